@@ -1,0 +1,2 @@
+export * from './types.ts';
+export { PermissionRegistry, PermissionError, decide, coversUnit, permissionKeyPattern } from './policy.ts';

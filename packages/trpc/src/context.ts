@@ -1,0 +1,21 @@
+import type { Db, Tx } from '@dondoc/db';
+import type { AuditEntry, PermissionRegistry, SessionUser } from '@dondoc/auth';
+
+export type Locale = 'vi' | 'en';
+
+/** What every procedure receives. Built per request by the server (or by tests). */
+export interface Context {
+  db: Db;
+  requestId: string;
+  user: SessionUser | null;
+  sessionId: string | null;
+  permissions: PermissionRegistry;
+  locale: Locale;
+  /** Writes the audit row of a change inside the change's own transaction. */
+  audit: (tx: Tx, entry: AuditEntry) => Promise<void>;
+}
+
+/** Procedure metadata. `public: true` lets anonymous callers in; every other procedure needs a session. */
+export interface Meta {
+  public?: boolean;
+}

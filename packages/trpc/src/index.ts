@@ -1,0 +1,15 @@
+export {
+  router,
+  mergeRouters,
+  createCallerFactory,
+  middleware,
+  publicProcedure,
+  protectedProcedure,
+  permissionProcedure,
+  assertUnitAccess,
+} from './init.ts';
+export { messages } from './messages.ts';
+export { listProcedures } from './walk.ts';
+export type { ProcedureInfo } from './walk.ts';
+export type { Context, Meta, Locale } from './context.ts';
+export { TRPCError } from '@trpc/server';

@@ -1,0 +1,28 @@
+import type { Locale } from './context.ts';
+
+/** Error texts the API answers with, in the caller's language (Vietnamese first). */
+export const messages: Record<
+  Locale,
+  {
+    unauthorized: string;
+    forbidden: (permission: string) => string;
+    forbiddenUnit: (unitCode: string) => string;
+    notFound: (what: string) => string;
+    conflict: (who: string) => string;
+  }
+> = {
+  vi: {
+    unauthorized: 'Bạn cần đăng nhập để thực hiện thao tác này.',
+    forbidden: (permission) => `Bạn không có quyền thực hiện thao tác này (${permission}).`,
+    forbiddenUnit: (unitCode) => `Bạn không có quyền với dữ liệu của đơn vị ${unitCode}.`,
+    notFound: (what) => `Không tìm thấy ${what}.`,
+    conflict: (who) => `Dữ liệu đã được ${who} thay đổi sau khi bạn mở. Hãy tải lại rồi thử lại.`,
+  },
+  en: {
+    unauthorized: 'You need to sign in to do this.',
+    forbidden: (permission) => `You are not allowed to do this (${permission}).`,
+    forbiddenUnit: (unitCode) => `You are not allowed to touch the data of unit ${unitCode}.`,
+    notFound: (what) => `${what} not found.`,
+    conflict: (who) => `${who} changed this after you opened it. Reload and try again.`,
+  },
+};
