@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { permissionProcedure, router, TRPCError } from '@dondoc/trpc';
+import { items } from './schema.ts';
+
+const readItems = permissionProcedure('fixture.items:read');
+const writeItems = permissionProcedure('fixture.items:write');
+
+/** The fixture module's router: one query, one guarded mutation. */
+export const fixtureRouter = router({
+  list: readItems.query(async ({ ctx }) => {
+    const where = ctx.access.allowed && ctx.access.unitCodes !== 'all' ? inArray(items.unitCode, ctx.access.unitCodes) : undefined;
+    return ctx.db.select().from(items).where(where).orderBy(desc(items.id)).limit(100);
+  }),
+  add: writeItems.input(z.object({ title: z.string().trim().min(1).max(200) })).mutation(async ({ ctx, input }) => {
+    const unitCode = ctx.user.unit?.code;
+    if (!unitCode) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Tài khoản không thuộc đơn vị nào.' });
+    return ctx.db.transaction(async (tx) => {
+      const [created] = await tx
+        .insert(items)
+        .values({ unitCode, title: input.title, createdBy: ctx.user.username })
+        .returning();
+      if (!created) throw new Error('insert returned nothing');
+      await ctx.audit(tx, { action: 'fixture.items.add', entity: 'fixture.item', entityId: String(created.id), after: created });
+      return created;
+    });
+  }),
+  get: readItems.input(z.object({ id: z.number().int() })).query(async ({ ctx, input }) => {
+    const [row] = await ctx.db.select().from(items).where(and(eq(items.id, input.id)));
+    if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'Không tìm thấy mục này.' });
+    return row;
+  }),
+});
+
+export type FixtureRouter = typeof fixtureRouter;
