@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Hono, type Context as HonoContext } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { getCookie } from 'hono/cookie';
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import type { AnyRouter } from '@trpc/server';
+import { sql } from 'drizzle-orm';
+import { SESSION_COOKIE_NAME, validateSessionToken, writeAudit, type SessionUser } from '@dondoc/auth';
+import type { Context as TrpcContext, Locale } from '@dondoc/trpc';
+import { authRoutes, sessionCookie } from './http/auth-routes.ts';
+import { jsonError, localeOf } from './http/errors.ts';
+import { isSameOrigin, isStateChanging } from './http/security.ts';
+import { errorFields, type JsonLogger } from './logger.ts';
+import { isReady } from './plugins.ts';
+import type { Runtime } from './runtime.ts';
+import { serveFile } from './static.ts';
+
+export type AppEnv = {
+  Variables: {
+    runtime: Runtime;
+    requestId: string;
+    locale: Locale;
+    log: JsonLogger;
+    user: SessionUser | null;
+    sessionId: string | null;
+  };
+};
+
+export interface AppOptions {
+  /** The shell's production build (`apps/shell/dist`). */
+  shellDir: string;
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes?: number;
+}
+
+const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
+
+export function createApp(runtime: Runtime, options: AppOptions) {
+  const app = new Hono<AppEnv>();
+  const { db } = runtime.database;
+
+  // Request id, language and structured access log, for every request.
+  app.use('*', async (c, next) => {
+    const incoming = c.req.header('x-request-id');
+    const requestId = incoming && requestIdPattern.test(incoming) ? incoming : randomUUID();
+    const log = runtime.log.child({ requestId });
+    c.set('runtime', runtime);
+    c.set('requestId', requestId);
+    c.set('locale', localeOf((name) => c.req.header(name)));
+    c.set('log', log);
+    c.set('user', null);
+    c.set('sessionId', null);
+    const started = performance.now();
+    await next();
+    c.header('x-request-id', requestId);
+    log.info('request', {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+      user: c.get('user')?.username,
+    });
+  });
+
+  app.onError((error, c) => {
+    c.get('log').error('unhandled error', errorFields(error));
+    return jsonError(c, 500, 'internal');
+  });
+
+  app.get('/healthz', async (c) => {
+    let dbOk = true;
+    try {
+      await db.execute(sql`select 1`);
+    } catch {
+      dbOk = false;
+    }
+    return c.json(
+      {
+        status: dbOk ? 'ok' : 'degraded',
+        db: runtime.database.kind,
+        plugins: runtime.plugins.map((plugin) => ({ id: plugin.id, status: plugin.status })),
+      },
+      dbOk ? 200 : 503,
+    );
+  });
+
+  app.use(
+    '/api/*',
+    bodyLimit({ maxSize: options.maxBodyBytes ?? 1024 * 1024, onError: (c) => jsonError(c, 413, 'too_large') }),
+  );
+
+  // Session: resolve the cookie to a user, refresh the cookie when the session slid forward.
+  app.use('/api/*', async (c, next) => {
+    const token = getCookie(c, SESSION_COOKIE_NAME);
+    if (token) {
+      if (isStateChanging(c.req.method) && !isSameOrigin(c)) return jsonError(c, 403, 'cross_origin');
+      const result = await validateSessionToken(db, token);
+      if (result) {
+        c.set('user', result.user);
+        c.set('sessionId', result.session.id);
+        if (result.extended) sessionCookie(c, token, result.session.expiresAt);
+      }
+    }
+    await next();
+  });
+
+  app.route('/api/auth', authRoutes());
+
+  app.get('/api/plugins', (c) => {
+    const user = c.get('user');
+    if (!user) return jsonError(c, 401, 'unauthorized');
+    const visible = runtime.plugins.filter(isReady).filter((plugin) =>
+      plugin.definition.permissions.some((permission) => runtime.permissions.decide(user, permission.key).allowed),
+    );
+    return c.json(
+      visible.map((plugin) => ({
+        id: plugin.id,
+        name: plugin.definition.name,
+        unitCode: plugin.definition.unit,
+        version: plugin.definition.version,
+        entry: webEntry(plugin.config.web, plugin.id),
+        status: plugin.status,
+      })),
+    );
+  });
+
+  const trpcHandler = async (c: HonoContext<AppEnv>) => {
+    const moduleId = c.req.param('module') ?? '';
+    let target: AnyRouter | undefined;
+    if (moduleId === 'core') target = runtime.coreRouter;
+    else {
+      const plugin = runtime.plugins.find((p) => p.id === moduleId);
+      if (!plugin) return jsonError(c, 404, 'unknown_module');
+      if (!isReady(plugin)) return jsonError(c, 503, 'module_unavailable');
+      target = plugin.router;
+    }
+    const user = c.get('user');
+    const requestId = c.get('requestId');
+    const log = c.get('log');
+    return fetchRequestHandler({
+      endpoint: `/api/trpc/${moduleId}`,
+      req: c.req.raw,
+      router: target,
+      createContext: (): TrpcContext => ({
+        db,
+        requestId,
+        user,
+        sessionId: c.get('sessionId'),
+        permissions: runtime.permissions,
+        locale: c.get('locale'),
+        audit: (tx, entry) => writeAudit(tx, { actor: user, requestId, entry }),
+      }),
+      onError: ({ error, path }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR') log.error('procedure failed', { path, ...errorFields(error.cause ?? error) });
+      },
+    });
+  };
+  app.all('/api/trpc/:module', trpcHandler);
+  app.all('/api/trpc/:module/*', trpcHandler);
+
+  app.all('/api/*', (c) => jsonError(c, 404, 'not_found'));
+
+  app.get('/plugins/:id/*', async (c) => {
+    const plugin = runtime.plugins.find((p) => p.id === c.req.param('id'));
+    if (!plugin || plugin.config.web?.kind !== 'dir') return jsonError(c, 404, 'not_found');
+    const prefix = `/plugins/${plugin.id}/`;
+    const file = await serveFile(plugin.config.web.dir, c.req.path.slice(prefix.length));
+    return file ?? jsonError(c, 404, 'not_found');
+  });
+
+  // The shell: its files, and index.html for every client-side route.
+  app.get('*', async (c) => {
+    const file = c.req.path === '/' ? null : await serveFile(options.shellDir, c.req.path.slice(1));
+    if (file) return file;
+    if (/\.[a-z0-9]+$/i.test(c.req.path)) return jsonError(c, 404, 'not_found');
+    const index = await serveFile(options.shellDir, 'index.html');
+    if (index) return index;
+    return c.text(
+      `Giao diện chưa được build (${join(options.shellDir, 'index.html')} không có). Chạy "pnpm start" hoặc "pnpm build".`,
+      503,
+    );
+  });
+
+  return app;
+}
+
+function webEntry(web: Runtime['plugins'][number]['config']['web'], id: string): string | null {
+  if (!web) return null;
+  return web.kind === 'url' ? web.url : `/plugins/${id}/mf-manifest.json`;
+}
+
+/** Default location of the shell build in this repository. */
+export function defaultShellDir(): string {
+  return fileURLToPath(new URL('../../shell/dist', import.meta.url));
+}

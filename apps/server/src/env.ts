@@ -1,0 +1,56 @@
+import { isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Where relative paths in the environment are taken from: the directory `pnpm` was called in. */
+export const launchDir = process.env.INIT_CWD ?? process.cwd();
+
+const flag = z.enum(['0', '1', 'true', 'false']).transform((value) => value === '1' || value === 'true');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./.data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  DONDOC_DEMO: flag.optional(),
+  DONDOC_CONFIG: z.string().min(1).default('./dondoc.config.json'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export interface Env {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  demo: boolean;
+  configPath: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}
+
+export class EnvError extends Error {
+  override name = 'EnvError';
+}
+
+/** Reads and checks the environment once, at start; a bad value stops the server with a clear message. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(source[String(issue.path[0])])})`);
+    throw new EnvError(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const value = parsed.data;
+  const fromLaunchDir = (path: string) => (isAbsolute(path) ? path : resolve(launchDir, path));
+  return {
+    port: value.PORT,
+    host: value.HOST,
+    dataDir: fromLaunchDir(value.DATA_DIR),
+    databaseUrl: value.DATABASE_URL,
+    // Demo data by default only on the embedded database: a real server is someone's data.
+    demo: value.DONDOC_DEMO ?? !value.DATABASE_URL,
+    configPath: fromLaunchDir(value.DONDOC_CONFIG),
+    logLevel: value.LOG_LEVEL,
+  };
+}

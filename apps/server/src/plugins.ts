@@ -1,0 +1,79 @@
+import { pathToFileURL } from 'node:url';
+import type { AnyRouter } from '@trpc/server';
+import { migrate, type Db } from '@dondoc/db';
+import type { PermissionRegistry } from '@dondoc/auth';
+import { isPluginDefinition, pluginManifestSchema, type PluginContext, type PluginDefinition } from '@dondoc/plugin-sdk';
+import type { PluginConfigEntry } from './config.ts';
+import { errorFields, type JsonLogger } from './logger.ts';
+
+export type PluginStatus = 'ready' | 'failed';
+
+export interface LoadedPlugin {
+  id: string;
+  status: PluginStatus;
+  /** Why it failed, for the logs and `/healthz`; never shown to end users in detail. */
+  error?: string;
+  config: PluginConfigEntry;
+  definition?: PluginDefinition;
+}
+
+export interface ReadyPlugin extends LoadedPlugin {
+  status: 'ready';
+  definition: PluginDefinition;
+  router: AnyRouter;
+}
+
+export function isReady(plugin: LoadedPlugin): plugin is ReadyPlugin {
+  return plugin.status === 'ready' && plugin.definition !== undefined;
+}
+
+/**
+ * Loads, migrates and starts each configured plugin. A plugin that fails at any step is
+ * marked `failed` and skipped; the others go on.
+ */
+export async function loadPlugins(options: {
+  entries: PluginConfigEntry[];
+  db: Db;
+  permissions: PermissionRegistry;
+  pluginContext: (id: string) => PluginContext;
+  log: JsonLogger;
+  /** Reserved ids (e.g. `core`) that no plugin may take. */
+  reservedIds: string[];
+}): Promise<LoadedPlugin[]> {
+  const loaded: LoadedPlugin[] = [];
+  for (const entry of options.entries) {
+    const log = options.log.child({ plugin: entry.id });
+    try {
+      if (options.reservedIds.includes(entry.id)) throw new Error(`"${entry.id}" is a reserved id`);
+      const definition = await importDefinition(entry);
+      await migrate(options.db, [{ name: `plugin:${definition.id}`, migrationsFolder: definition.migrations }]);
+      options.permissions.register(definition.id, definition.unit, definition.permissions);
+      try {
+        await definition.onStart?.(options.pluginContext(definition.id));
+      } catch (error) {
+        options.permissions.unregister(definition.id);
+        throw error;
+      }
+      loaded.push({ id: entry.id, status: 'ready', config: entry, definition, router: definition.router } as ReadyPlugin);
+      log.info('plugin ready', { version: definition.version });
+    } catch (error) {
+      loaded.push({ id: entry.id, status: 'failed', error: error instanceof Error ? error.message : String(error), config: entry });
+      log.error('plugin failed to start', errorFields(error));
+    }
+  }
+  return loaded;
+}
+
+async function importDefinition(entry: PluginConfigEntry): Promise<PluginDefinition> {
+  const module = (await import(pathToFileURL(entry.serverEntry).href)) as { default?: unknown };
+  const candidate = module.default;
+  if (!isPluginDefinition(candidate)) {
+    const parsed = pluginManifestSchema.safeParse(candidate);
+    const why = parsed.success ? 'router or migrations missing' : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`${entry.serverEntry} does not default-export a plugin definition (${why})`);
+  }
+  if (candidate.id !== entry.id) {
+    throw new Error(`config names plugin "${entry.id}" but ${entry.serverEntry} declares "${candidate.id}"`);
+  }
+  return candidate;
+}

@@ -1,0 +1,77 @@
+import type { AnyRouter } from '@trpc/server';
+import { migrate, openDatabase, type Database, type MigrationModule } from '@dondoc/db';
+import { authMigrations, getUnit, listUnits, PermissionRegistry, seedDemoDirectory } from '@dondoc/auth';
+import { router } from '@dondoc/trpc';
+import type { PluginContext } from '@dondoc/plugin-sdk';
+import { loadPluginConfig } from './config.ts';
+import type { Env } from './env.ts';
+import { createLogger, type JsonLogger } from './logger.ts';
+import { isReady, loadPlugins, type LoadedPlugin } from './plugins.ts';
+
+/** Everything a running server holds: the database, the policy, the routers and the plugins. */
+export interface Runtime {
+  env: Env;
+  database: Database;
+  permissions: PermissionRegistry;
+  coreRouter: AnyRouter;
+  plugins: LoadedPlugin[];
+  log: JsonLogger;
+  close(): Promise<void>;
+}
+
+/** The core router; the task core fills it in its own issue. */
+const coreRouter = router({});
+
+/** Platform modules, migrated before any plugin. */
+export const platformMigrations: MigrationModule[] = [authMigrations];
+
+export interface BootOptions {
+  log?: JsonLogger;
+  /** An already open database (tests); otherwise opened from the environment. */
+  database?: Database;
+}
+
+/** Opens the database, migrates, loads plugins and seeds the demo: the start-up sequence of DESIGN.md. */
+export async function boot(env: Env, options: BootOptions = {}): Promise<Runtime> {
+  const log = options.log ?? createLogger(env.logLevel);
+  const database = options.database ?? (await openDatabase({ url: env.databaseUrl, dataDir: env.dataDir }));
+  try {
+    const applied = await migrate(database.db, platformMigrations);
+    if (applied.length > 0) log.info('migrations applied', { migrations: applied.map((m) => `${m.module}/${m.tag}`) });
+    const permissions = new PermissionRegistry();
+    const pluginContext = (id: string): PluginContext => ({
+      db: database.db,
+      log: log.child({ plugin: id }),
+      core: { units: { list: () => listUnits(database.db), get: (code) => getUnit(database.db, code) } },
+    });
+    if (env.demo) {
+      const created = await seedDemoDirectory(database.db);
+      log.info('demo directory ready', { created });
+    }
+    const entries = await loadPluginConfig(env.configPath);
+    const plugins = await loadPlugins({
+      entries,
+      db: database.db,
+      permissions,
+      pluginContext,
+      log,
+      reservedIds: ['core', 'auth'],
+    });
+    if (env.demo) {
+      for (const plugin of plugins.filter(isReady)) {
+        try {
+          await plugin.definition.seed?.(pluginContext(plugin.id));
+        } catch (error) {
+          (plugin as LoadedPlugin).status = 'failed';
+          plugin.error = `demo seed failed: ${(error as Error).message}`;
+          permissions.unregister(plugin.id);
+          log.error('plugin seed failed', { plugin: plugin.id, error: (error as Error).message });
+        }
+      }
+    }
+    return { env, database, permissions, coreRouter, plugins, log, close: () => database.close() };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

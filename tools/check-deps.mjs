@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// Dependency direction (DESIGN.md): apps → plugins, packages; plugins → packages;
+// packages → packages below them. A plugin never imports another plugin.
+// Checks both package.json dependencies and import statements in the sources.
+import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { join, relative, resolve, dirname } from 'node:path';
+
+const root = resolve(process.argv[2] ?? join(dirname(new URL(import.meta.url).pathname), '..'));
+/** Layers of the shared packages: a package may depend only on packages of a lower layer. */
+const packageLayers = { db: 0, ui: 0, auth: 1, trpc: 2, core: 3, 'plugin-sdk': 4 };
+
+function workspacePackages() {
+  const found = [];
+  for (const group of ['apps', 'packages', 'plugins', 'test-fixtures']) {
+    const dir = join(root, group);
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir)) {
+      const pkgPath = join(dir, name, 'package.json');
+      if (!existsSync(pkgPath)) continue;
+      const pkg = JSON.parse(readFileSync(pkgPath, 'utf8'));
+      found.push({ group, folder: name, dir: join(dir, name), name: pkg.name, pkg });
+    }
+  }
+  for (const extra of ['e2e', 'bench']) {
+    const pkgPath = join(root, extra, 'package.json');
+    if (existsSync(pkgPath)) found.push({ group: 'apps', folder: extra, dir: join(root, extra), name: JSON.parse(readFileSync(pkgPath, 'utf8')).name, pkg: JSON.parse(readFileSync(pkgPath, 'utf8')) });
+  }
+  return found;
+}
+
+function sourceFiles(dir) {
+  const out = [];
+  const walk = (d) => {
+    for (const entry of readdirSync(d)) {
+      if (entry === 'node_modules' || entry === 'dist' || entry.startsWith('.')) continue;
+      const p = join(d, entry);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.(ts|tsx|mts|js|mjs)$/.test(entry)) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+const packages = workspacePackages();
+const byName = new Map(packages.map((p) => [p.name, p]));
+const problems = [];
+
+function allowed(from, to) {
+  if (from === to) return true;
+  if (from.group === 'apps') return to.group !== 'apps' || to.folder === 'server' || to.folder === 'shell';
+  if (from.group === 'test-fixtures') return to.group === 'packages';
+  if (from.group === 'plugins') return to.group === 'packages';
+  if (from.group === 'packages') {
+    if (to.group !== 'packages') return false;
+    return (packageLayers[to.folder] ?? 99) < (packageLayers[from.folder] ?? 99);
+  }
+  return false;
+}
+
+for (const from of packages) {
+  const deps = { ...from.pkg.dependencies, ...from.pkg.devDependencies, ...from.pkg.peerDependencies };
+  for (const dep of Object.keys(deps)) {
+    const to = byName.get(dep);
+    if (to && !allowed(from, to)) problems.push(`${from.name} (package.json) depends on ${dep}`);
+  }
+  for (const file of sourceFiles(from.dir)) {
+    const text = readFileSync(file, 'utf8');
+    for (const match of text.matchAll(/(?:from\s+|import\s*\(\s*|import\s+)['"]([^'"]+)['"]/g)) {
+      const spec = match[1];
+      const rel = relative(root, file);
+      if (spec.startsWith('@dondoc/')) {
+        const name = spec.split('/').slice(0, 2).join('/');
+        const to = byName.get(name);
+        if (to && !allowed(from, to)) problems.push(`${rel} imports ${spec}`);
+      } else if (spec.startsWith('.')) {
+        const target = resolve(dirname(file), spec);
+        if (!target.startsWith(from.dir + '/') && target !== from.dir) {
+          problems.push(`${rel} reaches outside its package with "${spec}" (use the package's public API)`);
+        }
+      }
+    }
+  }
+}
+
+if (problems.length > 0) {
+  console.error(`Dependency direction violated (see DESIGN.md, "Layout"):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  process.exit(1);
+}
+console.log(`dependency direction ok (${packages.length} packages checked)`);
