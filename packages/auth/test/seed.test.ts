@@ -1,0 +1,94 @@
+import { count, eq } from 'drizzle-orm';
+import { createTestDatabase, testBackends, type TestDatabase } from '@dondoc/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  authMigrations,
+  BA_DINH_UNIT_CODE,
+  DEMO_PASSWORD,
+  demoAccounts,
+  findUserByUsername,
+  getUnit,
+  listUnits,
+  login,
+  seedDemoDirectory,
+  units,
+  upsertUnits,
+  users,
+  type SeedResult,
+} from '../src/index.ts';
+
+const MUST_HAVE_DEPARTMENTS = {
+  VP: 'Văn phòng UBND Thành phố',
+  STC: 'Sở Tài chính',
+  STTTT: 'Sở Thông tin và Truyền thông',
+  SKHDT: 'Sở Kế hoạch và Đầu tư',
+  SNV: 'Sở Nội vụ',
+  SXD: 'Sở Xây dựng',
+};
+
+describe.each(testBackends)('demo directory on %s', (backend) => {
+  let t: TestDatabase;
+  let first: SeedResult;
+
+  const userCount = async () => (await t.db.select({ n: count() }).from(users))[0]?.n;
+  const passwordHashes = async () =>
+    (await t.db.select({ username: users.username, hash: users.passwordHash }).from(users)).sort((a, b) =>
+      a.username.localeCompare(b.username),
+    );
+
+  beforeAll(async () => {
+    t = await createTestDatabase(backend, [authMigrations]);
+    first = await seedDemoDirectory(t.db);
+  });
+  afterAll(async () => t?.close());
+
+  it('creates the UBND, the departments, the 30 districts and the demo accounts', async () => {
+    const all = await listUnits(t.db);
+    expect(first).toEqual({ unitsCreated: all.length, usersCreated: demoAccounts.length });
+    expect(all[0]).toMatchObject({ code: 'UBND', name: 'UBND Thành phố Hà Nội', kind: 'ubnd' });
+    const departments = all.filter((unit) => unit.kind === 'department');
+    expect(departments.length).toBeGreaterThanOrEqual(20);
+    for (const [code, name] of Object.entries(MUST_HAVE_DEPARTMENTS)) {
+      expect(departments).toContainEqual(expect.objectContaining({ code, name }));
+    }
+    for (const unit of all) expect(unit.code).toMatch(/^[A-Z0-9]+$/);
+    expect(all.filter((unit) => unit.kind === 'district')).toHaveLength(30);
+    expect(await getUnit(t.db, BA_DINH_UNIT_CODE)).toMatchObject({ name: 'Quận Ba Đình', kind: 'district' });
+    expect(await getUnit(t.db, 'Q269')).toMatchObject({ name: 'Thị xã Sơn Tây' });
+  });
+
+  it('gives every demo account its unit and role, and the demo password', async () => {
+    expect(await findUserByUsername(t.db, 'admin')).toMatchObject({ unitCode: null, roles: ['admin'] });
+    expect(await findUserByUsername(t.db, 'ubnd')).toMatchObject({ unitCode: 'UBND', roles: ['coordinator'] });
+    expect(await findUserByUsername(t.db, 'stc.cv')).toMatchObject({ unitCode: 'STC', roles: ['officer'] });
+    expect(await findUserByUsername(t.db, 'sxd')).toMatchObject({ unitCode: 'SXD', roles: ['unit_lead'] });
+    expect(await findUserByUsername(t.db, 'badinh')).toMatchObject({ unitCode: BA_DINH_UNIT_CODE, roles: ['unit_lead'] });
+    const result = await login(t.db, { username: 'badinh', password: DEMO_PASSWORD, ip: '10.9.0.1' });
+    expect(result).toMatchObject({ ok: true, user: { unit: { code: BA_DINH_UNIT_CODE, name: 'Quận Ba Đình' } } });
+    // One hash for the whole call: the demo password is hashed once, not once per user.
+    expect(new Set((await passwordHashes()).map((row) => row.hash)).size).toBe(1);
+  });
+
+  it('changes nothing the second time', async () => {
+    const usersBefore = await userCount();
+    const hashesBefore = await passwordHashes();
+    const unitsBefore = await listUnits(t.db);
+    expect(await seedDemoDirectory(t.db)).toEqual({ unitsCreated: 0, usersCreated: 0 });
+    expect(await userCount()).toBe(usersBefore);
+    expect(await passwordHashes()).toEqual(hashesBefore);
+    expect(await listUnits(t.db)).toEqual(unitsBefore);
+    expect((await listUnits(t.db)).filter((unit) => unit.kind === 'district')).toHaveLength(30);
+  });
+
+  it('upsertUnits updates changed units and leaves the others alone', async () => {
+    const stc = await getUnit(t.db, 'STC');
+    if (!stc) throw new Error('STC missing');
+    const result = await upsertUnits(t.db, [
+      { ...stc, name: 'Sở Tài chính Hà Nội' },
+      { code: 'SNV', name: 'Sở Nội vụ', kind: 'department', sortOrder: (await getUnit(t.db, 'SNV'))?.sortOrder ?? 0 },
+      { code: 'TEST', name: 'Đơn vị thử', kind: 'department', sortOrder: 999 },
+    ]);
+    expect(result).toEqual({ created: 1, updated: 1 });
+    expect((await t.db.select().from(units).where(eq(units.code, 'STC')))[0]?.name).toBe('Sở Tài chính Hà Nội');
+  });
+});
