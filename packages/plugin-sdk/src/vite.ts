@@ -1,0 +1,150 @@
+/**
+ * Build-time helpers for the web side of dondoc: the ONE list of shared singletons that the
+ * shell (federation host) and every department module (federation remote) agree on, and the
+ * whole vite config of a module's web build.
+ *
+ * Node-only (reads files, imports vite plugins): never import it from browser code.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { federation } from '@module-federation/vite';
+import react from '@vitejs/plugin-react';
+import type { UserConfig } from 'vite';
+
+/**
+ * Packages that exist once per page. The shell provides them; a module uses the shell's copy
+ * (one React, one antd theme, one i18n instance, one query cache, one session context).
+ */
+export const sharedPackages = [
+  'react',
+  'react-dom',
+  'react-router',
+  '@tanstack/react-query',
+  '@trpc/client',
+  '@dondoc/ui',
+  'antd',
+  'i18next',
+  'react-i18next',
+  'dayjs',
+] as const;
+
+export type SharedPackage = (typeof sharedPackages)[number];
+
+/** Workspace packages shared as singletons: their version comes from their package.json, not the catalog. */
+const workspacePackages: Partial<Record<SharedPackage, string>> = {
+  '@dondoc/ui': 'packages/ui/package.json',
+};
+
+export interface SharedEntry {
+  singleton: true;
+  requiredVersion: string;
+  /** `false` on modules: the shell always provides the package, so a module bundles no copy of it. */
+  import?: false;
+}
+
+/** The directory holding `pnpm-workspace.yaml`, searched upward from `from`. */
+export function findWorkspaceRoot(from: string): string {
+  let dir = resolve(from);
+  for (;;) {
+    if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`No pnpm-workspace.yaml above ${from}: dondoc web builds run inside the workspace`);
+    dir = parent;
+  }
+}
+
+/**
+ * The `catalog:` block of `pnpm-workspace.yaml` as a name → version record. The block is a
+ * flat map of `name: version` lines, which is all this reads.
+ */
+export function readCatalog(workspaceRoot: string): Record<string, string> {
+  const text = readFileSync(join(workspaceRoot, 'pnpm-workspace.yaml'), 'utf8');
+  const catalog: Record<string, string> = {};
+  let inCatalog = false;
+  for (const rawLine of text.split(/\r?\n/)) {
+    const line = rawLine.replace(/\s+#.*$/, '');
+    if (/^catalog:\s*$/.test(line)) {
+      inCatalog = true;
+      continue;
+    }
+    if (!inCatalog || line.trim() === '') continue;
+    if (!/^\s/.test(line)) break; // the next top-level key ends the block
+    const match = /^\s+(['"]?)([^'":]+)\1:\s*(['"]?)([^'"]+)\3\s*$/.exec(line);
+    if (match?.[2] && match[4]) catalog[match[2].trim()] = match[4].trim();
+  }
+  return catalog;
+}
+
+/**
+ * The shared singletons for `@module-federation/vite`, with `requiredVersion` from the
+ * workspace catalog. `role: 'host'` (the shell) provides them; `role: 'remote'` (a module)
+ * only consumes them (`import: false`), so a module's build holds none of their code.
+ */
+export function dondocShared(options: { role: 'host' | 'remote'; root: string }): Record<SharedPackage, SharedEntry> {
+  const workspaceRoot = findWorkspaceRoot(options.root);
+  const catalog = readCatalog(workspaceRoot);
+  const shared = {} as Record<SharedPackage, SharedEntry>;
+  for (const name of sharedPackages) {
+    const packageJson = workspacePackages[name];
+    const requiredVersion = packageJson
+      ? (JSON.parse(readFileSync(join(workspaceRoot, packageJson), 'utf8')) as { version: string }).version
+      : catalog[name];
+    if (!requiredVersion) throw new Error(`Shared package ${name} has no version in the pnpm catalog of ${workspaceRoot}`);
+    shared[name] = options.role === 'remote' ? { singleton: true, requiredVersion, import: false } : { singleton: true, requiredVersion };
+  }
+  return shared;
+}
+
+/** The Module Federation container name of a module: its kebab-case id in snake_case (`tai-chinh` → `tai_chinh`). */
+export function federationName(id: string): string {
+  if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(id)) throw new Error(`Invalid plugin id "${id}": ids are kebab-case`);
+  return id.replaceAll('-', '_');
+}
+
+/** The federation host name of the shell. */
+export const shellFederationName = 'dondoc_shell';
+
+export interface PluginViteOptions {
+  /** The module's kebab-case id, as in its server `definePlugin`. */
+  id: string;
+  /** The module's package folder (where `vite.config.ts` lives). */
+  root: string;
+}
+
+/**
+ * The whole vite config of a department module's web build: a federation remote named after
+ * the id exposing `./plugin` (`src/web/plugin.tsx`), built to `dist/` with `remoteEntry.js`
+ * and `mf-manifest.json`, served by the server at `/plugins/<id>/`.
+ *
+ * ```ts
+ * // plugins/<id>/vite.config.ts
+ * import { fileURLToPath } from 'node:url';
+ * import { definePluginViteConfig } from '@dondoc/plugin-sdk/vite';
+ * export default definePluginViteConfig({ id: '<id>', root: fileURLToPath(new URL('.', import.meta.url)) });
+ * ```
+ */
+export function definePluginViteConfig({ id, root }: PluginViteOptions): UserConfig {
+  const name = federationName(id);
+  return {
+    root,
+    base: `/plugins/${id}/`,
+    // The module's web build is a library for the shell: no public/ folder, no HTML page.
+    publicDir: false,
+    plugins: [
+      react(),
+      federation({
+        name,
+        filename: 'remoteEntry.js',
+        exposes: { './plugin': './src/web/plugin.tsx' },
+        shared: dondocShared({ role: 'remote', root }),
+        manifest: true,
+        dts: false,
+      }),
+    ],
+    build: {
+      outDir: resolve(root, 'dist'),
+      emptyOutDir: true,
+      target: 'es2022',
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate } from '../src/format.ts';
+
+describe('formatDate', () => {
+  it('formats an ISO date as dd/mm/yyyy without a time-zone shift', () => {
+    expect(formatDate('2025-03-31')).toBe('31/03/2025');
+    expect(formatDate('2024-01-05')).toBe('05/01/2024');
+  });
+
+  it('formats a Date and an ISO date-time in local time', () => {
+    expect(formatDate(new Date(2025, 11, 9, 8, 30))).toBe('09/12/2025');
+    expect(formatDate(new Date(2025, 0, 2).toISOString())).toBe('02/01/2025');
+  });
+
+  it('answers an empty string for nothing or garbage', () => {
+    expect(formatDate(null)).toBe('');
+    expect(formatDate(undefined)).toBe('');
+    expect(formatDate('')).toBe('');
+    expect(formatDate('not a date')).toBe('');
+  });
+});
