@@ -30,6 +30,13 @@ export const sharedPackages = [
 
 export type SharedPackage = (typeof sharedPackages)[number];
 
+/**
+ * Entry points of shared packages that code imports directly and that must come from the same
+ * copy: the JSX runtime every compiled component imports. Keyed to the package whose version
+ * they carry.
+ */
+export const sharedSubpaths = { 'react/jsx-runtime': 'react' } as const satisfies Record<string, SharedPackage>;
+
 /** Workspace packages shared as singletons: their version comes from their package.json, not the catalog. */
 const workspacePackages: Partial<Record<SharedPackage, string>> = {
   '@dondoc/ui': 'packages/ui/package.json',
@@ -80,10 +87,10 @@ export function readCatalog(workspaceRoot: string): Record<string, string> {
  * workspace catalog. `role: 'host'` (the shell) provides them; `role: 'remote'` (a module)
  * only consumes them (`import: false`), so a module's build holds none of their code.
  */
-export function dondocShared(options: { role: 'host' | 'remote'; root: string }): Record<SharedPackage, SharedEntry> {
+export function dondocShared(options: { role: 'host' | 'remote'; root: string }): Record<string, SharedEntry> {
   const workspaceRoot = findWorkspaceRoot(options.root);
   const catalog = readCatalog(workspaceRoot);
-  const shared = {} as Record<SharedPackage, SharedEntry>;
+  const shared: Record<string, SharedEntry> = {};
   for (const name of sharedPackages) {
     const packageJson = workspacePackages[name];
     const requiredVersion = packageJson
@@ -92,6 +99,7 @@ export function dondocShared(options: { role: 'host' | 'remote'; root: string })
     if (!requiredVersion) throw new Error(`Shared package ${name} has no version in the pnpm catalog of ${workspaceRoot}`);
     shared[name] = options.role === 'remote' ? { singleton: true, requiredVersion, import: false } : { singleton: true, requiredVersion };
   }
+  for (const [subpath, name] of Object.entries(sharedSubpaths)) shared[subpath] = { ...shared[name]! };
   return shared;
 }
 
@@ -145,6 +153,8 @@ export function definePluginViteConfig({ id, root }: PluginViteOptions): UserCon
       outDir: resolve(root, 'dist'),
       emptyOutDir: true,
       target: 'es2022',
+      // No HTML page: the build's entry is the exposed module; the shell loads remoteEntry.js.
+      rolldownOptions: { input: { plugin: resolve(root, 'src/web/plugin.tsx') } },
     },
   };
 }

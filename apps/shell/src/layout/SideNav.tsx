@@ -1,0 +1,89 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { useQueries } from '@tanstack/react-query';
+import { Menu, type MenuProps } from 'antd';
+import { AppstoreOutlined, WarningOutlined } from '@ant-design/icons';
+import { localized, useLocale, useSession, useT } from '@dondoc/ui';
+import { coreRoutes, modulePath } from '../routes.tsx';
+import { pluginUIQuery } from '../modules/federation.ts';
+
+type MenuItem = Required<MenuProps>['items'][number];
+
+/** The key of a module's submenu (not a page). */
+const groupKey = (id: string) => `module:${id}`;
+
+/**
+ * The side menu: the core pages, then one entry per module. A module's own nav items appear
+ * under its name once its code has loaded (on the first visit of its pages).
+ */
+export function SideNav() {
+  const t = useT('shell');
+  const { locale } = useLocale();
+  const { plugins } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  // Subscribe to the modules' UI definitions without loading them: the module page loads them.
+  const definitions = useQueries({
+    queries: plugins.map((plugin) => ({ ...pluginUIQuery(plugin), enabled: false })),
+  });
+
+  const { items, pageKeys } = useMemo(() => {
+    const keys: string[] = [];
+    const core: MenuItem[] = coreRoutes
+      .filter((route) => route.nav)
+      .map((route) => {
+        const to = route.nav?.navPath ?? route.path;
+        keys.push(to);
+        return { key: to, icon: route.nav?.icon, label: <Link to={to}>{t(route.nav!.labelKey)}</Link> };
+      });
+    const modules: MenuItem[] = plugins.map((plugin, index) => {
+      const definition = definitions[index]?.data;
+      const home = modulePath(plugin.id);
+      const icon = plugin.status === 'ready' ? <AppstoreOutlined /> : <WarningOutlined />;
+      if (!definition || definition.nav.length === 0) {
+        keys.push(home);
+        return { key: home, icon, label: <Link to={home}>{plugin.name}</Link> };
+      }
+      const children = definition.nav.map((item) => {
+        const to = modulePath(plugin.id, item.path);
+        keys.push(to);
+        return { key: to, label: <Link to={to}>{localized(item.label, locale)}</Link> };
+      });
+      return { key: groupKey(plugin.id), icon, label: plugin.name, children };
+    });
+    const all: MenuItem[] = [...core];
+    if (modules.length > 0) all.push({ type: 'group', key: 'modules', label: t('layout.modules'), children: modules });
+    return { items: all, pageKeys: keys };
+  }, [plugins, definitions, locale, t]);
+
+  // The selected item: the longest menu path the current address starts with.
+  const selected = useMemo(() => {
+    const path = location.pathname.endsWith('/') ? location.pathname : `${location.pathname}/`;
+    const match = pageKeys
+      .filter((key) => (key === '/' ? location.pathname === '/' : path.startsWith(key.endsWith('/') ? key : `${key}/`)))
+      .sort((a, b) => b.length - a.length)[0];
+    return match ? [match] : [];
+  }, [location.pathname, pageKeys]);
+
+  // Open the submenu of the module being visited.
+  const currentModule = /^\/m\/([^/]+)/.exec(location.pathname)?.[1];
+  const [openKeys, setOpenKeys] = useState<string[]>([]);
+  useEffect(() => {
+    if (currentModule) setOpenKeys((keys) => (keys.includes(groupKey(currentModule)) ? keys : [...keys, groupKey(currentModule)]));
+  }, [currentModule, items]);
+
+  return (
+    <Menu
+      mode="inline"
+      items={items}
+      selectedKeys={selected}
+      openKeys={openKeys}
+      onOpenChange={setOpenKeys}
+      onClick={({ key, domEvent }) => {
+        // A click on the link navigates by itself; Enter on the focused item lands here.
+        if ((domEvent.target as Element | null)?.closest?.('a')) return;
+        if (key.startsWith('/')) navigate(key);
+      }}
+    />
+  );
+}

@@ -1,0 +1,95 @@
+import { loadRemote, registerRemotes } from '@module-federation/runtime';
+import type { PluginUIDefinition } from '@dondoc/plugin-sdk/web';
+import { i18n, type PluginInfo } from '@dondoc/ui';
+import { federationName } from './federationName.ts';
+
+/** Entries registered with the federation runtime, by plugin id. */
+const registered = new Map<string, string>();
+
+function remoteOf(plugin: PluginInfo): { name: string; alias?: string; entry: string } {
+  const name = federationName(plugin.id);
+  // `alias` lets the shell load `<id>/plugin` for ids whose container name differs (tai-chinh → tai_chinh).
+  return name === plugin.id ? { name, entry: plugin.entry } : { name, alias: plugin.id, entry: plugin.entry };
+}
+
+/**
+ * Registers the remotes of the modules that are ready on the server. Nothing is fetched yet:
+ * a module's code loads on the first visit of its pages. `force` re-registers (a retry after a
+ * failed load, or an entry that changed), which drops the runtime's cached failure.
+ */
+export function registerPluginRemotes(plugins: PluginInfo[], options: { force?: boolean } = {}): void {
+  const fresh = plugins.filter(
+    (plugin) => plugin.status === 'ready' && plugin.entry && (options.force || registered.get(plugin.id) !== plugin.entry),
+  );
+  if (fresh.length === 0) return;
+  const force = options.force || fresh.some((plugin) => registered.has(plugin.id));
+  registerRemotes(fresh.map(remoteOf), { force });
+  for (const plugin of fresh) registered.set(plugin.id, plugin.entry);
+}
+
+/** Why a module could not be used: the user sees `message` under "Không tải được mô-đun …". */
+export class ModuleLoadError extends Error {
+  override name = 'ModuleLoadError';
+}
+
+/** Checks what `./plugin` exported: a PluginUIDefinition for this id. */
+export function checkDefinition(exported: unknown, id: string): PluginUIDefinition {
+  const candidate =
+    exported && typeof exported === 'object' && 'default' in exported ? (exported as { default: unknown }).default : undefined;
+  if (!candidate || typeof candidate !== 'object') throw new ModuleLoadError(i18n.t('shell:module.noExport'));
+  const definition = candidate as Partial<PluginUIDefinition>;
+  if (definition.id !== id) {
+    throw new ModuleLoadError(i18n.t('shell:module.wrongId', { declared: String(definition.id), expected: id }));
+  }
+  const validRoutes =
+    Array.isArray(definition.routes) &&
+    definition.routes.length > 0 &&
+    definition.routes.every(
+      (route) =>
+        route &&
+        typeof route.path === 'string' &&
+        (typeof route.Component === 'function' || (typeof route.Component === 'object' && route.Component !== null)),
+    );
+  if (!validRoutes) throw new ModuleLoadError(i18n.t('shell:module.noRoutes'));
+  return { ...definition, nav: Array.isArray(definition.nav) ? definition.nav : [] } as PluginUIDefinition;
+}
+
+/** The first line of a runtime error, without the federation runtime's long help links. */
+function shortReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const firstLine = message.split('\n').find((line) => line.trim()) ?? message;
+  const cleaned = firstLine.replace(/\s*#RUNTIME-\d+.*$/, '').replace(/\s*args:.*$/, '').trim();
+  return cleaned.length > 300 ? `${cleaned.slice(0, 300)}…` : cleaned;
+}
+
+/**
+ * Loads a module's UI definition: `loadRemote('<id>/plugin')` from its registered remote
+ * entry, then checks the export. Throws ModuleLoadError with a readable reason.
+ */
+export async function loadPluginUI(plugin: PluginInfo): Promise<PluginUIDefinition> {
+  registerPluginRemotes([plugin]);
+  let exported: unknown;
+  try {
+    exported = await loadRemote<unknown>(`${plugin.id}/plugin`);
+  } catch (error) {
+    throw new ModuleLoadError(shortReason(error), { cause: error });
+  }
+  if (exported === null || exported === undefined) throw new ModuleLoadError(i18n.t('shell:module.noExport'));
+  return checkDefinition(exported, plugin.id);
+}
+
+/** Forgets a failed load so the next attempt fetches the module's files again. */
+export function resetPluginRemote(plugin: PluginInfo): void {
+  registerPluginRemotes([plugin], { force: true });
+}
+
+/** The react-query options of a module's UI definition, shared by the module page and the side menu. */
+export function pluginUIQuery(plugin: PluginInfo) {
+  return {
+    queryKey: ['plugin-ui', plugin.id, plugin.entry] as const,
+    queryFn: () => loadPluginUI(plugin),
+    retry: false,
+    staleTime: Infinity,
+    gcTime: Infinity,
+  };
+}
