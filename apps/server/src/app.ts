@@ -9,6 +9,7 @@ import type { AnyRouter } from '@trpc/server';
 import { sql } from 'drizzle-orm';
 import { SESSION_COOKIE_NAME, validateSessionToken, writeAudit, type SessionUser } from '@dondoc/auth';
 import type { Context as TrpcContext, Locale } from '@dondoc/trpc';
+import { createCoreApi } from '@dondoc/core/server';
 import { authRoutes, sessionCookie } from './http/auth-routes.ts';
 import { jsonError, localeOf } from './http/errors.ts';
 import { isSameOrigin, isStateChanging } from './http/security.ts';
@@ -86,10 +87,10 @@ export function createApp(runtime: Runtime, options: AppOptions) {
     );
   });
 
-  app.use(
-    '/api/*',
-    bodyLimit({ maxSize: options.maxBodyBytes ?? 1024 * 1024, onError: (c) => jsonError(c, 413, 'too_large') }),
-  );
+  // Evidence files (up to 5 MB, sent as base64) are the one large body; everything else is small.
+  const defaultLimit = bodyLimit({ maxSize: options.maxBodyBytes ?? 1024 * 1024, onError: (c) => jsonError(c, 413, 'too_large') });
+  const evidenceLimit = bodyLimit({ maxSize: 8 * 1024 * 1024, onError: (c) => jsonError(c, 413, 'too_large') });
+  app.use('/api/*', (c, next) => (c.req.path === '/api/trpc/core/reports.attach' ? evidenceLimit : defaultLimit)(c, next));
 
   // Session: resolve the cookie to a user, refresh the cookie when the session slid forward.
   app.use('/api/*', async (c, next) => {
@@ -151,6 +152,7 @@ export function createApp(runtime: Runtime, options: AppOptions) {
         permissions: runtime.permissions,
         locale: c.get('locale'),
         audit: (tx, entry) => writeAudit(tx, { actor: user, requestId, entry }),
+        services: { core: createCoreApi({ db, moduleId, actor: user, requestId, locale: c.get('locale') }) },
       }),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') log.error('procedure failed', { path, ...errorFields(error.cause ?? error) });

@@ -1,7 +1,7 @@
 import type { AnyRouter } from '@trpc/server';
 import { migrate, openDatabase, type Database, type MigrationModule } from '@dondoc/db';
-import { authMigrations, getUnit, listUnits, PermissionRegistry, seedDemoDirectory } from '@dondoc/auth';
-import { router } from '@dondoc/trpc';
+import { authMigrations, PermissionRegistry, seedDemoDirectory } from '@dondoc/auth';
+import { coreMigrations, corePermissions, coreRouter, createCoreApi, seedDirective2458 } from '@dondoc/core/server';
 import type { PluginContext } from '@dondoc/plugin-sdk';
 import { loadPluginConfig } from './config.ts';
 import type { Env } from './env.ts';
@@ -19,11 +19,8 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-/** The core router; the task core fills it in its own issue. */
-const coreRouter = router({});
-
 /** Platform modules, migrated before any plugin. */
-export const platformMigrations: MigrationModule[] = [authMigrations];
+export const platformMigrations: MigrationModule[] = [authMigrations, coreMigrations];
 
 export interface BootOptions {
   log?: JsonLogger;
@@ -39,14 +36,16 @@ export async function boot(env: Env, options: BootOptions = {}): Promise<Runtime
     const applied = await migrate(database.db, platformMigrations);
     if (applied.length > 0) log.info('migrations applied', { migrations: applied.map((m) => `${m.module}/${m.tag}`) });
     const permissions = new PermissionRegistry();
+    permissions.register('core', null, [...corePermissions]);
     const pluginContext = (id: string): PluginContext => ({
       db: database.db,
       log: log.child({ plugin: id }),
-      core: { units: { list: () => listUnits(database.db), get: (code) => getUnit(database.db, code) } },
+      core: createCoreApi({ db: database.db, moduleId: id, actor: null, requestId: null, locale: 'vi' }),
     });
     if (env.demo) {
       const created = await seedDemoDirectory(database.db);
-      log.info('demo directory ready', { created });
+      const directive = await seedDirective2458(database.db);
+      log.info('demo data ready', { created, directive });
     }
     const entries = await loadPluginConfig(env.configPath);
     const plugins = await loadPlugins({

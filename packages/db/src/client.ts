@@ -1,14 +1,14 @@
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
 import postgres from 'postgres';
 
 /** The drizzle handle every package uses: the same type for PGlite and for Postgres. */
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
 /** A transaction handle; it has the same query API as {@link Db}. */
-export type Tx = PgTransaction<PgQueryResultHKT, Record<string, never>>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Anything that can run a query: the database itself or an open transaction. */
 export type Queryable = Db | Tx;
 

@@ -1,6 +1,5 @@
 import type { AnyRouter } from '@trpc/server';
 import type { Db } from '@dondoc/db';
-import type { UnitRef } from '@dondoc/auth';
 import { pluginManifestSchema, type PluginManifest } from './manifest.ts';
 
 export interface Logger {
@@ -10,15 +9,12 @@ export interface Logger {
 }
 
 /**
- * The core API a plugin may use. Plugins reach units, tasks and targets only through it,
- * never through another module's tables.
+ * The core API a plugin may use (`@dondoc/core`'s `CoreApi`). Plugins reach units, tasks
+ * and targets only through it, never through another module's tables. Procedures get it
+ * bound to the caller as `ctx.services.core`; `seed` and `onStart` get it as `ctx.core`.
  */
-export interface CoreApi {
-  units: {
-    list(): Promise<UnitRef[]>;
-    get(code: string): Promise<UnitRef | null>;
-  };
-}
+export type { CoreApi } from '@dondoc/core/server';
+import type { CoreApi } from '@dondoc/core/server';
 
 /** Handed to a plugin's `seed` and `onStart`. */
 export interface PluginContext {

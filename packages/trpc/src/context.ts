@@ -3,6 +3,14 @@ import type { AuditEntry, PermissionRegistry, SessionUser } from '@dondoc/auth';
 
 export type Locale = 'vi' | 'en';
 
+/**
+ * Services the server hands every procedure. Packages that provide one add it by
+ * declaration merging (`declare module '@dondoc/trpc' { interface Services { core: … } }`),
+ * so this package needs no knowledge of them.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Services {}
+
 /** What every procedure receives. Built per request by the server (or by tests). */
 export interface Context {
   db: Db;
@@ -13,6 +21,7 @@ export interface Context {
   locale: Locale;
   /** Writes the audit row of a change inside the change's own transaction. */
   audit: (tx: Tx, entry: AuditEntry) => Promise<void>;
+  services: Services;
 }
 
 /** Procedure metadata. `public: true` lets anonymous callers in; every other procedure needs a session. */

@@ -11,5 +11,5 @@ export {
 export { messages } from './messages.ts';
 export { listProcedures } from './walk.ts';
 export type { ProcedureInfo } from './walk.ts';
-export type { Context, Meta, Locale } from './context.ts';
+export type { Context, Meta, Locale, Services } from './context.ts';
 export { TRPCError } from '@trpc/server';

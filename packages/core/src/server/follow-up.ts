@@ -1,0 +1,128 @@
+/** Escalations to the UBND, reminders (đôn đốc) and the notifications they leave. */
+import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Access } from '@dondoc/auth';
+import type { Queryable } from '@dondoc/db';
+import type { Context, Locale } from '@dondoc/trpc';
+import type { IsoDate } from '../domain/index.ts';
+import { conflict, fail, notFound } from './errors.ts';
+import { escalations, notifications, reminders, taskCoordinators, tasks } from './schema.ts';
+import { statusPeriodEnd } from './status-sql.ts';
+import { canSee, REMINDERS_BEFORE_ESCALATION } from './tasks.ts';
+import { taskStatus } from '../domain/index.ts';
+import { unitDirectory, unitRef } from './units.ts';
+
+type Actor = Pick<Context, 'db' | 'locale' | 'audit'> & { user: { username: string; unit: { code: string } | null }; access: Access };
+
+export async function listEscalations(db: Queryable, access: Access, filter: { state?: string | undefined }) {
+  const conditions = [];
+  if (filter.state) conditions.push(eq(escalations.state, filter.state));
+  if (access.allowed && access.unitCodes !== 'all') conditions.push(inArray(escalations.unitCode, access.unitCodes));
+  const rows = await db
+    .select({ escalation: escalations, taskCode: tasks.code, taskTitle: tasks.title })
+    .from(escalations)
+    .innerJoin(tasks, eq(tasks.id, escalations.taskId))
+    .where(and(...conditions))
+    .orderBy(desc(escalations.createdAt))
+    .limit(500);
+  const directory = await unitDirectory(db);
+  return rows.map(({ escalation: e, taskCode, taskTitle }) => ({
+    id: e.id,
+    task: { id: e.taskId, code: taskCode, title: taskTitle },
+    unit: unitRef(directory, e.unitCode),
+    reportId: e.reportId,
+    obstacle: e.obstacle,
+    proposal: e.proposal,
+    state: e.state,
+    response: e.response,
+    respondedBy: e.respondedBy,
+    respondedAt: e.respondedAt?.toISOString() ?? null,
+    createdAt: e.createdAt.toISOString(),
+  }));
+}
+
+/** A coordinator answers an escalation (and may close it); the unit is notified. */
+export async function respondToEscalation(ctx: Actor, input: { id: string; response: string; close: boolean }) {
+  const { locale } = ctx;
+  return ctx.db.transaction(async (tx) => {
+    const [escalation] = await tx.select().from(escalations).where(eq(escalations.id, input.id)).for('update');
+    if (!escalation) notFound(locale, { vi: 'kiến nghị', en: 'Escalation' });
+    if (escalation.state === 'closed') conflict(locale, escalation.respondedBy);
+    const now = new Date();
+    const state = input.close ? 'closed' : 'answered';
+    const [updated] = await tx
+      .update(escalations)
+      .set({ state, response: input.response, respondedBy: ctx.user.username, respondedAt: now, closedAt: input.close ? now : null })
+      .where(eq(escalations.id, escalation.id))
+      .returning();
+    const [task] = await tx.select({ code: tasks.code }).from(tasks).where(eq(tasks.id, escalation.taskId));
+    await tx.insert(notifications).values({
+      unitCode: escalation.unitCode,
+      kind: 'escalation_answered',
+      title: `UBND Thành phố đã trả lời kiến nghị về nhiệm vụ ${task?.code ?? ''}`,
+      body: input.response,
+      link: `/nhiem-vu/${escalation.taskId}`,
+    });
+    await ctx.audit(tx, { action: 'core.escalation.respond', entity: 'core.escalation', entityId: escalation.id, before: { state: escalation.state, response: escalation.response }, after: { state, response: input.response } });
+    return { id: escalation.id, state: updated?.state ?? state };
+  });
+}
+
+/**
+ * Reminds a unit about a task. A coordinator may remind anyone; a unit lead only about a
+ * task its unit leads (reminding a coordinating unit) or whose parent it leads.
+ */
+export async function sendReminder(ctx: Actor, input: { taskId: string; unitCode?: string | undefined; message: string }, today: IsoDate) {
+  const { locale } = ctx;
+  return ctx.db.transaction(async (tx) => {
+    const [task] = await tx.select().from(tasks).where(eq(tasks.id, input.taskId));
+    if (!task) notFound(locale, { vi: 'nhiệm vụ', en: 'Task' });
+    const [parent] = task.parentId ? await tx.select({ leadUnitCode: tasks.leadUnitCode }).from(tasks).where(eq(tasks.id, task.parentId)) : [];
+    const coordinators = (await tx.select({ unitCode: taskCoordinators.unitCode }).from(taskCoordinators).where(eq(taskCoordinators.taskId, task.id))).map((c) => c.unitCode);
+    const unitCode = input.unitCode ?? task.leadUnitCode;
+    if (unitCode !== task.leadUnitCode && !coordinators.includes(unitCode)) {
+      fail('BAD_REQUEST', locale, { vi: `Đơn vị ${unitCode} không tham gia nhiệm vụ này.`, en: `Unit ${unitCode} has no part in this task.` });
+    }
+    const followsUp = canSee(ctx.access, [parent?.leadUnitCode ?? '']) || (unitCode !== task.leadUnitCode && canSee(ctx.access, [task.leadUnitCode]));
+    if (!(ctx.access.allowed && ctx.access.unitCodes === 'all') && !followsUp) {
+      fail('FORBIDDEN', locale, { vi: 'Chỉ lãnh đạo điều phối hoặc đơn vị chủ trì được đôn đốc nhiệm vụ này.', en: 'Only coordinators or the lead unit may send reminders about this task.' });
+    }
+    const [reminder] = await tx
+      .insert(reminders)
+      .values({ taskId: task.id, unitCode, message: input.message, sentBy: ctx.user.username, sentByUnitCode: ctx.user.unit?.code ?? null })
+      .returning();
+    await tx.insert(notifications).values({
+      unitCode,
+      kind: 'reminder',
+      title: `Đôn đốc thực hiện nhiệm vụ ${task.code}`,
+      body: input.message,
+      link: `/nhiem-vu/${task.id}`,
+    });
+    const [{ value: reminderCount } = { value: 0 }] = await tx.select({ value: count() }).from(reminders).where(eq(reminders.taskId, task.id));
+    await ctx.audit(tx, { action: 'core.reminder.send', entity: 'core.task', entityId: task.id, after: { reminderId: reminder?.id, unitCode, message: input.message } });
+    const status = taskStatus(task, today, { periodEnd: statusPeriodEnd(today) });
+    return {
+      reminderCount: Number(reminderCount),
+      flaggedForLeadership: status === 'overdue' && Number(reminderCount) >= REMINDERS_BEFORE_ESCALATION,
+    };
+  });
+}
+
+export async function listNotifications(db: Queryable, unitCode: string | null, unreadOnly: boolean) {
+  if (!unitCode) return [];
+  const conditions = [eq(notifications.unitCode, unitCode)];
+  if (unreadOnly) conditions.push(isNull(notifications.readAt));
+  const rows = await db.select().from(notifications).where(and(...conditions)).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(100);
+  return rows.map((n) => ({ id: n.id, kind: n.kind, title: n.title, body: n.body, link: n.link, read: n.readAt !== null, createdAt: n.createdAt.toISOString() }));
+}
+
+export async function markNotificationsRead(ctx: Actor, ids: number[]) {
+  const unitCode = ctx.user.unit?.code;
+  if (!unitCode || ids.length === 0) return { updated: 0 };
+  const updated = await ctx.db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(inArray(notifications.id, ids), eq(notifications.unitCode, unitCode), isNull(notifications.readAt)))
+    .returning({ id: notifications.id });
+  return { updated: updated.length };
+}
+

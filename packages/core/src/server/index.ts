@@ -1,0 +1,11 @@
+export { coreRouter, today } from './router.ts';
+export type { CoreRouter } from './router.ts';
+export { coreMigrations } from './migrations.ts';
+export { corePermissions } from './permissions.ts';
+export { createCoreApi } from './api.ts';
+export type { CoreApi, CoreApiBinding } from './api.ts';
+export { seedDirective2458, searchTextOf } from './seed.ts';
+export { clauses2458, targets2458, references2458, DIRECTIVE_2458, AUTONOMY_TARGET_CODE } from './directive-2458.ts';
+export { taskStatusSql, statusPeriodEnd } from './status-sql.ts';
+export { REMINDERS_BEFORE_ESCALATION } from './tasks.ts';
+export * as coreTables from './schema.ts';

@@ -1,0 +1,24 @@
+import type { PermissionDeclaration } from '@dondoc/auth';
+
+/**
+ * What the task core lets each role do (issue "task core", rule 10): officers update their
+ * own unit's tasks; unit leads also submit reports; coordinators read everything, review,
+ * remind and answer escalations.
+ */
+export const corePermissions = [
+  { key: 'core.tasks:read', description: 'Xem nhiệm vụ', grants: { officer: ['own'], unit_lead: ['own'], coordinator: ['all'] } },
+  { key: 'core.tasks:update', description: 'Cập nhật tiến độ nhiệm vụ', grants: { officer: ['own'], unit_lead: ['own'] } },
+  { key: 'core.targets:read', description: 'Xem chỉ tiêu', grants: { officer: ['all'], unit_lead: ['all'], coordinator: ['all'] } },
+  { key: 'core.targets:record', description: 'Ghi nhận số liệu chỉ tiêu', grants: { officer: ['own'], unit_lead: ['own'] } },
+  { key: 'core.reports:read', description: 'Xem báo cáo định kỳ', grants: { officer: ['own'], unit_lead: ['own'], coordinator: ['all'] } },
+  { key: 'core.reports:write', description: 'Soạn báo cáo định kỳ', grants: { officer: ['own'], unit_lead: ['own'] } },
+  { key: 'core.reports:submit', description: 'Gửi báo cáo định kỳ', grants: { unit_lead: ['own'] } },
+  { key: 'core.reports:review', description: 'Tiếp nhận, trả lại báo cáo', grants: { coordinator: ['all'] } },
+  { key: 'core.escalations:read', description: 'Xem kiến nghị vượt thẩm quyền', grants: { officer: ['own'], unit_lead: ['own'], coordinator: ['all'] } },
+  { key: 'core.escalations:respond', description: 'Trả lời kiến nghị vượt thẩm quyền', grants: { coordinator: ['all'] } },
+  { key: 'core.reminders:send', description: 'Đôn đốc đơn vị', grants: { unit_lead: ['own'], coordinator: ['all'] } },
+  { key: 'core.notifications:read', description: 'Xem thông báo', grants: { officer: ['own'], unit_lead: ['own'], coordinator: ['own'] } },
+  { key: 'core.overview:read', description: 'Xem tổng quan', grants: { officer: ['own'], unit_lead: ['own'], coordinator: ['all'] } },
+] as const satisfies readonly PermissionDeclaration[];
+
+export type CorePermission = (typeof corePermissions)[number]['key'];

@@ -1,0 +1,356 @@
+import { createHash } from 'node:crypto';
+import { and, asc, desc, eq, gte, isNull, or, inArray } from 'drizzle-orm';
+import type { Access } from '@dondoc/auth';
+import type { Queryable } from '@dondoc/db';
+import type { Context, Locale } from '@dondoc/trpc';
+import { periodById, taskStatus, type IsoDate, type Period } from '../domain/index.ts';
+import { conflict, fail, notFound } from './errors.ts';
+import { escalations, evidenceFiles, notifications, reportItems, reports, tasks, taskUpdates } from './schema.ts';
+import { canSee } from './tasks.ts';
+import { statusPeriodEnd } from './status-sql.ts';
+import { unitDirectory, unitRef } from './units.ts';
+
+type Actor = Pick<Context, 'db' | 'locale' | 'audit'> & { user: { username: string }; access: Access };
+
+export function parsePeriod(periodId: string, locale: Locale): Period {
+  try {
+    return periodById(periodId);
+  } catch {
+    return fail('BAD_REQUEST', locale, { vi: `Kỳ báo cáo "${periodId}" không hợp lệ.`, en: `"${periodId}" is not a reporting period.` });
+  }
+}
+
+/** The tasks a unit's report for `period` covers: the leaf tasks it leads that were not done before the period's data window. */
+async function coveredTasks(db: Queryable, unitCode: string, period: Period) {
+  return db
+    .select({
+      id: tasks.id,
+      code: tasks.code,
+      title: tasks.title,
+      deadline: tasks.deadline,
+      continuous: tasks.continuous,
+      completedOn: tasks.completedOn,
+      progress: tasks.progress,
+      result: tasks.result,
+    })
+    .from(tasks)
+    .where(
+      and(
+        eq(tasks.leadUnitCode, unitCode),
+        eq(tasks.isParent, false),
+        or(isNull(tasks.completedOn), gte(tasks.completedOn, period.windowStart)),
+      ),
+    )
+    .orderBy(asc(tasks.code));
+}
+
+function assertUnit(access: Access, unitCode: string, locale: Locale) {
+  if (!canSee(access, [unitCode])) {
+    fail('FORBIDDEN', locale, { vi: `Bạn không có quyền với báo cáo của đơn vị ${unitCode}.`, en: `You may not touch the reports of unit ${unitCode}.` });
+  }
+}
+
+export interface ReportItemInput {
+  taskId: string;
+  progress?: number | null | undefined;
+  result?: string | null | undefined;
+  obstacles?: string | null | undefined;
+  proposals?: string | null | undefined;
+  beyondAuthority?: boolean | undefined;
+}
+
+type ItemRow = typeof reportItems.$inferSelect;
+
+/** What still stops the report from being submitted: one line per problem, by task code. */
+export function missingForSubmission(
+  covered: Array<{ id: string; code: string }>,
+  items: Map<string, Pick<ItemRow, 'progress' | 'result' | 'obstacles' | 'beyondAuthority'>>,
+  locale: Locale,
+): string[] {
+  const missing: string[] = [];
+  for (const task of covered) {
+    const item = items.get(task.id);
+    if (!item || item.progress === null || item.progress === undefined) {
+      missing.push(locale === 'vi' ? `${task.code}: chưa nhập tiến độ` : `${task.code}: no progress entered`);
+    }
+    if (item?.beyondAuthority && !item.obstacles?.trim()) {
+      missing.push(locale === 'vi' ? `${task.code}: vượt thẩm quyền nhưng chưa nêu khó khăn, vướng mắc` : `${task.code}: beyond authority but no obstacle described`);
+    }
+  }
+  return missing;
+}
+
+/** A unit's report for a period: saved or not yet, with its items (one per covered task) and what is missing. */
+export async function getReport(db: Queryable, access: Access, unitCode: string, periodId: string, locale: Locale) {
+  assertUnit(access, unitCode, locale);
+  const period = parsePeriod(periodId, locale);
+  const [report] = await db.select().from(reports).where(and(eq(reports.unitCode, unitCode), eq(reports.periodId, period.id)));
+  const covered = await coveredTasks(db, unitCode, period);
+  const itemRows = report ? await db.select().from(reportItems).where(eq(reportItems.reportId, report.id)) : [];
+  const items = new Map(itemRows.map((item) => [item.taskId, item]));
+  const evidence = report
+    ? await db
+        .select({ id: evidenceFiles.id, taskId: evidenceFiles.taskId, filename: evidenceFiles.filename, contentType: evidenceFiles.contentType, size: evidenceFiles.size, sha256: evidenceFiles.sha256, uploadedBy: evidenceFiles.uploadedBy, uploadedAt: evidenceFiles.uploadedAt })
+        .from(evidenceFiles)
+        .where(eq(evidenceFiles.reportId, report.id))
+    : [];
+  const directory = await unitDirectory(db);
+  const asOf = period.windowEnd;
+  return {
+    unit: unitRef(directory, unitCode),
+    period,
+    report: report
+      ? {
+          id: report.id,
+          state: report.state,
+          version: report.version,
+          submittedAt: report.submittedAt?.toISOString() ?? null,
+          submittedBy: report.submittedBy,
+          reviewedAt: report.reviewedAt?.toISOString() ?? null,
+          reviewedBy: report.reviewedBy,
+          returnReason: report.returnReason,
+          updatedBy: report.updatedBy,
+        }
+      : null,
+    items: covered.map((task) => {
+      const item = items.get(task.id);
+      return {
+        task: {
+          id: task.id,
+          code: task.code,
+          title: task.title,
+          deadline: task.deadline,
+          continuous: task.continuous,
+          status: taskStatus(task, asOf, { periodEnd: statusPeriodEnd(asOf) }),
+          progress: task.progress,
+        },
+        progress: item?.progress ?? null,
+        result: item?.result ?? null,
+        obstacles: item?.obstacles ?? null,
+        proposals: item?.proposals ?? null,
+        beyondAuthority: item?.beyondAuthority ?? false,
+      };
+    }),
+    missing: missingForSubmission(covered, items, locale),
+    evidence: evidence.map((e) => ({ ...e, uploadedAt: e.uploadedAt.toISOString() })),
+  };
+}
+
+/** Saves the draft (creating it on first save). `version` is null for a report not yet saved. */
+export async function saveReport(
+  ctx: Actor,
+  input: { unitCode: string; periodId: string; version: number | null; items: ReportItemInput[] },
+) {
+  const { locale } = ctx;
+  assertUnit(ctx.access, input.unitCode, locale);
+  const period = parsePeriod(input.periodId, locale);
+  return ctx.db.transaction(async (tx) => {
+    const covered = await coveredTasks(tx, input.unitCode, period);
+    const coveredIds = new Set(covered.map((t) => t.id));
+    const stray = input.items.find((item) => !coveredIds.has(item.taskId));
+    if (stray) {
+      fail('BAD_REQUEST', locale, { vi: 'Báo cáo có nhiệm vụ không thuộc đơn vị hoặc kỳ này.', en: 'The report names a task outside this unit or period.' });
+    }
+    let [report] = await tx.select().from(reports).where(and(eq(reports.unitCode, input.unitCode), eq(reports.periodId, period.id))).for('update');
+    if (report && report.version !== input.version) conflict(locale, report.updatedBy);
+    if (!report && input.version !== null) conflict(locale, null);
+    if (report && report.state !== 'draft' && report.state !== 'returned') {
+      fail('CONFLICT', locale, { vi: 'Báo cáo đã gửi, không sửa được nữa.', en: 'The report has been submitted and can no longer be edited.' });
+    }
+    const before = report ? await tx.select().from(reportItems).where(eq(reportItems.reportId, report.id)) : [];
+    if (!report) {
+      [report] = await tx
+        .insert(reports)
+        .values({ unitCode: input.unitCode, cadence: period.cadence, periodId: period.id, state: 'draft', updatedBy: ctx.user.username })
+        .returning();
+    } else {
+      [report] = await tx
+        .update(reports)
+        .set({ version: report.version + 1, updatedAt: new Date(), updatedBy: ctx.user.username })
+        .where(eq(reports.id, report.id))
+        .returning();
+    }
+    if (!report) throw new Error('report write returned nothing');
+    for (const item of input.items) {
+      const values = {
+        reportId: report.id,
+        taskId: item.taskId,
+        progress: item.progress ?? null,
+        result: item.result ?? null,
+        obstacles: item.obstacles ?? null,
+        proposals: item.proposals ?? null,
+        beyondAuthority: item.beyondAuthority ?? false,
+      };
+      await tx.insert(reportItems).values(values).onConflictDoUpdate({ target: [reportItems.reportId, reportItems.taskId], set: values });
+    }
+    await ctx.audit(tx, { action: 'core.report.save', entity: 'core.report', entityId: report.id, before, after: input.items });
+    return { id: report.id, version: report.version, state: report.state };
+  });
+}
+
+/**
+ * Submits the report: refuses while something is missing; copies each item's progress to
+ * its task; opens an escalation to the UBND for every obstacle beyond the unit's authority.
+ */
+export async function submitReport(ctx: Actor, input: { id: string; version: number }, today: IsoDate) {
+  const { locale } = ctx;
+  return ctx.db.transaction(async (tx) => {
+    const [report] = await tx.select().from(reports).where(eq(reports.id, input.id)).for('update');
+    if (!report) notFound(locale, { vi: 'báo cáo', en: 'Report' });
+    assertUnit(ctx.access, report.unitCode, locale);
+    if (report.version !== input.version) conflict(locale, report.updatedBy);
+    if (report.state !== 'draft' && report.state !== 'returned') {
+      fail('CONFLICT', locale, { vi: 'Báo cáo đã được gửi.', en: 'The report has already been submitted.' });
+    }
+    const period = parsePeriod(report.periodId, locale);
+    const covered = await coveredTasks(tx, report.unitCode, period);
+    const itemRows = await tx.select().from(reportItems).where(eq(reportItems.reportId, report.id));
+    const items = new Map(itemRows.map((item) => [item.taskId, item]));
+    const missing = missingForSubmission(covered, items, locale);
+    if (missing.length > 0) {
+      fail('BAD_REQUEST', locale, {
+        vi: `Báo cáo chưa đủ để gửi: ${missing.join('; ')}.`,
+        en: `The report is not complete: ${missing.join('; ')}.`,
+      });
+    }
+    const now = new Date();
+    const [submitted] = await tx
+      .update(reports)
+      .set({ state: 'submitted', submittedAt: now, submittedBy: ctx.user.username, returnReason: null, version: report.version + 1, updatedAt: now, updatedBy: ctx.user.username })
+      .where(eq(reports.id, report.id))
+      .returning();
+    for (const task of covered) {
+      const item = items.get(task.id);
+      if (!item || item.progress === null) continue;
+      const [current] = await tx.select({ version: tasks.version, completedOn: tasks.completedOn }).from(tasks).where(eq(tasks.id, task.id));
+      const progress = current?.completedOn ? 100 : item.progress;
+      await tx
+        .update(tasks)
+        .set({ progress, result: item.result ?? task.result, lastProgressOn: today, version: (current?.version ?? 0) + 1, updatedAt: now, updatedBy: ctx.user.username })
+        .where(eq(tasks.id, task.id));
+      await tx.insert(taskUpdates).values({ taskId: task.id, byUsername: ctx.user.username, progress, note: `Báo cáo ${period.label.vi}` });
+    }
+    const opened = [];
+    for (const item of itemRows.filter((i) => i.beyondAuthority)) {
+      const [escalation] = await tx
+        .insert(escalations)
+        .values({ reportId: report.id, taskId: item.taskId, unitCode: report.unitCode, obstacle: item.obstacles ?? '', proposal: item.proposals })
+        .returning();
+      if (escalation) {
+        opened.push(escalation.id);
+        await ctx.audit(tx, { action: 'core.escalation.open', entity: 'core.escalation', entityId: escalation.id, after: escalation });
+      }
+    }
+    await ctx.audit(tx, { action: 'core.report.submit', entity: 'core.report', entityId: report.id, before: { state: report.state }, after: { state: 'submitted', escalations: opened } });
+    return { id: report.id, state: 'submitted' as const, version: submitted?.version ?? report.version + 1, escalations: opened.length };
+  });
+}
+
+/** Accepts or returns (with a reason) a submitted report; the unit is notified. */
+export async function reviewReport(
+  ctx: Actor,
+  input: { id: string; version: number; decision: 'accept' | 'return'; reason?: string | undefined },
+) {
+  const { locale } = ctx;
+  if (input.decision === 'return' && !input.reason?.trim()) {
+    fail('BAD_REQUEST', locale, { vi: 'Trả lại báo cáo cần nêu lý do.', en: 'Returning a report needs a reason.' });
+  }
+  return ctx.db.transaction(async (tx) => {
+    const [report] = await tx.select().from(reports).where(eq(reports.id, input.id)).for('update');
+    if (!report) notFound(locale, { vi: 'báo cáo', en: 'Report' });
+    assertUnit(ctx.access, report.unitCode, locale);
+    if (report.version !== input.version) conflict(locale, report.updatedBy);
+    if (report.state !== 'submitted') {
+      fail('CONFLICT', locale, { vi: 'Chỉ tiếp nhận hoặc trả lại báo cáo đã gửi.', en: 'Only a submitted report can be accepted or returned.' });
+    }
+    const state = input.decision === 'accept' ? 'accepted' : 'returned';
+    const now = new Date();
+    const [updated] = await tx
+      .update(reports)
+      .set({ state, reviewedAt: now, reviewedBy: ctx.user.username, returnReason: input.decision === 'return' ? input.reason!.trim() : null, version: report.version + 1, updatedAt: now, updatedBy: ctx.user.username })
+      .where(eq(reports.id, report.id))
+      .returning();
+    const period = parsePeriod(report.periodId, locale);
+    await tx.insert(notifications).values({
+      unitCode: report.unitCode,
+      kind: input.decision === 'accept' ? 'report_accepted' : 'report_returned',
+      title: input.decision === 'accept' ? `Báo cáo ${period.label.vi} đã được tiếp nhận` : `Báo cáo ${period.label.vi} bị trả lại`,
+      body: input.decision === 'accept' ? `${ctx.user.username} đã tiếp nhận báo cáo.` : `Lý do: ${input.reason!.trim()}`,
+      link: `/bao-cao?ky=${report.periodId}`,
+    });
+    await ctx.audit(tx, { action: `core.report.${input.decision}`, entity: 'core.report', entityId: report.id, before: { state: report.state }, after: { state, reason: input.reason ?? null } });
+    return { id: report.id, state, version: updated?.version ?? report.version + 1 };
+  });
+}
+
+/** Reports in a state (the coordinators' queue defaults to submitted ones). */
+export async function listReports(db: Queryable, access: Access, filter: { state?: string | undefined; periodId?: string | undefined }) {
+  const conditions = [];
+  if (filter.state) conditions.push(eq(reports.state, filter.state));
+  if (filter.periodId) conditions.push(eq(reports.periodId, filter.periodId));
+  if (access.allowed && access.unitCodes !== 'all') conditions.push(inArray(reports.unitCode, access.unitCodes));
+  const rows = await db.select().from(reports).where(and(...conditions)).orderBy(desc(reports.submittedAt), asc(reports.unitCode)).limit(500);
+  const directory = await unitDirectory(db);
+  return rows.map((r) => ({
+    id: r.id,
+    unit: unitRef(directory, r.unitCode),
+    periodId: r.periodId,
+    periodLabel: periodById(r.periodId).label,
+    state: r.state,
+    version: r.version,
+    submittedAt: r.submittedAt?.toISOString() ?? null,
+    submittedBy: r.submittedBy,
+  }));
+}
+
+/** Evidence: allowed file kinds, recognised by their first bytes as well as their name. */
+export const EVIDENCE_MAX_BYTES = 5 * 1024 * 1024;
+const evidenceKinds: Array<{ ext: string[]; type: string; magic: number[] }> = [
+  { ext: ['pdf'], type: 'application/pdf', magic: [0x25, 0x50, 0x44, 0x46] },
+  { ext: ['png'], type: 'image/png', magic: [0x89, 0x50, 0x4e, 0x47] },
+  { ext: ['jpg', 'jpeg'], type: 'image/jpeg', magic: [0xff, 0xd8, 0xff] },
+  { ext: ['docx'], type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', magic: [0x50, 0x4b, 0x03, 0x04] },
+  { ext: ['xlsx'], type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', magic: [0x50, 0x4b, 0x03, 0x04] },
+];
+
+/** The content type of an evidence file, or null when its name and its bytes do not make an allowed kind. */
+export function evidenceContentType(filename: string, bytes: Uint8Array): string | null {
+  const ext = filename.toLowerCase().split('.').pop() ?? '';
+  const kind = evidenceKinds.find((k) => k.ext.includes(ext));
+  if (!kind) return null;
+  return kind.magic.every((byte, i) => bytes[i] === byte) ? kind.type : null;
+}
+
+export async function attachEvidence(ctx: Actor, input: { reportId: string; taskId?: string | undefined; filename: string; dataBase64: string }) {
+  const { locale } = ctx;
+  const bytes = new Uint8Array(Buffer.from(input.dataBase64, 'base64'));
+  if (bytes.length === 0) fail('BAD_REQUEST', locale, { vi: 'Tệp rỗng.', en: 'The file is empty.' });
+  if (bytes.length > EVIDENCE_MAX_BYTES) {
+    fail('PAYLOAD_TOO_LARGE', locale, { vi: 'Tệp vượt quá 5 MB.', en: 'The file is larger than 5 MB.' });
+  }
+  const contentType = evidenceContentType(input.filename, bytes);
+  if (!contentType) {
+    fail('BAD_REQUEST', locale, { vi: 'Chỉ nhận tệp PDF, DOCX, XLSX, PNG hoặc JPG đúng định dạng.', en: 'Only genuine PDF, DOCX, XLSX, PNG or JPG files are accepted.' });
+  }
+  return ctx.db.transaction(async (tx) => {
+    const [report] = await tx.select().from(reports).where(eq(reports.id, input.reportId));
+    if (!report) notFound(locale, { vi: 'báo cáo', en: 'Report' });
+    assertUnit(ctx.access, report.unitCode, locale);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const [file] = await tx
+      .insert(evidenceFiles)
+      .values({ reportId: report.id, taskId: input.taskId ?? null, filename: input.filename, contentType, size: bytes.length, sha256, data: bytes, uploadedBy: ctx.user.username })
+      .returning({ id: evidenceFiles.id, filename: evidenceFiles.filename, size: evidenceFiles.size, sha256: evidenceFiles.sha256, contentType: evidenceFiles.contentType });
+    if (!file) throw new Error('evidence insert returned nothing');
+    await ctx.audit(tx, { action: 'core.evidence.attach', entity: 'core.report', entityId: report.id, after: file });
+    return file;
+  });
+}
+
+export async function readEvidence(db: Queryable, access: Access, id: string, locale: Locale) {
+  const [file] = await db.select().from(evidenceFiles).where(eq(evidenceFiles.id, id));
+  if (!file) notFound(locale, { vi: 'tệp minh chứng', en: 'Evidence file' });
+  const [report] = await db.select({ unitCode: reports.unitCode }).from(reports).where(eq(reports.id, file.reportId));
+  if (!report || !canSee(access, [report.unitCode])) notFound(locale, { vi: 'tệp minh chứng', en: 'Evidence file' });
+  return { filename: file.filename, contentType: file.contentType, size: file.size, sha256: file.sha256, dataBase64: Buffer.from(file.data).toString('base64') };
+}

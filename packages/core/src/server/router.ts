@@ -1,0 +1,185 @@
+import { z } from 'zod';
+import { asc, eq } from 'drizzle-orm';
+import { permissionProcedure, router } from '@dondoc/trpc';
+import { hanoiDateOf, isIsoDate, isPeriodId, TASK_STATUSES, type IsoDate } from '../domain/index.ts';
+import { fail, notFound } from './errors.ts';
+import { listEscalations, listNotifications, markNotificationsRead, respondToEscalation, sendReminder } from './follow-up.ts';
+import { overviewSummary } from './overview.ts';
+import { attachEvidence, EVIDENCE_MAX_BYTES, getReport, listReports, readEvidence, reviewReport, saveReport, submitReport } from './reports.ts';
+import { directiveReferences, directives } from './schema.ts';
+import { findTarget, getTarget, listTargets, recordMeasurement } from './targets.ts';
+import { getTask, listTasks, updateTask } from './tasks.ts';
+
+const isoDate = z.string().refine(isIsoDate, 'ngày phải có dạng YYYY-MM-DD (date must be YYYY-MM-DD)');
+const periodId = z.string().refine(isPeriodId, 'kỳ báo cáo không hợp lệ, ví dụ 2024-Q1 (invalid period, e.g. 2024-Q1)');
+const unitCode = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'mã đơn vị không hợp lệ (invalid unit code)');
+const uuid = z.uuid();
+const text = (max: number) => z.string().trim().max(max);
+
+/** Today in Hà Nội: the default "as of" date. */
+export const today = (): IsoDate => hanoiDateOf(Date.now());
+
+const p = {
+  tasksRead: permissionProcedure('core.tasks:read'),
+  tasksUpdate: permissionProcedure('core.tasks:update'),
+  targetsRead: permissionProcedure('core.targets:read'),
+  targetsRecord: permissionProcedure('core.targets:record'),
+  reportsRead: permissionProcedure('core.reports:read'),
+  reportsWrite: permissionProcedure('core.reports:write'),
+  reportsSubmit: permissionProcedure('core.reports:submit'),
+  reportsReview: permissionProcedure('core.reports:review'),
+  escalationsRead: permissionProcedure('core.escalations:read'),
+  escalationsRespond: permissionProcedure('core.escalations:respond'),
+  remindersSend: permissionProcedure('core.reminders:send'),
+  notificationsRead: permissionProcedure('core.notifications:read'),
+  overviewRead: permissionProcedure('core.overview:read'),
+};
+
+/** The task core's router, mounted at `/api/trpc/core`. Names and shapes are stable for scripts. */
+export const coreRouter = router({
+  directives: router({
+    list: p.tasksRead.query(async ({ ctx }) =>
+      ctx.db.select({ id: directives.id, number: directives.number, issuedOn: directives.issuedOn, issuer: directives.issuer, subject: directives.subject }).from(directives).orderBy(asc(directives.issuedOn)),
+    ),
+    get: p.tasksRead.input(z.object({ id: uuid })).query(async ({ ctx, input }) => {
+      const [directive] = await ctx.db.select().from(directives).where(eq(directives.id, input.id));
+      if (!directive) notFound(ctx.locale, { vi: 'văn bản chỉ đạo', en: 'Directive' });
+      const references = await ctx.db.select().from(directiveReferences).where(eq(directiveReferences.directiveId, directive.id)).orderBy(asc(directiveReferences.position));
+      return { ...directive, createdAt: directive.createdAt.toISOString(), references };
+    }),
+  }),
+
+  tasks: router({
+    list: p.tasksRead
+      .input(
+        z
+          .object({
+            unitCode: unitCode.optional(),
+            status: z.enum(TASK_STATUSES).optional(),
+            asOf: isoDate.optional(),
+            directiveId: uuid.optional(),
+            q: text(200).optional(),
+            cursor: z.string().max(200).optional(),
+            limit: z.number().int().min(1).max(200).default(50),
+          })
+          .default({ limit: 50 }),
+      )
+      .query(({ ctx, input }) => listTasks(ctx.db, ctx.access, { ...input, asOf: input.asOf ?? today() })),
+    get: p.tasksRead
+      .input(z.object({ id: uuid, asOf: isoDate.optional() }))
+      .query(({ ctx, input }) => getTask(ctx.db, ctx.access, input.id, input.asOf ?? today(), ctx.locale)),
+    update: p.tasksUpdate
+      .input(
+        z.object({
+          id: uuid,
+          version: z.number().int().min(1),
+          progress: z.number().int().min(0).max(100),
+          result: text(5000).nullable().optional(),
+          completedOn: isoDate.nullable().optional(),
+          note: text(2000).nullable().optional(),
+        }),
+      )
+      .mutation(({ ctx, input }) => updateTask(ctx, input, today())),
+  }),
+
+  targets: router({
+    list: p.targetsRead.input(z.object({ asOf: isoDate.optional() }).default({})).query(({ ctx, input }) => listTargets(ctx.db, input.asOf ?? today())),
+    get: p.targetsRead
+      .input(z.object({ code: z.string().min(1).max(50), asOf: isoDate.optional() }))
+      .query(({ ctx, input }) => getTarget(ctx.db, input.code, input.asOf ?? today(), ctx.locale)),
+    record: p.targetsRecord
+      .input(z.object({ code: z.string().min(1).max(50), value: z.number().finite(), asOf: isoDate, note: text(1000).nullable().optional() }))
+      .mutation(async ({ ctx, input }) => {
+        if (input.asOf > today()) fail('BAD_REQUEST', ctx.locale, { vi: 'Ngày số liệu không được sau hôm nay.', en: 'A measurement cannot be dated in the future.' });
+        return ctx.db.transaction(async (tx) => {
+          const target = await findTarget(tx, input.code);
+          if (!target) notFound(ctx.locale, { vi: `chỉ tiêu ${input.code}`, en: `Target ${input.code}` });
+          if (ctx.access.allowed && ctx.access.unitCodes !== 'all' && !ctx.access.unitCodes.includes(target.ownerUnitCode)) {
+            fail('FORBIDDEN', ctx.locale, { vi: 'Chỉ đơn vị chủ quản chỉ tiêu được nhập số liệu.', en: 'Only the unit that owns the target may record its measurements.' });
+          }
+          const { before, after } = await recordMeasurement(tx, target, { ...input, source: 'manual', author: ctx.user.username }, ctx.locale);
+          await ctx.audit(tx, { action: 'core.target.record', entity: 'core.target', entityId: target.id, before, after });
+          return { id: after.id, value: after.value, asOf: after.asOf };
+        });
+      }),
+  }),
+
+  reports: router({
+    list: p.reportsRead
+      .input(z.object({ state: z.enum(['draft', 'submitted', 'accepted', 'returned']).optional(), periodId: periodId.optional() }).default({}))
+      .query(({ ctx, input }) => listReports(ctx.db, ctx.access, input)),
+    get: p.reportsRead
+      .input(z.object({ unitCode: unitCode.optional(), periodId }))
+      .query(({ ctx, input }) => getReport(ctx.db, ctx.access, input.unitCode ?? ownUnit(ctx), input.periodId, ctx.locale)),
+    save: p.reportsWrite
+      .input(
+        z.object({
+          unitCode: unitCode.optional(),
+          periodId,
+          version: z.number().int().min(1).nullable(),
+          items: z
+            .array(
+              z.object({
+                taskId: uuid,
+                progress: z.number().int().min(0).max(100).nullable().optional(),
+                result: text(5000).nullable().optional(),
+                obstacles: text(5000).nullable().optional(),
+                proposals: text(5000).nullable().optional(),
+                beyondAuthority: z.boolean().optional(),
+              }),
+            )
+            .max(2000),
+        }),
+      )
+      .mutation(({ ctx, input }) => saveReport(ctx, { ...input, unitCode: input.unitCode ?? ownUnit(ctx) })),
+    submit: p.reportsSubmit.input(z.object({ id: uuid, version: z.number().int().min(1) })).mutation(({ ctx, input }) => submitReport(ctx, input, today())),
+    review: p.reportsReview
+      .input(z.object({ id: uuid, version: z.number().int().min(1), decision: z.enum(['accept', 'return']), reason: text(2000).optional() }))
+      .mutation(({ ctx, input }) => reviewReport(ctx, input)),
+    attach: p.reportsWrite
+      .input(
+        z.object({
+          reportId: uuid,
+          taskId: uuid.optional(),
+          filename: z.string().trim().min(1).max(200),
+          // base64 of at most EVIDENCE_MAX_BYTES bytes
+          dataBase64: z.string().max(Math.ceil((EVIDENCE_MAX_BYTES * 4) / 3) + 4),
+        }),
+      )
+      .mutation(({ ctx, input }) => attachEvidence(ctx, input)),
+    evidence: p.reportsRead.input(z.object({ id: uuid })).query(({ ctx, input }) => readEvidence(ctx.db, ctx.access, input.id, ctx.locale)),
+  }),
+
+  escalations: router({
+    list: p.escalationsRead
+      .input(z.object({ state: z.enum(['open', 'answered', 'closed']).optional() }).default({}))
+      .query(({ ctx, input }) => listEscalations(ctx.db, ctx.access, input)),
+    respond: p.escalationsRespond
+      .input(z.object({ id: uuid, response: text(5000).min(1), close: z.boolean().default(false) }))
+      .mutation(({ ctx, input }) => respondToEscalation(ctx, input)),
+  }),
+
+  reminders: router({
+    send: p.remindersSend
+      .input(z.object({ taskId: uuid, unitCode: unitCode.optional(), message: text(2000).min(1) }))
+      .mutation(({ ctx, input }) => sendReminder(ctx, input, today())),
+  }),
+
+  notifications: router({
+    list: p.notificationsRead
+      .input(z.object({ unreadOnly: z.boolean().default(false) }).default({ unreadOnly: false }))
+      .query(({ ctx, input }) => listNotifications(ctx.db, ctx.user.unit?.code ?? null, input.unreadOnly)),
+    markRead: p.notificationsRead.input(z.object({ ids: z.array(z.number().int()).max(500) })).mutation(({ ctx, input }) => markNotificationsRead(ctx, input.ids)),
+  }),
+
+  overview: router({
+    summary: p.overviewRead.input(z.object({ asOf: isoDate.optional() }).default({})).query(({ ctx, input }) => overviewSummary(ctx.db, ctx.access, input.asOf ?? today())),
+  }),
+});
+
+function ownUnit(ctx: { user: { unit: { code: string } | null }; locale: 'vi' | 'en' }): string {
+  if (!ctx.user.unit) fail('BAD_REQUEST', ctx.locale, { vi: 'Hãy chọn đơn vị (unitCode).', en: 'Choose a unit (unitCode).' });
+  return ctx.user.unit.code;
+}
+
+export type CoreRouter = typeof coreRouter;

@@ -1,0 +1,292 @@
+
+import {
+  bigserial,
+  boolean,
+  customType,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  pgSchema,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/** The task core's tables, in its own Postgres schema. Units are referenced by code (auth owns them). */
+export const coreSchema = pgSchema('core');
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+export const directives = coreSchema.table('directives', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  /** e.g. `2458/UBND-SNV` */
+  number: text('number').notNull().unique(),
+  issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+  issuer: text('issuer').notNull(),
+  subject: text('subject').notNull(),
+  fullText: text('full_text').notNull(),
+  createdAt: createdAt(),
+});
+
+export const directiveReferences = coreSchema.table(
+  'directive_references',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    directiveId: uuid('directive_id')
+      .notNull()
+      .references(() => directives.id, { onDelete: 'cascade' }),
+    /** Kind of document: Kế hoạch, Quyết định, Nghị quyết, Chương trình, Công văn… */
+    kind: text('kind').notNull(),
+    number: text('number').notNull(),
+    issuedOn: date('issued_on', { mode: 'string' }),
+    title: text('title').notNull(),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [index('directive_references_directive_idx').on(t.directiveId)],
+);
+
+export const tasks = coreSchema.table(
+  'tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull().unique(),
+    directiveId: uuid('directive_id')
+      .notNull()
+      .references(() => directives.id),
+    /** Clause of the directive, e.g. `1.6`, `3.1`. */
+    clause: text('clause').notNull(),
+    /** A task given to every unit is one parent with a child per unit. */
+    parentId: uuid('parent_id'),
+    isParent: boolean('is_parent').notNull().default(false),
+    title: text('title').notNull(),
+    content: text('content').notNull(),
+    leadUnitCode: text('lead_unit_code').notNull(),
+    deadline: date('deadline', { mode: 'string' }),
+    continuous: boolean('continuous').notNull().default(false),
+    /** Reporting cadence of a continuous task: month / quarter / half / year. */
+    cadence: text('cadence'),
+    progress: integer('progress').notNull().default(0),
+    completedOn: date('completed_on', { mode: 'string' }),
+    result: text('result'),
+    /** Date of the last progress update (report or edit): drives "chưa cập nhật tiến độ". */
+    lastProgressOn: date('last_progress_on', { mode: 'string' }),
+    /** Title, code and content without diacritics, lower-case: diacritic-blind search. */
+    searchText: text('search_text').notNull(),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text('updated_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('tasks_lead_unit_idx').on(t.leadUnitCode, t.code),
+    index('tasks_parent_idx').on(t.parentId),
+    index('tasks_directive_idx').on(t.directiveId),
+    index('tasks_deadline_idx').on(t.deadline),
+  ],
+);
+
+export const taskCoordinators = coreSchema.table(
+  'task_coordinators',
+  {
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id, { onDelete: 'cascade' }),
+    unitCode: text('unit_code').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.unitCode] }), index('task_coordinators_unit_idx').on(t.unitCode)],
+);
+
+/** Progress history of a task as users see it (the audit log keeps the full trail). */
+export const taskUpdates = coreSchema.table(
+  'task_updates',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    byUsername: text('by_username').notNull(),
+    progress: integer('progress').notNull(),
+    completedOn: date('completed_on', { mode: 'string' }),
+    note: text('note'),
+  },
+  (t) => [index('task_updates_task_idx').on(t.taskId, t.at)],
+);
+
+export const targets = coreSchema.table('targets', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  /** Unit of measure, e.g. `%`. */
+  measureUnit: text('measure_unit').notNull(),
+  direction: text('direction').notNull(),
+  baselineValue: doublePrecision('baseline_value').notNull(),
+  baselineDate: date('baseline_date', { mode: 'string' }).notNull(),
+  targetValue: doublePrecision('target_value').notNull(),
+  targetDate: date('target_date', { mode: 'string' }).notNull(),
+  ownerUnitCode: text('owner_unit_code').notNull(),
+  /** `manual` (entered by hand) or `module` (computed by a department module). */
+  source: text('source').notNull(),
+  sourceModule: text('source_module'),
+  directiveId: uuid('directive_id').references(() => directives.id),
+  taskId: uuid('task_id').references(() => tasks.id),
+  createdAt: createdAt(),
+});
+
+export const measurements = coreSchema.table(
+  'measurements',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    targetId: uuid('target_id')
+      .notNull()
+      .references(() => targets.id, { onDelete: 'cascade' }),
+    value: doublePrecision('value').notNull(),
+    asOf: date('as_of', { mode: 'string' }).notNull(),
+    /** `manual`, or the id of the module that computed it. */
+    source: text('source').notNull(),
+    note: text('note'),
+    author: text('author').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('measurements_target_date_source_idx').on(t.targetId, t.asOf, t.source)],
+);
+
+export const reports = coreSchema.table(
+  'reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitCode: text('unit_code').notNull(),
+    cadence: text('cadence').notNull(),
+    /** e.g. `2024-Q1` */
+    periodId: text('period_id').notNull(),
+    /** draft → submitted → accepted | returned (→ submitted again) */
+    state: text('state').notNull().default('draft'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    submittedBy: text('submitted_by'),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reviewedBy: text('reviewed_by'),
+    returnReason: text('return_reason'),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text('updated_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('reports_unit_period_idx').on(t.unitCode, t.periodId),
+    index('reports_state_idx').on(t.state, t.periodId),
+  ],
+);
+
+export const reportItems = coreSchema.table(
+  'report_items',
+  {
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    progress: integer('progress'),
+    result: text('result'),
+    obstacles: text('obstacles'),
+    proposals: text('proposals'),
+    beyondAuthority: boolean('beyond_authority').notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.taskId] })],
+);
+
+export const evidenceFiles = coreSchema.table(
+  'evidence_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    taskId: uuid('task_id').references(() => tasks.id),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    data: bytea('data').notNull(),
+    uploadedBy: text('uploaded_by').notNull(),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('evidence_report_idx').on(t.reportId)],
+);
+
+export const escalations = coreSchema.table(
+  'escalations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reportId: uuid('report_id').references(() => reports.id),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    unitCode: text('unit_code').notNull(),
+    obstacle: text('obstacle').notNull(),
+    proposal: text('proposal'),
+    /** open → answered → closed */
+    state: text('state').notNull().default('open'),
+    response: text('response'),
+    respondedBy: text('responded_by'),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('escalations_state_idx').on(t.state, t.createdAt), index('escalations_unit_idx').on(t.unitCode)],
+);
+
+export const reminders = coreSchema.table(
+  'reminders',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    unitCode: text('unit_code').notNull(),
+    message: text('message').notNull(),
+    sentBy: text('sent_by').notNull(),
+    sentByUnitCode: text('sent_by_unit_code'),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('reminders_task_idx').on(t.taskId)],
+);
+
+export const notifications = coreSchema.table(
+  'notifications',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    unitCode: text('unit_code').notNull(),
+    /** reminder | escalation_answered | report_accepted | report_returned */
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    /** Path in the portal, e.g. `/nhiem-vu/<id>`. */
+    link: text('link'),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('notifications_unit_idx').on(t.unitCode, t.createdAt)],
+);
+
+export const coreTables = {
+  directives,
+  directiveReferences,
+  tasks,
+  taskCoordinators,
+  taskUpdates,
+  targets,
+  measurements,
+  reports,
+  reportItems,
+  evidenceFiles,
+  escalations,
+  reminders,
+  notifications,
+};
+

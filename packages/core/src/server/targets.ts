@@ -1,0 +1,139 @@
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Queryable } from '@dondoc/db';
+import type { Locale } from '@dondoc/trpc';
+import { forecastTarget, type IsoDate, type TargetDirection } from '../domain/index.ts';
+import { fail, notFound } from './errors.ts';
+import { measurements, targets } from './schema.ts';
+import { unitDirectory, unitRef } from './units.ts';
+
+type TargetRow = typeof targets.$inferSelect;
+type MeasurementRow = typeof measurements.$inferSelect;
+
+function forecastOf(target: TargetRow, rows: MeasurementRow[], asOf: IsoDate) {
+  return forecastTarget(
+    {
+      direction: target.direction as TargetDirection,
+      baselineValue: target.baselineValue,
+      baselineDate: target.baselineDate,
+      targetValue: target.targetValue,
+      targetDate: target.targetDate,
+    },
+    rows.map((m) => ({ value: m.value, asOf: m.asOf })),
+    asOf,
+  );
+}
+
+async function measurementsByTarget(db: Queryable, targetIds: string[]) {
+  const byTarget = new Map<string, MeasurementRow[]>();
+  if (targetIds.length === 0) return byTarget;
+  const rows = await db.select().from(measurements).where(inArray(measurements.targetId, targetIds)).orderBy(asc(measurements.asOf), asc(measurements.id));
+  for (const row of rows) byTarget.set(row.targetId, [...(byTarget.get(row.targetId) ?? []), row]);
+  return byTarget;
+}
+
+/** Every target with its forecast as of `asOf`. */
+export async function listTargets(db: Queryable, asOf: IsoDate) {
+  const rows = await db.select().from(targets).orderBy(asc(targets.code));
+  const byTarget = await measurementsByTarget(db, rows.map((t) => t.id));
+  const directory = await unitDirectory(db);
+  return rows.map((target) => {
+    const forecast = forecastOf(target, byTarget.get(target.id) ?? [], asOf);
+    return {
+      id: target.id,
+      code: target.code,
+      name: target.name,
+      measureUnit: target.measureUnit,
+      direction: target.direction as TargetDirection,
+      baselineValue: target.baselineValue,
+      baselineDate: target.baselineDate,
+      targetValue: target.targetValue,
+      targetDate: target.targetDate,
+      ownerUnit: unitRef(directory, target.ownerUnitCode),
+      source: target.source,
+      sourceModule: target.sourceModule,
+      taskId: target.taskId,
+      forecast: {
+        class: forecast.class,
+        projectedValue: forecast.projectedValue,
+        reachedOn: forecast.reachedOn,
+        latestValue: forecast.latestValue,
+        latestOn: forecast.latestOn,
+      },
+    };
+  });
+}
+
+export async function findTarget(db: Queryable, code: string): Promise<TargetRow | undefined> {
+  const [target] = await db.select().from(targets).where(eq(targets.code, code));
+  return target;
+}
+
+/** One target, its measurements and its forecast with the trend line. */
+export async function getTarget(db: Queryable, code: string, asOf: IsoDate, locale: Locale) {
+  const target = await findTarget(db, code);
+  if (!target) notFound(locale, { vi: `chỉ tiêu ${code}`, en: `Target ${code}` });
+  const rows = (await measurementsByTarget(db, [target.id])).get(target.id) ?? [];
+  const directory = await unitDirectory(db);
+  const forecast = forecastOf(target, rows, asOf);
+  return {
+    id: target.id,
+    code: target.code,
+    name: target.name,
+    measureUnit: target.measureUnit,
+    direction: target.direction as TargetDirection,
+    baselineValue: target.baselineValue,
+    baselineDate: target.baselineDate,
+    targetValue: target.targetValue,
+    targetDate: target.targetDate,
+    ownerUnit: unitRef(directory, target.ownerUnitCode),
+    source: target.source,
+    sourceModule: target.sourceModule,
+    taskId: target.taskId,
+    measurements: rows.map((m) => ({ id: m.id, value: m.value, asOf: m.asOf, source: m.source, note: m.note, author: m.author })),
+    forecast,
+  };
+}
+
+export interface MeasurementInput {
+  value: number;
+  asOf: IsoDate;
+  note?: string | null | undefined;
+}
+
+/**
+ * Records (or replaces) a target's measurement for a date and source. `source` is
+ * `manual` for values entered by hand, or the id of the module that computed it.
+ */
+export async function recordMeasurement(
+  tx: Queryable,
+  target: TargetRow,
+  input: MeasurementInput & { source: string; author: string },
+  locale: Locale,
+) {
+  if (input.source === 'manual' && target.source !== 'manual') {
+    fail('BAD_REQUEST', locale, {
+      vi: `Chỉ tiêu ${target.code} do mô-đun ${target.sourceModule ?? ''} tính, không nhập tay.`,
+      en: `Target ${target.code} is computed by module ${target.sourceModule ?? ''}; it is not entered by hand.`,
+    });
+  }
+  if (input.source !== 'manual' && target.sourceModule !== input.source) {
+    fail('FORBIDDEN', locale, {
+      vi: `Mô-đun ${input.source} không được ghi số liệu cho chỉ tiêu ${target.code}.`,
+      en: `Module ${input.source} may not record measurements of target ${target.code}.`,
+    });
+  }
+  const [before] = await tx
+    .select()
+    .from(measurements)
+    .where(sql`${measurements.targetId} = ${target.id} and ${measurements.asOf} = ${input.asOf} and ${measurements.source} = ${input.source}`);
+  const [row] = await tx
+    .insert(measurements)
+    .values({ targetId: target.id, value: input.value, asOf: input.asOf, source: input.source, note: input.note ?? null, author: input.author })
+    .onConflictDoUpdate({
+      target: [measurements.targetId, measurements.asOf, measurements.source],
+      set: { value: input.value, note: input.note ?? null, author: input.author, createdAt: new Date() },
+    })
+    .returning();
+  if (!row) throw new Error('measurement upsert returned nothing');
+  return { before: before ?? null, after: row };
+}

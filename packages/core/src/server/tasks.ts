@@ -1,0 +1,284 @@
+import { and, asc, eq, exists, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { listAudit, type Access } from '@dondoc/auth';
+import type { Queryable } from '@dondoc/db';
+import type { Context, Locale } from '@dondoc/trpc';
+import {
+  noProgressUpdate,
+  normalizeForSearch,
+  periodForData,
+  rollUp,
+  taskStatus,
+  type Cadence,
+  type IsoDate,
+  type TaskStatus,
+} from '../domain/index.ts';
+import { conflict, fail, notFound } from './errors.ts';
+import { escalations, reminders, reportItems, reports, taskCoordinators, tasks, taskUpdates } from './schema.ts';
+import { statusPeriodEnd, taskStatusSql } from './status-sql.ts';
+import { unitDirectory, unitRef } from './units.ts';
+
+/** A task is flagged for leadership when it is still overdue after this many reminders (DOMAIN.md). */
+export const REMINDERS_BEFORE_ESCALATION = 3;
+
+export interface TaskListQuery {
+  unitCode?: string | undefined;
+  status?: TaskStatus | undefined;
+  asOf: IsoDate;
+  directiveId?: string | undefined;
+  q?: string | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+/** Rows of a unit: tasks it leads or coordinates. */
+export function involvesUnits(unitCodes: string[]): SQL {
+  return or(
+    inArray(tasks.leadUnitCode, unitCodes),
+    exists(
+      sql`select 1 from ${taskCoordinators} where ${taskCoordinators.taskId} = ${tasks.id} and ${inArray(taskCoordinators.unitCode, unitCodes)}`,
+    ),
+  ) as SQL;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Leaf tasks (the ones a unit carries out) matching the query, in code order, a page at a
+ * time. `access` limits the rows to the user's units; a unit's user without `unitCode`
+ * gets their own unit's tasks, a coordinator all of them.
+ */
+export async function listTasks(db: Queryable, access: Access, query: TaskListQuery) {
+  if (!access.allowed) return { items: [], nextCursor: null };
+  const status = taskStatusSql(query.asOf);
+  const conditions: SQL[] = [eq(tasks.isParent, false)];
+  if (access.unitCodes !== 'all') conditions.push(involvesUnits(access.unitCodes));
+  if (query.unitCode) conditions.push(involvesUnits([query.unitCode]));
+  if (query.status) conditions.push(sql`${status} = ${query.status}`);
+  if (query.directiveId) conditions.push(eq(tasks.directiveId, query.directiveId));
+  const q = query.q ? normalizeForSearch(query.q) : '';
+  if (q) conditions.push(ilike(tasks.searchText, `%${escapeLike(q)}%`));
+  if (query.cursor) conditions.push(gt(tasks.code, query.cursor));
+  const rows = await db
+    .select({
+      id: tasks.id,
+      code: tasks.code,
+      clause: tasks.clause,
+      title: tasks.title,
+      parentId: tasks.parentId,
+      leadUnitCode: tasks.leadUnitCode,
+      deadline: tasks.deadline,
+      continuous: tasks.continuous,
+      cadence: tasks.cadence,
+      progress: tasks.progress,
+      completedOn: tasks.completedOn,
+      lastProgressOn: tasks.lastProgressOn,
+      version: tasks.version,
+      status,
+    })
+    .from(tasks)
+    .where(and(...conditions))
+    .orderBy(asc(tasks.code))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const directory = await unitDirectory(db);
+  return {
+    items: page.map((row) => ({
+      id: row.id,
+      code: row.code,
+      clause: row.clause,
+      title: row.title,
+      parentId: row.parentId,
+      leadUnit: unitRef(directory, row.leadUnitCode),
+      deadline: row.deadline,
+      continuous: row.continuous,
+      status: row.status as TaskStatus,
+      progress: row.progress,
+      completedOn: row.completedOn,
+      noProgressUpdate: needsProgressFlag(row.status as TaskStatus, row.lastProgressOn, row.cadence, query.asOf),
+      version: row.version,
+    })),
+    nextCursor: rows.length > query.limit ? (page.at(-1)?.code ?? null) : null,
+  };
+}
+
+/** "Chưa cập nhật tiến độ": only for tasks still being worked on. */
+export function needsProgressFlag(status: TaskStatus, lastProgressOn: string | null, cadence: string | null, asOf: IsoDate) {
+  if (status !== 'in_progress' && status !== 'overdue' && status !== 'continuous') return false;
+  const period = periodForData((cadence as Cadence | null) ?? 'quarter', asOf);
+  return noProgressUpdate(lastProgressOn && lastProgressOn <= asOf ? lastProgressOn : null, period.windowStart);
+}
+
+function statusOf(row: { deadline: string | null; continuous: boolean; completedOn: string | null }, asOf: IsoDate) {
+  return taskStatus(row, asOf, { periodEnd: statusPeriodEnd(asOf) });
+}
+
+/** Units whose rows the task belongs to: its lead and coordinators. */
+async function taskUnits(db: Queryable, taskId: string, leadUnitCode: string): Promise<string[]> {
+  const coordinators = await db.select({ unitCode: taskCoordinators.unitCode }).from(taskCoordinators).where(eq(taskCoordinators.taskId, taskId));
+  return [leadUnitCode, ...coordinators.map((c) => c.unitCode)];
+}
+
+export function canSee(access: Access, unitCodes: string[]): boolean {
+  return access.allowed && (access.unitCodes === 'all' || unitCodes.some((code) => (access.unitCodes as string[]).includes(code)));
+}
+
+/** One task with everything its detail page shows. */
+export async function getTask(db: Queryable, access: Access, id: string, asOf: IsoDate, locale: Locale) {
+  const [task] = await db.select().from(tasks).where(eq(tasks.id, id));
+  if (!task) notFound(locale, { vi: 'nhiệm vụ', en: 'Task' });
+  const involved = await taskUnits(db, task.id, task.leadUnitCode);
+  const [parent] = task.parentId ? await db.select().from(tasks).where(eq(tasks.id, task.parentId)) : [];
+  // The parent's lead unit follows its children up, and a unit may open the parent of its own child task.
+  const visible =
+    canSee(access, parent ? [...involved, parent.leadUnitCode] : involved) ||
+    (task.isParent && access.allowed && access.unitCodes !== 'all' && (await leadsAChild(db, task.id, access.unitCodes)));
+  if (!visible) notFound(locale, { vi: 'nhiệm vụ', en: 'Task' });
+  const directory = await unitDirectory(db);
+  const status = statusOf(task, asOf);
+  const [history, reminderRows, reportRows, escalationRows, audit, children] = await Promise.all([
+    db.select().from(taskUpdates).where(eq(taskUpdates.taskId, task.id)).orderBy(sql`${taskUpdates.at} desc`),
+    db.select().from(reminders).where(eq(reminders.taskId, task.id)).orderBy(sql`${reminders.sentAt} desc`),
+    db
+      .select({
+        reportId: reports.id,
+        periodId: reports.periodId,
+        state: reports.state,
+        unitCode: reports.unitCode,
+        progress: reportItems.progress,
+        result: reportItems.result,
+        obstacles: reportItems.obstacles,
+        proposals: reportItems.proposals,
+        beyondAuthority: reportItems.beyondAuthority,
+      })
+      .from(reportItems)
+      .innerJoin(reports, eq(reports.id, reportItems.reportId))
+      .where(eq(reportItems.taskId, task.id))
+      .orderBy(sql`${reports.periodId} desc`),
+    db.select().from(escalations).where(eq(escalations.taskId, task.id)).orderBy(sql`${escalations.createdAt} desc`),
+    listAudit(db, { entity: 'core.task', entityId: task.id, limit: 50 }),
+    task.isParent
+      ? db
+          .select({
+            id: tasks.id,
+            code: tasks.code,
+            leadUnitCode: tasks.leadUnitCode,
+            deadline: tasks.deadline,
+            continuous: tasks.continuous,
+            completedOn: tasks.completedOn,
+            progress: tasks.progress,
+          })
+          .from(tasks)
+          .where(eq(tasks.parentId, task.id))
+          .orderBy(asc(tasks.code))
+      : Promise.resolve([]),
+  ]);
+  const childItems = children.map((child) => ({
+    id: child.id,
+    code: child.code,
+    leadUnit: unitRef(directory, child.leadUnitCode),
+    status: statusOf(child, asOf),
+    progress: child.progress,
+  }));
+  return {
+    id: task.id,
+    code: task.code,
+    clause: task.clause,
+    directiveId: task.directiveId,
+    parentId: task.parentId,
+    parent: parent ? { id: parent.id, code: parent.code, title: parent.title, leadUnit: unitRef(directory, parent.leadUnitCode) } : null,
+    isParent: task.isParent,
+    title: task.title,
+    content: task.content,
+    leadUnit: unitRef(directory, task.leadUnitCode),
+    coordinatingUnits: involved.slice(1).map((code) => unitRef(directory, code)),
+    deadline: task.deadline,
+    continuous: task.continuous,
+    cadence: task.cadence,
+    progress: task.progress,
+    completedOn: task.completedOn,
+    result: task.result,
+    lastProgressOn: task.lastProgressOn,
+    status,
+    noProgressUpdate: needsProgressFlag(status, task.lastProgressOn, task.cadence, asOf),
+    reminderCount: reminderRows.length,
+    flaggedForLeadership: status === 'overdue' && reminderRows.length >= REMINDERS_BEFORE_ESCALATION,
+    version: task.version,
+    updatedAt: task.updatedAt.toISOString(),
+    updatedBy: task.updatedBy,
+    history: history.map((h) => ({ at: h.at.toISOString(), by: h.byUsername, progress: h.progress, completedOn: h.completedOn, note: h.note })),
+    reminders: reminderRows.map((r) => ({ at: r.sentAt.toISOString(), by: r.sentBy, unit: unitRef(directory, r.unitCode), message: r.message })),
+    reports: reportRows.map((r) => ({ ...r, unit: unitRef(directory, r.unitCode) })),
+    escalations: escalationRows.map((e) => ({ id: e.id, state: e.state, obstacle: e.obstacle, proposal: e.proposal, response: e.response, createdAt: e.createdAt.toISOString() })),
+    audit: audit.map((a) => ({ at: a.at.toISOString(), actor: a.actorUsername, action: a.action })),
+    rollUp: task.isParent ? { ...rollUp(childItems), children: childItems } : null,
+  };
+}
+
+async function leadsAChild(db: Queryable, parentId: string, unitCodes: string[]): Promise<boolean> {
+  const rows = await db
+    .select({ id: tasks.id })
+    .from(tasks)
+    .where(and(eq(tasks.parentId, parentId), inArray(tasks.leadUnitCode, unitCodes)))
+    .limit(1);
+  return rows.length > 0;
+}
+
+export interface TaskUpdate {
+  id: string;
+  version: number;
+  progress: number;
+  result?: string | null | undefined;
+  completedOn?: IsoDate | null | undefined;
+  note?: string | null | undefined;
+}
+
+/**
+ * Progress update by the lead unit, with optimistic concurrency: a stale `version` gets
+ * CONFLICT naming who changed the task. Writes the history row and the audit row in the
+ * same transaction.
+ */
+export async function updateTask(ctx: Pick<Context, 'db' | 'locale' | 'audit'> & { user: { username: string }; access: Access }, input: TaskUpdate, today: IsoDate) {
+  const { locale } = ctx;
+  return ctx.db.transaction(async (tx) => {
+    const [task] = await tx.select().from(tasks).where(eq(tasks.id, input.id)).for('update');
+    if (!task) notFound(locale, { vi: 'nhiệm vụ', en: 'Task' });
+    if (!canSee(ctx.access, [task.leadUnitCode])) {
+      fail('FORBIDDEN', locale, { vi: 'Chỉ đơn vị chủ trì được cập nhật nhiệm vụ này.', en: 'Only the lead unit may update this task.' });
+    }
+    if (task.isParent) {
+      fail('BAD_REQUEST', locale, { vi: 'Nhiệm vụ chung được tổng hợp từ các đơn vị, không cập nhật trực tiếp.', en: 'A parent task rolls up its units’ tasks; it is not updated directly.' });
+    }
+    if (task.version !== input.version) conflict(locale, task.updatedBy);
+    if (input.completedOn && input.completedOn > today) {
+      fail('BAD_REQUEST', locale, { vi: 'Ngày hoàn thành không được sau ngày hôm nay.', en: 'The completion date cannot be in the future.' });
+    }
+    const completedOn = input.completedOn === undefined ? task.completedOn : input.completedOn;
+    const progress = completedOn ? 100 : input.progress;
+    const [updated] = await tx
+      .update(tasks)
+      .set({
+        progress,
+        completedOn,
+        result: input.result === undefined ? task.result : input.result,
+        lastProgressOn: today,
+        version: task.version + 1,
+        updatedAt: new Date(),
+        updatedBy: ctx.user.username,
+      })
+      .where(and(eq(tasks.id, task.id), eq(tasks.version, task.version)))
+      .returning();
+    if (!updated) conflict(locale, null);
+    await tx.insert(taskUpdates).values({ taskId: task.id, byUsername: ctx.user.username, progress, completedOn, note: input.note ?? null });
+    await ctx.audit(tx, {
+      action: 'core.task.update',
+      entity: 'core.task',
+      entityId: task.id,
+      before: { progress: task.progress, completedOn: task.completedOn, result: task.result, version: task.version },
+      after: { progress: updated.progress, completedOn: updated.completedOn, result: updated.result, version: updated.version },
+    });
+    return { id: updated.id, version: updated.version, progress: updated.progress, completedOn: updated.completedOn };
+  });
+}
+

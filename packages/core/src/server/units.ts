@@ -1,0 +1,17 @@
+import { listUnits } from '@dondoc/auth';
+import type { Queryable } from '@dondoc/db';
+
+export interface UnitName {
+  code: string;
+  name: string;
+}
+
+/** Unit names by code, for answers that name units (core stores only codes; auth owns units). */
+export async function unitDirectory(db: Queryable): Promise<Map<string, UnitName>> {
+  const units = await listUnits(db);
+  return new Map(units.map((unit) => [unit.code, { code: unit.code, name: unit.name }]));
+}
+
+export function unitRef(directory: Map<string, UnitName>, code: string): UnitName {
+  return directory.get(code) ?? { code, name: code };
+}
