@@ -9,10 +9,18 @@ const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
-    errorFormatter({ shape, error }) {
+    errorFormatter({ shape, error, ctx }) {
       const zodError = error.cause instanceof ZodError ? error.cause : null;
+      const locale = ctx?.locale ?? 'vi';
       return {
         ...shape,
+        // An internal error's own text (SQL, stack) is for the logs, never for the caller.
+        message:
+          error.code === 'INTERNAL_SERVER_ERROR'
+            ? messages[locale].internal(ctx?.requestId ?? '')
+            : zodError
+              ? messages[locale].invalidInput
+              : shape.message,
         data: {
           code: shape.data.code,
           httpStatus: shape.data.httpStatus,

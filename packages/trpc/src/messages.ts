@@ -9,6 +9,8 @@ export const messages: Record<
     forbiddenUnit: (unitCode: string) => string;
     notFound: (what: string) => string;
     conflict: (who: string) => string;
+    internal: (requestId: string) => string;
+    invalidInput: string;
   }
 > = {
   vi: {
@@ -17,6 +19,8 @@ export const messages: Record<
     forbiddenUnit: (unitCode) => `Bạn không có quyền với dữ liệu của đơn vị ${unitCode}.`,
     notFound: (what) => `Không tìm thấy ${what}.`,
     conflict: (who) => `Dữ liệu đã được ${who} thay đổi sau khi bạn mở. Hãy tải lại rồi thử lại.`,
+    internal: (requestId) => `Đã có lỗi hệ thống. Vui lòng thử lại. (Mã yêu cầu: ${requestId})`,
+    invalidInput: 'Dữ liệu nhập chưa hợp lệ. Hãy kiểm tra các trường được đánh dấu.',
   },
   en: {
     unauthorized: 'You need to sign in to do this.',
@@ -24,5 +28,7 @@ export const messages: Record<
     forbiddenUnit: (unitCode) => `You are not allowed to touch the data of unit ${unitCode}.`,
     notFound: (what) => `${what} not found.`,
     conflict: (who) => `${who} changed this after you opened it. Reload and try again.`,
+    internal: (requestId) => `Something went wrong on our side. Please try again. (Request id: ${requestId})`,
+    invalidInput: 'Some fields are not valid. Check the marked fields.',
   },
 };

@@ -20,7 +20,7 @@ export async function overviewSummary(db: Queryable, access: Access, asOf: IsoDa
     .select({ unitCode: tasks.leadUnitCode, status, n: sql<number>`count(*)::int` })
     .from(tasks)
     .where(and(...conditions))
-    .groupBy(tasks.leadUnitCode, status);
+    .groupBy(sql`1`, sql`2`); // by position: the status expression carries parameters
   const directory = await unitDirectory(db);
   const byUnit = new Map<string, Record<TaskStatus, number>>();
   const totals = emptyStatusCounts();

@@ -1,4 +1,4 @@
-import { and, asc, eq, exists, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { listAudit, type Access } from '@dondoc/auth';
 import type { Queryable } from '@dondoc/db';
 import type { Context, Locale } from '@dondoc/trpc';
@@ -34,9 +34,7 @@ export interface TaskListQuery {
 export function involvesUnits(unitCodes: string[]): SQL {
   return or(
     inArray(tasks.leadUnitCode, unitCodes),
-    exists(
-      sql`select 1 from ${taskCoordinators} where ${taskCoordinators.taskId} = ${tasks.id} and ${inArray(taskCoordinators.unitCode, unitCodes)}`,
-    ),
+    sql`exists (select 1 from ${taskCoordinators} where ${taskCoordinators.taskId} = ${tasks.id} and ${inArray(taskCoordinators.unitCode, unitCodes)})`,
   ) as SQL;
 }
 
