@@ -1,5 +1,6 @@
 import { migrate, migrationHistory, openDatabase } from '@dondoc/db';
 import { seedDemoDirectory } from '@dondoc/auth';
+import { seedDirective2458 } from '@dondoc/core/server';
 import { loadEnv } from './env.ts';
 import { createLogger } from './logger.ts';
 import { main } from './main.ts';
@@ -45,13 +46,14 @@ const commands: Record<string, Command> = {
     },
   },
   'seed:demo': {
-    summary: 'Nạp dữ liệu mẫu: đơn vị, tài khoản (seed demo units and accounts)',
+    summary: 'Nạp dữ liệu mẫu: đơn vị, tài khoản, văn bản 2458 (seed demo units, accounts, directive 2458)',
     run: async () => {
       const env = loadEnv();
       const database = await openDatabase({ url: env.databaseUrl, dataDir: env.dataDir });
       await migrate(database.db, platformMigrations);
-      const created = await seedDemoDirectory(database.db);
-      process.stdout.write(`${JSON.stringify(created)}\n`);
+      const directory = await seedDemoDirectory(database.db);
+      const directive = await seedDirective2458(database.db);
+      process.stdout.write(`${JSON.stringify({ ...directory, directive })}\n`);
       await database.close();
       return 0;
     },
