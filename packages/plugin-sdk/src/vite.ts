@@ -133,6 +133,8 @@ export interface PluginViteOptions {
  */
 export function definePluginViteConfig({ id, root }: PluginViteOptions): UserConfig {
   const name = federationName(id);
+  // Under vitest the module's (server) tests need none of the federation build.
+  if (process.env.VITEST) return { root, test: { include: ['test/**/*.test.ts', 'src/**/*.test.ts'] } } as UserConfig;
   return {
     root,
     base: `/plugins/${id}/`,

@@ -17,8 +17,8 @@ export interface PluginInfo {
   name: string;
   unitCode: string;
   version: string;
-  /** URL of the module's `mf-manifest.json` (or `remoteEntry.js`). */
-  entry: string;
+  /** URL of the module's `mf-manifest.json` (or `remoteEntry.js`); null when it has no web build. */
+  entry: string | null;
   status: PluginStatus;
 }
 

@@ -6,7 +6,7 @@ import { federationName } from './federationName.ts';
 /** Entries registered with the federation runtime, by plugin id. */
 const registered = new Map<string, string>();
 
-function remoteOf(plugin: PluginInfo): { name: string; alias?: string; entry: string } {
+function remoteOf(plugin: PluginInfo & { entry: string }): { name: string; alias?: string; entry: string } {
   const name = federationName(plugin.id);
   // `alias` lets the shell load `<id>/plugin` for ids whose container name differs (tai-chinh → tai_chinh).
   return name === plugin.id ? { name, entry: plugin.entry } : { name, alias: plugin.id, entry: plugin.entry };
@@ -19,7 +19,8 @@ function remoteOf(plugin: PluginInfo): { name: string; alias?: string; entry: st
  */
 export function registerPluginRemotes(plugins: PluginInfo[], options: { force?: boolean } = {}): void {
   const fresh = plugins.filter(
-    (plugin) => plugin.status === 'ready' && plugin.entry && (options.force || registered.get(plugin.id) !== plugin.entry),
+    (plugin): plugin is PluginInfo & { entry: string } =>
+      plugin.status === 'ready' && !!plugin.entry && (options.force || registered.get(plugin.id) !== plugin.entry),
   );
   if (fresh.length === 0) return;
   const force = options.force || fresh.some((plugin) => registered.has(plugin.id));
@@ -63,16 +64,31 @@ function shortReason(error: unknown): string {
 }
 
 /**
+ * Why loading failed, in words a user can pass on: the runtime only says the manifest is
+ * invalid when the server answered 404, so look at the entry ourselves.
+ */
+async function diagnose(entry: string, error: unknown): Promise<string> {
+  try {
+    const response = await fetch(entry, { credentials: 'same-origin', cache: 'no-store' });
+    if (!response.ok) return i18n.t('shell:module.entryHttp', { url: entry, status: response.status });
+  } catch {
+    return i18n.t('shell:module.entryUnreachable', { url: entry });
+  }
+  return shortReason(error);
+}
+
+/**
  * Loads a module's UI definition: `loadRemote('<id>/plugin')` from its registered remote
  * entry, then checks the export. Throws ModuleLoadError with a readable reason.
  */
 export async function loadPluginUI(plugin: PluginInfo): Promise<PluginUIDefinition> {
+  if (!plugin.entry) throw new ModuleLoadError(i18n.t('shell:module.noWeb'));
   registerPluginRemotes([plugin]);
   let exported: unknown;
   try {
     exported = await loadRemote<unknown>(`${plugin.id}/plugin`);
   } catch (error) {
-    throw new ModuleLoadError(shortReason(error), { cause: error });
+    throw new ModuleLoadError(await diagnose(plugin.entry, error), { cause: error });
   }
   if (exported === null || exported === undefined) throw new ModuleLoadError(i18n.t('shell:module.noExport'));
   return checkDefinition(exported, plugin.id);

@@ -79,10 +79,13 @@ export function ItemsPage() {
             locale={{ emptyText: t('empty') }}
             renderItem={(item) => (
               <List.Item key={item.id} data-testid="fixture-item">
-                <List.Item.Meta
-                  title={item.title}
-                  description={t('createdBy', { user: item.createdBy, unit: item.unitCode, date: formatDate(item.createdAt) })}
-                />
+                <div>
+                  <Typography.Text strong>{item.title}</Typography.Text>
+                  <br />
+                  <Typography.Text type="secondary">
+                    {t('createdBy', { user: item.createdBy, unit: item.unitCode, date: formatDate(item.createdAt) })}
+                  </Typography.Text>
+                </div>
               </List.Item>
             )}
           />
