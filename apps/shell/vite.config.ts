@@ -21,6 +21,8 @@ export default defineConfig({
       shared: dondocShared({ role: 'host', root }),
       manifest: false,
       dts: false,
+      // Publishes the federation runtime for the modules (built with `externalRuntime`).
+      experiments: { provideExternalRuntime: true },
     }),
   ],
   build: {

@@ -149,6 +149,8 @@ export function definePluginViteConfig({ id, root }: PluginViteOptions): UserCon
         shared: dondocShared({ role: 'remote', root }),
         manifest: true,
         dts: false,
+        // Use the shell's federation runtime instead of shipping a ~65 kB copy per module.
+        experiments: { externalRuntime: true },
       }),
     ],
     build: {

@@ -27,7 +27,7 @@ export function ShellLayout() {
           {tc('portal.name')}
         </Link>
         <div className="dondoc-header-tools">
-          <div className="dondoc-user" aria-label={user.displayName}>
+          <div className="dondoc-user">
             <UserOutlined aria-hidden />
             <span className="dondoc-user-name">{user.displayName}</span>
             <span className="dondoc-user-unit">{user.unit?.name ?? t('layout.noUnit')}</span>
