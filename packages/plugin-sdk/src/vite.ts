@@ -130,6 +130,11 @@ export interface PluginViteOptions {
  * import { definePluginViteConfig } from '@dondoc/plugin-sdk/vite';
  * export default definePluginViteConfig({ id: '<id>', root: fileURLToPath(new URL('.', import.meta.url)) });
  * ```
+ * with `"build": "vite build --configLoader runner"` in the module's package.json (the config
+ * imports this TypeScript file from the workspace, which Vite's default config bundler leaves
+ * to Node). The build's only input is `src/web/plugin.tsx`: no index.html is needed. Shared
+ * packages are `import: false`: the module's dist holds none of their code, nor the federation
+ * runtime (`experiments.externalRuntime`; the shell provides it).
  */
 export function definePluginViteConfig({ id, root }: PluginViteOptions): UserConfig {
   const name = federationName(id);
