@@ -16,6 +16,8 @@ export const shellVi = {
   layout: {
     skipToContent: 'Chuyển đến nội dung chính',
     mainNav: 'Điều hướng chính',
+    openNav: 'Mở menu điều hướng',
+    closeNav: 'Đóng menu điều hướng',
     signOut: 'Đăng xuất',
     signOutFailed: 'Không đăng xuất được',
     userUnit: 'Đơn vị',
@@ -79,6 +81,8 @@ export const shellEn: SameShape<typeof shellVi> = {
   layout: {
     skipToContent: 'Skip to main content',
     mainNav: 'Main navigation',
+    openNav: 'Open the navigation menu',
+    closeNav: 'Close the navigation menu',
     signOut: 'Sign out',
     signOutFailed: 'Could not sign out',
     userUnit: 'Unit',

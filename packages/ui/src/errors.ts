@@ -38,3 +38,10 @@ export function errorMessage(error: unknown): string {
   if (typeof error === 'string' && error) return error;
   return i18n.t('error.unknown');
 }
+
+/** True when the server refused the request for lack of a (live) session: time to sign in again. */
+export function isUnauthorized(error: unknown): boolean {
+  if (error instanceof HttpError) return error.status === 401;
+  if (isTrpcClientError(error)) return error.data?.httpStatus === 401 || error.data?.code === 'UNAUTHORIZED';
+  return false;
+}

@@ -24,7 +24,7 @@ export type { Session, SessionUser, PluginInfo, PluginStatus } from './session.t
 export { createModuleClient, moduleTrpcUrl } from './trpc.ts';
 export { apiFetch, dondocHeaders, HttpError, statusMessage } from './http.ts';
 export type { ApiRequest } from './http.ts';
-export { errorMessage } from './errors.ts';
+export { errorMessage, isUnauthorized } from './errors.ts';
 export { ErrorPanel } from './ErrorPanel.tsx';
 export type { ErrorPanelProps } from './ErrorPanel.tsx';
 export { formatDate, formatDateTime } from './format.ts';

@@ -30,3 +30,15 @@ describe('errorMessage', () => {
     expect(errorMessage(undefined)).toMatch(/không xác định/);
   });
 });
+
+describe('isUnauthorized', () => {
+  it('recognizes a dead session from the API and from tRPC', async () => {
+    const { isUnauthorized } = await import('../src/errors.ts');
+    expect(isUnauthorized(new HttpError(401, 'x'))).toBe(true);
+    expect(isUnauthorized(new HttpError(403, 'x'))).toBe(false);
+    expect(
+      isUnauthorized(TRPCClientError.from({ error: { message: 'x', code: -32001, data: { code: 'UNAUTHORIZED', httpStatus: 401 } } })),
+    ).toBe(true);
+    expect(isUnauthorized(new Error('x'))).toBe(false);
+  });
+});

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, Route, Routes } from 'react-router';
 import { App as AntApp, Button, Layout } from 'antd';
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
 import { errorMessage, useSession, useT } from '@dondoc/ui';
 import { coreRoutes } from '../routes.tsx';
 import { ModulePage } from '../modules/ModulePage.tsx';
@@ -16,6 +16,9 @@ export function ShellLayout() {
   const { user, signOut } = useSession();
   const { message } = AntApp.useApp();
   const [signingOut, setSigningOut] = useState(false);
+  // Below the lg breakpoint the side menu folds away behind a (keyboard-usable) header button.
+  const [narrow, setNarrow] = useState(false);
+  const [collapsed, setCollapsed] = useState(false);
 
   return (
     <Layout className="dondoc-shell">
@@ -23,9 +26,22 @@ export function ShellLayout() {
         {t('layout.skipToContent')}
       </a>
       <Layout.Header className="dondoc-header">
-        <Link to="/" className="dondoc-brand">
-          {tc('portal.name')}
-        </Link>
+        <div className="dondoc-header-start">
+          {narrow ? (
+            <Button
+              type="text"
+              className="dondoc-nav-toggle"
+              icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+              aria-label={collapsed ? t('layout.openNav') : t('layout.closeNav')}
+              aria-expanded={!collapsed}
+              aria-controls="dondoc-side-nav"
+              onClick={() => setCollapsed((value) => !value)}
+            />
+          ) : null}
+          <Link to="/" className="dondoc-brand">
+            {tc('portal.name')}
+          </Link>
+        </div>
         <div className="dondoc-header-tools">
           <div className="dondoc-user">
             <UserOutlined aria-hidden />
@@ -52,8 +68,20 @@ export function ShellLayout() {
         </div>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={260} breakpoint="lg" collapsedWidth={0} theme="light" className="dondoc-sider">
-          <nav aria-label={t('layout.mainNav')}>
+        <Layout.Sider
+          width={260}
+          breakpoint="lg"
+          collapsedWidth={0}
+          collapsed={collapsed}
+          trigger={null}
+          onBreakpoint={(broken) => {
+            setNarrow(broken);
+            setCollapsed(broken);
+          }}
+          theme="light"
+          className="dondoc-sider"
+        >
+          <nav id="dondoc-side-nav" aria-label={t('layout.mainNav')} hidden={collapsed}>
             <SideNav />
           </nav>
         </Layout.Sider>
