@@ -12,10 +12,13 @@ export interface ErrorPanelProps {
   onRetry?: () => void;
   /** More actions next to the retry button. */
   extra?: ReactNode;
+  /** The title's heading level: 1 when the panel stands for the whole page (default 2). */
+  headingLevel?: 1 | 2 | 3;
 }
 
 /** A clear error block (role="alert") with the error's text and an optional retry button. */
-export function ErrorPanel({ title, error, onRetry, extra }: ErrorPanelProps) {
+export function ErrorPanel({ title, error, onRetry, extra, headingLevel = 2 }: ErrorPanelProps) {
+  const Heading = `h${headingLevel}` as const;
   const t = useT();
   const actions = [
     onRetry ? (
@@ -29,7 +32,7 @@ export function ErrorPanel({ title, error, onRetry, extra }: ErrorPanelProps) {
     <div role="alert" className="dondoc-error-panel">
       <Result
         status="error"
-        title={title ?? t('error.title')}
+        title={<Heading style={{ font: 'inherit', color: 'inherit', margin: 0 }}>{title ?? t('error.title')}</Heading>}
         subTitle={error === undefined ? undefined : errorMessage(error)}
         extra={actions.length > 0 ? actions : undefined}
       />

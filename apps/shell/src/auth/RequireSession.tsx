@@ -44,7 +44,7 @@ export function RequireSession() {
     }
     return (
       <main id="main" className="dondoc-center">
-        <ErrorPanel title={t('session.loadFailed')} error={me.error} onRetry={() => void me.refetch()} />
+        <ErrorPanel headingLevel={1} title={t('session.loadFailed')} error={me.error} onRetry={() => void me.refetch()} />
       </main>
     );
   }
@@ -52,7 +52,7 @@ export function RequireSession() {
     if (plugins.error instanceof HttpError && plugins.error.status === 401) return <Navigate to={signInPath} replace />;
     return (
       <main id="main" className="dondoc-center">
-        <ErrorPanel title={t('session.pluginsFailed')} error={plugins.error} onRetry={() => void plugins.refetch()} />
+        <ErrorPanel headingLevel={1} title={t('session.pluginsFailed')} error={plugins.error} onRetry={() => void plugins.refetch()} />
       </main>
     );
   }

@@ -25,10 +25,10 @@ export function ModulePage() {
   }, [plugin]);
 
   if (!plugin) {
-    return <ErrorPanel title={t('module.notListedTitle')} error={t('module.notListed', { id: pluginId })} />;
+    return <ErrorPanel headingLevel={1} title={t('module.notListedTitle')} error={t('module.notListed', { id: pluginId })} />;
   }
   if (plugin.status !== 'ready') {
-    return <ErrorPanel title={t('module.loadFailed', { name: plugin.name })} error={t('module.serverFailed')} />;
+    return <ErrorPanel headingLevel={1} title={t('module.loadFailed', { name: plugin.name })} error={t('module.serverFailed')} />;
   }
   return <ModuleContent key={plugin.id} plugin={plugin} />;
 }
@@ -42,6 +42,7 @@ function ModuleContent({ plugin }: { plugin: PluginInfo }) {
   if (query.isError) {
     return (
       <ErrorPanel
+        headingLevel={1}
         title={t('module.loadFailed', { name: plugin.name })}
         error={query.error}
         onRetry={() => {
@@ -56,6 +57,7 @@ function ModuleContent({ plugin }: { plugin: PluginInfo }) {
       resetKey={location.pathname}
       fallback={(error, reset) => (
         <ErrorPanel
+          headingLevel={1}
           title={t('module.loadFailed', { name: plugin.name })}
           error={t('module.renderFailed', { message: error instanceof Error ? error.message : String(error) })}
           onRetry={reset}
