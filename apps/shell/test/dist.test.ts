@@ -1,0 +1,49 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const shellDist = fileURLToPath(new URL('../dist', import.meta.url));
+const fixtureDist = fileURLToPath(new URL('../../../test-fixtures/plugin-fixture/dist', import.meta.url));
+
+function jsFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? jsFiles(path) : path.endsWith('.js') ? [path] : [];
+  });
+}
+
+/** How many built files define React's core / react-dom (their internals export is assigned once per copy). */
+function copies(dir: string) {
+  let react = 0;
+  let reactDom = 0;
+  for (const file of jsFiles(dir)) {
+    const code = readFileSync(file, 'utf8');
+    react += code.split('__CLIENT_INTERNALS_DO_NOT_USE_OR_WARN_USERS_THEY_CANNOT_UPGRADE=').length - 1;
+    reactDom += code.split('__DOM_INTERNALS_DO_NOT_USE_OR_WARN_USERS_THEY_CANNOT_UPGRADE=').length - 1;
+  }
+  return { react, reactDom };
+}
+
+// The production builds (turbo runs `build` before `test`); skipped when not built yet.
+describe('production builds', () => {
+  it.skipIf(!existsSync(join(shellDist, 'index.html')))('the shell bundles React and react-dom exactly once', () => {
+    expect(copies(shellDist)).toEqual({ react: 1, reactDom: 1 });
+    expect(readFileSync(join(shellDist, 'index.html'), 'utf8')).toContain('<html lang="vi">');
+  });
+
+  it.skipIf(!existsSync(join(fixtureDist, 'mf-manifest.json')))('a module bundles no React: it uses the shell\'s', () => {
+    expect(copies(fixtureDist)).toEqual({ react: 0, reactDom: 0 });
+    const manifest = JSON.parse(readFileSync(join(fixtureDist, 'mf-manifest.json'), 'utf8')) as {
+      name: string;
+      metaData: { publicPath: string; remoteEntry: { name: string } };
+      exposes: Array<{ path: string }>;
+      shared: Array<{ name: string; singleton: boolean }>;
+    };
+    expect(manifest.name).toBe('fixture');
+    expect(manifest.metaData.publicPath).toBe('/plugins/fixture/');
+    expect(manifest.metaData.remoteEntry.name).toBe('remoteEntry.js');
+    expect(manifest.exposes.map((expose) => expose.path)).toEqual(['./plugin']);
+    expect(manifest.shared.find((share) => share.name === 'react')?.singleton).toBe(true);
+  });
+});
