@@ -1,10 +1,11 @@
 import { migrate, migrationHistory, openDatabase } from '@dondoc/db';
 import { seedDemoDirectory } from '@dondoc/auth';
-import { seedDirective2458 } from '@dondoc/core/server';
+import { seedDirective2458, today } from '@dondoc/core/server';
 import { loadEnv } from './env.ts';
 import { createLogger } from './logger.ts';
 import { main } from './main.ts';
 import { boot, platformMigrations } from './runtime.ts';
+import { parseScaleArgs, seedScale, stderrProgress } from './scale-seed.ts';
 
 interface Command {
   summary: string;
@@ -55,6 +56,23 @@ const commands: Record<string, Command> = {
       const directive = await seedDirective2458(database.db);
       process.stdout.write(`${JSON.stringify({ ...directory, directive })}\n`);
       await database.close();
+      return 0;
+    },
+  },
+  'seed:scale': {
+    summary:
+      'Sinh dữ liệu quy mô thành phố để đo hiệu năng (city-scale data for benchmarks): --units 600 --tasks 100000 --reports 300000 --measurements 50000 --seed 1 [--as-of YYYY-MM-DD --accounts N --drafts N]',
+    run: async (args) => {
+      const options = parseScaleArgs(args);
+      const env = loadEnv();
+      const database = await openDatabase({ url: env.databaseUrl, dataDir: env.dataDir });
+      try {
+        await migrate(database.db, platformMigrations);
+        const result = await seedScale(database.db, { ...options, asOf: options.asOf ?? today(), onProgress: stderrProgress() });
+        process.stdout.write(`${JSON.stringify(result)}\n`);
+      } finally {
+        await database.close();
+      }
       return 0;
     },
   },

@@ -111,9 +111,20 @@ describe.each(testBackends)('HTTP contract on %s', (backend) => {
       const stc = await server.signIn('stc');
       const response = await stc.fetch('/api/auth/me');
       expect(response.status).toBe(200);
-      expect(await response.json()).toEqual({
-        user: { username: 'stc', displayName: expect.any(String), unit: { code: 'STC', name: 'Sở Tài chính' }, roles: ['unit_lead'] },
+      const body = (await response.json()) as { user: { permissions: string[] } };
+      expect(body).toEqual({
+        user: {
+          username: 'stc',
+          displayName: expect.any(String),
+          unit: { code: 'STC', name: 'Sở Tài chính' },
+          roles: ['unit_lead'],
+          permissions: expect.any(Array),
+        },
       });
+      // A unit lead submits reports but does not review them.
+      expect(body.user.permissions).toContain('core.reports:submit');
+      expect(body.user.permissions).not.toContain('core.reports:review');
+      expect(body.user.permissions).toContain('fixture.items:write');
     });
 
     it('logout answers 204 and kills the session on the server', async () => {

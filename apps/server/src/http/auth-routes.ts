@@ -84,7 +84,13 @@ export function authRoutes() {
   app.get('/me', (c) => {
     const user = c.get('user');
     if (!user) return jsonError(c, 401, 'unauthorized');
-    return c.json({ user: publicUser(user) });
+    // The permission keys this user holds: the shell hides what they may not use with the same policy.
+    const registry = c.get('runtime').permissions;
+    const permissions = registry
+      .list()
+      .map((permission) => permission.key)
+      .filter((key) => registry.decide(user, key).allowed);
+    return c.json({ user: { ...publicUser(user), permissions } });
   });
 
   return app;
