@@ -2,7 +2,7 @@
 import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Access } from '@dondoc/auth';
 import type { Queryable } from '@dondoc/db';
-import type { Context, Locale } from '@dondoc/trpc';
+import type { Context } from '@dondoc/trpc';
 import type { IsoDate } from '../domain/index.ts';
 import { conflict, fail, notFound } from './errors.ts';
 import { escalations, notifications, reminders, taskCoordinators, tasks } from './schema.ts';

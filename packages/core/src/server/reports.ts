@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, gte, isNull, or, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, ne, or, inArray } from 'drizzle-orm';
 import type { Access } from '@dondoc/auth';
 import type { Queryable } from '@dondoc/db';
 import type { Context, Locale } from '@dondoc/trpc';
@@ -232,6 +232,12 @@ export async function submitReport(ctx: Actor, input: { id: string; version: num
     }
     const opened = [];
     for (const item of itemRows.filter((i) => i.beyondAuthority)) {
+      // A report returned and submitted again does not escalate the same obstacle twice.
+      const [pending] = await tx
+        .select({ id: escalations.id })
+        .from(escalations)
+        .where(and(eq(escalations.reportId, report.id), eq(escalations.taskId, item.taskId), ne(escalations.state, 'closed')));
+      if (pending) continue;
       const [escalation] = await tx
         .insert(escalations)
         .values({ reportId: report.id, taskId: item.taskId, unitCode: report.unitCode, obstacle: item.obstacles ?? '', proposal: item.proposals })
@@ -336,6 +342,13 @@ export async function attachEvidence(ctx: Actor, input: { reportId: string; task
     const [report] = await tx.select().from(reports).where(eq(reports.id, input.reportId));
     if (!report) notFound(locale, { vi: 'báo cáo', en: 'Report' });
     assertUnit(ctx.access, report.unitCode, locale);
+    if (report.state !== 'draft' && report.state !== 'returned') {
+      fail('CONFLICT', locale, { vi: 'Báo cáo đã gửi, không bổ sung minh chứng được nữa.', en: 'The report has been submitted; no evidence can be added.' });
+    }
+    if (input.taskId) {
+      const [task] = await tx.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.id, input.taskId), eq(tasks.leadUnitCode, report.unitCode)));
+      if (!task) fail('BAD_REQUEST', locale, { vi: 'Nhiệm vụ của tệp minh chứng không thuộc đơn vị báo cáo.', en: 'The evidence names a task outside the report’s unit.' });
+    }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const [file] = await tx
       .insert(evidenceFiles)

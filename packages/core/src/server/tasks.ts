@@ -55,8 +55,9 @@ export async function listTasks(db: Queryable, access: Access, query: TaskListQu
   if (query.unitCode) conditions.push(involvesUnits([query.unitCode]));
   if (query.status) conditions.push(sql`${status} = ${query.status}`);
   if (query.directiveId) conditions.push(eq(tasks.directiveId, query.directiveId));
+  // Every word of the query, in any order (as `matchesSearch` in the domain rules).
   const q = query.q ? normalizeForSearch(query.q) : '';
-  if (q) conditions.push(ilike(tasks.searchText, `%${escapeLike(q)}%`));
+  for (const word of q ? q.split(' ') : []) conditions.push(ilike(tasks.searchText, `%${escapeLike(word)}%`));
   if (query.cursor) conditions.push(gt(tasks.code, query.cursor));
   const rows = await db
     .select({

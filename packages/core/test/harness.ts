@@ -1,0 +1,231 @@
+/**
+ * The task core as the server runs it, at the package level: a migrated test database with
+ * the demo units, accounts and directive 2458, the permission registry with the core's
+ * permissions, and a tRPC caller of `coreRouter` per demo user with the same context the
+ * server builds for a request (apps/server/src/app.ts). Packages may not import apps, so
+ * this rebuilds that context here instead of starting the HTTP server.
+ *
+ * One harness per test file (in `beforeAll`): a PGlite instance costs seconds and most of
+ * a GB.
+ */
+import { createHash } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
+import { TRPCError } from '@trpc/server';
+import { vi } from 'vitest';
+import {
+  authMigrations,
+  findUserByUsername,
+  getSessionUser,
+  PermissionRegistry,
+  seedDemoDirectory,
+  writeAudit,
+  type AuditEntry,
+  type SessionUser,
+} from '@dondoc/auth';
+import type { DatabaseKind, Db, Tx } from '@dondoc/db';
+import { createTestDatabase, type TestDatabase } from '@dondoc/db/testing';
+import { createCallerFactory, type Context, type Locale } from '@dondoc/trpc';
+import {
+  coreMigrations,
+  corePermissions,
+  coreRouter,
+  createCoreApi,
+  seedDirective2458,
+  type CoreApi,
+} from '../src/server/index.ts';
+import { tasks } from '../src/server/schema.ts';
+
+// packages/core has no vitest config of its own: seeding hashes the demo password with
+// argon2 and PGlite takes seconds to start, so allow for it here, for every file.
+vi.setConfig({ hookTimeout: 180_000, testTimeout: 60_000 });
+
+export const demoUsernames = ['admin', 'ubnd', 'vp', 'stc', 'stttt', 'skhdt', 'snv', 'stc.cv', 'sxd', 'badinh'] as const;
+export type DemoUsername = (typeof demoUsernames)[number];
+
+const createCaller = createCallerFactory(coreRouter);
+export type CoreCaller = ReturnType<typeof createCaller>;
+
+export interface Session {
+  caller: CoreCaller;
+  user: SessionUser;
+  /** The request id the caller's context carries (and its audit rows). */
+  requestId: string;
+}
+
+export interface SessionOptions {
+  locale?: Locale;
+  /** Replaces the audit writer (to prove a change rolls back with its audit row). */
+  audit?: Context['audit'];
+}
+
+export interface CoreHarness {
+  kind: DatabaseKind;
+  database: TestDatabase;
+  db: Db;
+  permissions: PermissionRegistry;
+  /** Every task of the seed by code (parents included). */
+  taskIds: Map<string, string>;
+  taskId(code: string): string;
+  user(username: DemoUsername): Promise<SessionUser>;
+  session(username: DemoUsername, options?: SessionOptions): Promise<Session>;
+  /** `session(username).caller`. */
+  as(username: DemoUsername, options?: SessionOptions): Promise<CoreCaller>;
+  /** A caller without a session. */
+  anonymous(): CoreCaller;
+  /** The core API as a department module gets it, bound to the module and a user (or none). */
+  coreApi(moduleId: string, username: DemoUsername | null): Promise<CoreApi>;
+  close(): Promise<void>;
+}
+
+export async function createCoreHarness(kind: DatabaseKind): Promise<CoreHarness> {
+  const database = await createTestDatabase(kind, [authMigrations, coreMigrations]);
+  const { db } = database;
+  try {
+    await seedDemoDirectory(db);
+    const seeded = await seedDirective2458(db);
+    if (!seeded.created || seeded.tasks !== 480) throw new Error(`directive 2458 seeded ${seeded.tasks} tasks`);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const permissions = new PermissionRegistry();
+  permissions.register('core', null, [...corePermissions]);
+
+  const taskIds = new Map((await db.select({ id: tasks.id, code: tasks.code }).from(tasks)).map((t) => [t.code, t.id]));
+  const users = new Map<string, SessionUser>();
+  let requests = 0;
+
+  const user = async (username: DemoUsername): Promise<SessionUser> => {
+    const cached = users.get(username);
+    if (cached) return cached;
+    const record = await findUserByUsername(db, username);
+    const sessionUser = record ? await getSessionUser(db, record.id) : null;
+    if (!sessionUser) throw new Error(`no demo user ${username}`);
+    users.set(username, sessionUser);
+    return sessionUser;
+  };
+
+  const context = (sessionUser: SessionUser | null, requestId: string, options: SessionOptions = {}): Context => {
+    const locale = options.locale ?? 'vi';
+    return {
+      db,
+      requestId,
+      user: sessionUser,
+      sessionId: sessionUser ? `session-${sessionUser.username}` : null,
+      permissions,
+      locale,
+      audit: options.audit ?? ((tx: Tx, entry: AuditEntry) => writeAudit(tx, { actor: sessionUser, requestId, entry })),
+      services: { core: createCoreApi({ db, moduleId: 'core', actor: sessionUser, requestId, locale }) },
+    };
+  };
+
+  const session = async (username: DemoUsername, options: SessionOptions = {}): Promise<Session> => {
+    const sessionUser = await user(username);
+    const requestId = `test-${username}-${++requests}`;
+    return { caller: createCaller(context(sessionUser, requestId, options)), user: sessionUser, requestId };
+  };
+
+  return {
+    kind,
+    database,
+    db,
+    permissions,
+    taskIds,
+    taskId: (code) => {
+      const id = taskIds.get(code);
+      if (!id) throw new Error(`no task ${code} in the seed`);
+      return id;
+    },
+    user,
+    session,
+    as: async (username, options) => (await session(username, options)).caller,
+    anonymous: () => createCaller(context(null, `test-anonymous-${++requests}`)),
+    coreApi: async (moduleId, username) => {
+      const actor = username ? await user(username) : null;
+      return createCoreApi({ db, moduleId, actor, requestId: `test-${moduleId}-${++requests}`, locale: 'vi' });
+    },
+    close: () => database.close(),
+  };
+}
+
+/** The TRPCError a call fails with (fails the test if the call succeeds or throws something else). */
+export async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCError) return error;
+    if (error instanceof Error && error.name === 'TRPCError') return error as TRPCError;
+    throw error;
+  }
+  throw new Error('expected the call to fail, but it succeeded');
+}
+
+/** Today in Hà Nội as the router sees it. */
+export { today } from '../src/server/index.ts';
+
+// ---------------------------------------------------------------------------------------
+// Evidence files made in the test: real, tiny files of the kinds the portal accepts.
+
+/** A one-page PDF (header, catalog, pages, page, xref, trailer, %%EOF). */
+export function tinyPdf(text = 'Minh chung'): Uint8Array {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Contents 4 0 R >>',
+  ];
+  const stream = `BT /F1 12 Tf 20 50 Td (${text}) Tj ET`;
+  objects.push(`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`);
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((object, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(body);
+}
+
+const crcTable = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const byte of bytes) c = (crcTable[(c ^ byte) & 0xff] as number) ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function pngChunk(type: string, data: Uint8Array): Buffer {
+  const typed = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(typed));
+  return Buffer.concat([length, typed, crc]);
+}
+
+/** A 1×1 red PNG: signature, IHDR, IDAT (zlib), IEND, with real CRCs. */
+export function tinyPng(): Uint8Array {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(1, 0); // width
+  ihdr.writeUInt32BE(1, 4); // height
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // colour type: RGB
+  const scanline = Buffer.from([0, 0xd0, 0x21, 0x21]); // filter 0, one red pixel
+  return new Uint8Array(
+    Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      pngChunk('IHDR', ihdr),
+      pngChunk('IDAT', deflateSync(scanline)),
+      pngChunk('IEND', new Uint8Array()),
+    ]),
+  );
+}
+
+export const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
