@@ -118,11 +118,16 @@ export async function listNotifications(db: Queryable, unitCode: string | null, 
 export async function markNotificationsRead(ctx: Actor, ids: number[]) {
   const unitCode = ctx.user.unit?.code;
   if (!unitCode || ids.length === 0) return { updated: 0 };
-  const updated = await ctx.db
-    .update(notifications)
-    .set({ readAt: new Date() })
-    .where(and(inArray(notifications.id, ids), eq(notifications.unitCode, unitCode), isNull(notifications.readAt)))
-    .returning({ id: notifications.id });
-  return { updated: updated.length };
+  return ctx.db.transaction(async (tx) => {
+    const updated = await tx
+      .update(notifications)
+      .set({ readAt: new Date() })
+      .where(and(inArray(notifications.id, ids), eq(notifications.unitCode, unitCode), isNull(notifications.readAt)))
+      .returning({ id: notifications.id });
+    if (updated.length > 0) {
+      await ctx.audit(tx, { action: 'core.notification.read', entity: 'core.notification', entityId: updated.map((n) => n.id).join(','), after: { read: true } });
+    }
+    return { updated: updated.length };
+  });
 }
 

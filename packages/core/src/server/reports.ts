@@ -229,6 +229,13 @@ export async function submitReport(ctx: Actor, input: { id: string; version: num
         .set({ progress, result: item.result ?? task.result, lastProgressOn: today, version: (current?.version ?? 0) + 1, updatedAt: now, updatedBy: ctx.user.username })
         .where(eq(tasks.id, task.id));
       await tx.insert(taskUpdates).values({ taskId: task.id, byUsername: ctx.user.username, progress, note: `Báo cáo ${period.label.vi}` });
+      await ctx.audit(tx, {
+        action: 'core.task.report',
+        entity: 'core.task',
+        entityId: task.id,
+        before: { progress: task.progress, result: task.result, version: current?.version ?? null },
+        after: { progress, result: item.result ?? task.result, version: (current?.version ?? 0) + 1, reportId: report.id },
+      });
     }
     const opened = [];
     for (const item of itemRows.filter((i) => i.beyondAuthority)) {
