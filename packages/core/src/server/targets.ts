@@ -4,7 +4,7 @@ import type { Locale } from '@dondoc/trpc';
 import { forecastTarget, type IsoDate, type TargetDirection } from '../domain/index.ts';
 import { fail, notFound } from './errors.ts';
 import { measurements, targets } from './schema.ts';
-import { unitDirectory, unitRef } from './units.ts';
+import { unitDirectory, unitRef, type UnitName } from './units.ts';
 
 type TargetRow = typeof targets.$inferSelect;
 type MeasurementRow = typeof measurements.$inferSelect;
@@ -39,19 +39,7 @@ export async function listTargets(db: Queryable, asOf: IsoDate) {
   return rows.map((target) => {
     const forecast = forecastOf(target, byTarget.get(target.id) ?? [], asOf);
     return {
-      id: target.id,
-      code: target.code,
-      name: target.name,
-      measureUnit: target.measureUnit,
-      direction: target.direction as TargetDirection,
-      baselineValue: target.baselineValue,
-      baselineDate: target.baselineDate,
-      targetValue: target.targetValue,
-      targetDate: target.targetDate,
-      ownerUnit: unitRef(directory, target.ownerUnitCode),
-      source: target.source,
-      sourceModule: target.sourceModule,
-      taskId: target.taskId,
+      ...targetView(target, directory),
       forecast: {
         class: forecast.class,
         projectedValue: forecast.projectedValue,
@@ -61,6 +49,25 @@ export async function listTargets(db: Queryable, asOf: IsoDate) {
       },
     };
   });
+}
+
+/** A target as the API answers it (without measurements and forecast). */
+function targetView(target: TargetRow, directory: Map<string, UnitName>) {
+  return {
+    id: target.id,
+    code: target.code,
+    name: target.name,
+    measureUnit: target.measureUnit,
+    direction: target.direction as TargetDirection,
+    baselineValue: target.baselineValue,
+    baselineDate: target.baselineDate,
+    targetValue: target.targetValue,
+    targetDate: target.targetDate,
+    ownerUnit: unitRef(directory, target.ownerUnitCode),
+    source: target.source,
+    sourceModule: target.sourceModule,
+    taskId: target.taskId,
+  };
 }
 
 export async function findTarget(db: Queryable, code: string): Promise<TargetRow | undefined> {
@@ -76,19 +83,7 @@ export async function getTarget(db: Queryable, code: string, asOf: IsoDate, loca
   const directory = await unitDirectory(db);
   const forecast = forecastOf(target, rows, asOf);
   return {
-    id: target.id,
-    code: target.code,
-    name: target.name,
-    measureUnit: target.measureUnit,
-    direction: target.direction as TargetDirection,
-    baselineValue: target.baselineValue,
-    baselineDate: target.baselineDate,
-    targetValue: target.targetValue,
-    targetDate: target.targetDate,
-    ownerUnit: unitRef(directory, target.ownerUnitCode),
-    source: target.source,
-    sourceModule: target.sourceModule,
-    taskId: target.taskId,
+    ...targetView(target, directory),
     measurements: rows.map((m) => ({ id: m.id, value: m.value, asOf: m.asOf, source: m.source, note: m.note, author: m.author })),
     forecast,
   };
