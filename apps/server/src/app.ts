@@ -7,9 +7,9 @@ import { getCookie } from 'hono/cookie';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { AnyRouter } from '@trpc/server';
 import { sql } from 'drizzle-orm';
-import { SESSION_COOKIE_NAME, validateSessionToken, writeAudit, type SessionUser } from '@dondoc/auth';
+import { SESSION_COOKIE_NAME, validateSessionToken, type SessionUser } from '@dondoc/auth';
 import type { Context as TrpcContext, Locale } from '@dondoc/trpc';
-import { createCoreApi } from '@dondoc/core/server';
+import { createRequestContext } from '@dondoc/core/server';
 import { authRoutes, sessionCookie } from './http/auth-routes.ts';
 import { jsonError, localeOf } from './http/errors.ts';
 import { isSameOrigin, isStateChanging } from './http/security.ts';
@@ -144,16 +144,16 @@ export function createApp(runtime: Runtime, options: AppOptions) {
       endpoint: `/api/trpc/${moduleId}`,
       req: c.req.raw,
       router: target,
-      createContext: (): TrpcContext => ({
-        db,
-        requestId,
-        user,
-        sessionId: c.get('sessionId'),
-        permissions: runtime.permissions,
-        locale: c.get('locale'),
-        audit: (tx, entry) => writeAudit(tx, { actor: user, requestId, entry }),
-        services: { core: createCoreApi({ db, moduleId, actor: user, requestId, locale: c.get('locale') }) },
-      }),
+      createContext: (): TrpcContext =>
+        createRequestContext({
+          db,
+          permissions: runtime.permissions,
+          user,
+          sessionId: c.get('sessionId'),
+          requestId,
+          locale: c.get('locale'),
+          moduleId,
+        }),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') log.error('procedure failed', { path, ...errorFields(error.cause ?? error) });
       },

@@ -3,6 +3,8 @@ export type { CoreRouter } from './router.ts';
 export { coreMigrations } from './migrations.ts';
 export { corePermissions } from './permissions.ts';
 export { createCoreApi } from './api.ts';
+export { createRequestContext } from './context.ts';
+export type { RequestContextInput } from './context.ts';
 export type { CoreApi, CoreApiBinding } from './api.ts';
 export { seedDirective2458, searchTextOf } from './seed.ts';
 export { clauses2458, targets2458, references2458, DIRECTIVE_2458, AUTONOMY_TARGET_CODE } from './directive-2458.ts';

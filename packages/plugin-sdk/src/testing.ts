@@ -1,0 +1,170 @@
+/**
+ * The contract test kit for department modules: the module as the server runs it, without
+ * HTTP. A migrated test database (auth, core, then the module's own migrations) with the Hà
+ * Nội directory, the demo accounts and directive 2458; the permission registry with the
+ * core's permissions and the module's; a tRPC caller of the module's router per user, with
+ * the very context the server builds for a request.
+ *
+ * One harness per test file (in `beforeAll`): a PGlite instance costs seconds and most of a GB.
+ */
+import type { AnyRouter } from '@trpc/server';
+import { TRPCError } from '@trpc/server';
+import {
+  authMigrations,
+  createUser,
+  findUserByUsername,
+  getSessionUser,
+  listAudit,
+  PermissionRegistry,
+  seedDemoDirectory,
+  type NewUser,
+  type SessionUser,
+} from '@dondoc/auth';
+import { migrate, queryRows, type DatabaseKind, type Db } from '@dondoc/db';
+import { sql } from 'drizzle-orm';
+import { createTestDatabase, type TestDatabase } from '@dondoc/db/testing';
+import { coreMigrations, corePermissions, createCoreApi, createRequestContext, seedDirective2458, type CoreApi } from '@dondoc/core/server';
+import { createCallerFactory, listProcedures, type Context, type Locale } from '@dondoc/trpc';
+import type { PluginDefinition } from './plugin.ts';
+import { pluginSchemaName } from './manifest.ts';
+
+export { testBackends } from '@dondoc/db/testing';
+
+export interface CallOptions {
+  locale?: Locale;
+  /** Replaces the audit writer (to prove a change rolls back with its audit row). */
+  audit?: Context['audit'];
+}
+
+/** A server-side caller of a router: every procedure as an async function. */
+export type Caller<TRouter extends AnyRouter> = ReturnType<TRouter['createCaller']>;
+
+export interface PluginHarness<TRouter extends AnyRouter> {
+  kind: DatabaseKind;
+  database: TestDatabase;
+  db: Db;
+  permissions: PermissionRegistry;
+  user(username: string): Promise<SessionUser>;
+  /** A caller of the module's router signed in as `username`. */
+  as(username: string, options?: CallOptions): Promise<Caller<TRouter>>;
+  anonymous(): Caller<TRouter>;
+  /** The core API bound to this module and a user, as procedures get it in `ctx.services.core`. */
+  core(username?: string | null): Promise<CoreApi>;
+  audit(entity: string, entityId?: string): ReturnType<typeof listAudit>;
+  close(): Promise<void>;
+}
+
+export async function createPluginHarness<TRouter extends AnyRouter>(
+  plugin: PluginDefinition<TRouter>,
+  kind: DatabaseKind,
+  options: { accounts?: Array<NewUser & { password: string }> } = {},
+): Promise<PluginHarness<TRouter>> {
+  const database = await createTestDatabase(kind, [
+    authMigrations,
+    coreMigrations,
+    { name: `plugin:${plugin.id}`, migrationsFolder: plugin.migrations },
+  ]);
+  const { db } = database;
+  try {
+    await seedDemoDirectory(db);
+    await seedDirective2458(db);
+    for (const account of options.accounts ?? []) await createUser(db, account);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const permissions = new PermissionRegistry();
+  permissions.register('core', null, [...corePermissions]);
+  permissions.register(plugin.id, plugin.unit, plugin.permissions);
+  const createCaller = (ctx: Context) => createCallerFactory(plugin.router)(ctx) as Caller<TRouter>;
+
+  const users = new Map<string, SessionUser>();
+  let requests = 0;
+  const user = async (username: string): Promise<SessionUser> => {
+    const cached = users.get(username);
+    if (cached) return cached;
+    const record = await findUserByUsername(db, username);
+    const sessionUser = record ? await getSessionUser(db, record.id) : null;
+    if (!sessionUser) throw new Error(`no user ${username}`);
+    users.set(username, sessionUser);
+    return sessionUser;
+  };
+  const context = (sessionUser: SessionUser | null, callOptions: CallOptions = {}) =>
+    createRequestContext({
+      db,
+      permissions,
+      user: sessionUser,
+      sessionId: sessionUser ? `session-${sessionUser.username}` : null,
+      requestId: `test-${sessionUser?.username ?? 'anonymous'}-${++requests}`,
+      locale: callOptions.locale ?? 'vi',
+      moduleId: plugin.id,
+      ...(callOptions.audit ? { audit: callOptions.audit } : {}),
+    });
+  return {
+    kind,
+    database,
+    db,
+    permissions,
+    user,
+    as: async (username, callOptions) => createCaller(context(await user(username), callOptions)),
+    anonymous: () => createCaller(context(null)),
+    core: async (username = null) =>
+      createCoreApi({ db, moduleId: plugin.id, actor: username ? await user(username) : null, requestId: `test-core-${++requests}`, locale: 'vi' }),
+    audit: (entity, entityId) => listAudit(db, { entity, entityId, limit: 1000 }),
+    close: () => database.close(),
+  };
+}
+
+/** The TRPCError a call fails with (fails the test if the call succeeds or throws something else). */
+export async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCError) return error;
+    if (error instanceof Error && error.name === 'TRPCError') return error as TRPCError;
+    throw error;
+  }
+  throw new Error('expected the call to fail, but it succeeded');
+}
+
+/**
+ * The module contract, checked on a harness: every procedure not declared public refuses an
+ * anonymous caller; the module's tables live only in its own schema; its migrations apply
+ * once (a second run applies nothing). Returns the problems found (none: `[]`).
+ */
+export async function checkPluginContract<TRouter extends AnyRouter>(
+  plugin: PluginDefinition<TRouter>,
+  harness: PluginHarness<TRouter>,
+): Promise<string[]> {
+  const problems: string[] = [];
+  const anonymous = harness.anonymous() as Record<string, unknown>;
+  for (const procedure of listProcedures(plugin.router)) {
+    if (procedure.meta?.public) continue;
+    const call = procedure.path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], anonymous);
+    const error = await (call as (input: unknown) => Promise<unknown>)({}).then(
+      () => null,
+      (caught: unknown) => caught,
+    );
+    if (!(error instanceof TRPCError) || error.code !== 'UNAUTHORIZED') {
+      problems.push(`${plugin.id}.${procedure.path} is reachable without a session (${error instanceof TRPCError ? error.code : 'answered'})`);
+    }
+  }
+  const ownSchema = pluginSchemaName(plugin.id);
+  const schemas = await queryRows<{ schema_name: string }>(
+    harness.db,
+    sql`select schema_name from information_schema.schemata
+        where schema_name not in ('auth', 'core', 'dondoc_meta', 'public', 'information_schema')
+          and schema_name not like 'pg\\_%' order by schema_name`,
+  );
+  for (const { schema_name: schema } of schemas) {
+    if (schema !== ownSchema) problems.push(`${plugin.id} created schema "${schema}"; its tables belong in "${ownSchema}"`);
+  }
+  const stray = await queryRows<{ table_schema: string; table_name: string }>(
+    harness.db,
+    sql`select table_schema, table_name from information_schema.tables where table_schema = 'public'`,
+  );
+  for (const table of stray) problems.push(`${plugin.id} created table public.${table.table_name}; its tables belong in "${ownSchema}"`);
+  const again = await migrate(harness.db, [{ name: `plugin:${plugin.id}`, migrationsFolder: plugin.migrations }]);
+  if (again.length > 0) problems.push(`${plugin.id}'s migrations applied again: ${again.map((m) => m.tag).join(', ')}`);
+  return problems;
+}
