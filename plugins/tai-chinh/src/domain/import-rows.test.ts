@@ -120,7 +120,7 @@ describe('parseImportTable', () => {
     expect(result.errors).toEqual([{ row: 5, column: 'Tự bảo đảm chi đầu tư', message: '"có lẽ" không hợp lệ; ghi "Có" hoặc "Không".' }]);
     expect(result.rows.map((r) => [r.name, r.year, r.group, r.plannedGroup, r.investmentCovered, r.check.status])).toEqual([
       ['Bệnh viện X', 2024, 1, 1, true, 'ok'],
-      ['Bệnh viện X', 2025, null, 1, false, 'unclassified'],
+      ['Bệnh viện X', 2025, null, 1, null, 'unclassified'],
       ['Bệnh viện Y', 2025, 2, 2, false, 'ok'],
     ]);
   });

@@ -13,7 +13,7 @@ import { parseVietnameseNumber } from './numbers.ts';
 export type CellValue = string | number | boolean | Date | null | undefined;
 export type Locale = 'vi' | 'en';
 
-export type ImportColumnKey = 'name' | 'sector' | 'year' | 'group' | 'revenueA' | 'spendingB' | 'plannedGroup' | 'investmentCovered';
+export type ImportColumnKey = 'name' | 'sector' | 'year' | 'group' | 'revenueA' | 'spendingB' | 'plannedGroup' | 'investmentCovered' | 'managingUnit';
 
 export interface ImportColumn {
   key: ImportColumnKey;
@@ -35,6 +35,9 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
   { key: 'spendingB', header: 'Chi thường xuyên (B)', headerEn: 'Recurrent spending (B)', required: true, aliases: ['chi thuong xuyen', 'tong chi thuong xuyen (b)', 'tong chi thuong xuyen', 'b', 'recurrent spending'] },
   { key: 'plannedGroup', header: 'Nhóm theo lộ trình', headerEn: 'Planned group', required: false, aliases: ['nhom lo trinh', 'lo trinh', 'nhom ke hoach', 'roadmap group'] },
   { key: 'investmentCovered', header: 'Tự bảo đảm chi đầu tư', headerEn: 'Investment covered', required: false, aliases: ['bao dam chi dau tu', 'tu bao dam chi dau tu (co/khong)', 'chi dau tu'] },
+  // Optional, checked against the managing unit the file is imported for (so that a
+  // city-wide export is not imported into one district by mistake).
+  { key: 'managingUnit', header: 'Đơn vị chủ quản', headerEn: 'Managing unit', required: false, aliases: ['ma don vi chu quan', 'co quan chu quan', 'managing unit code'] },
 ];
 
 /** Rows read at most from one file. */
@@ -86,8 +89,13 @@ export interface ImportRow {
   group: AutonomyGroup | null;
   revenueA: number | null;
   spendingB: number | null;
-  investmentCovered: boolean;
+  /** null when the file does not say (column absent or cell empty): an update keeps the stored value. */
+  investmentCovered: boolean | null;
+  /** null when the file does not say: an update keeps the stored plan. */
   plannedGroup: AutonomyGroup | null;
+  /** The "Đơn vị chủ quản" cell, when the file has that column (checked by the server). */
+  managingUnit: string | null;
+  /** The check of the row's own figures (an absent investment flag counts as "no"). */
   check: ClassificationCheck;
 }
 
@@ -106,6 +114,8 @@ export interface ParsedTable {
   headerRow: number;
   /** Headers of the file that are not import columns (ignored). */
   ignoredColumns: string[];
+  /** Data rows that are not blank (read, with or without errors). */
+  dataRows: number;
 }
 
 type Message =
@@ -255,7 +265,7 @@ export function parseImportTable(cells: ReadonlyArray<ReadonlyArray<CellValue>>,
   }
   if (headerIndex < 0) {
     issue(1, displayHeader('name'), { code: 'noHeader' });
-    return { rows: [], errors, headerRow: 0, ignoredColumns: [] };
+    return { rows: [], errors, headerRow: 0, ignoredColumns: [], dataRows: 0 };
   }
   const headerRow = headerIndex + 1;
   const indexOf = new Map<ImportColumnKey, number>();
@@ -279,17 +289,17 @@ export function parseImportTable(cells: ReadonlyArray<ReadonlyArray<CellValue>>,
   for (const column of IMPORT_COLUMNS) {
     if (column.required && !indexOf.has(column.key)) issue(headerRow, displayHeader(column.key), { code: 'missingColumn', header: column.header });
   }
-  if (errors.length > 0) return { rows: [], errors, headerRow, ignoredColumns };
+  if (errors.length > 0) return { rows: [], errors, headerRow, ignoredColumns, dataRows: 0 };
 
   const dataRows = cells.slice(headerIndex + 1);
   const nonEmpty = dataRows.filter((row) => row.some((cell) => cellText(cell) !== ''));
   if (nonEmpty.length === 0) {
     issue(headerRow, displayHeader('name'), { code: 'noRows' });
-    return { rows: [], errors, headerRow, ignoredColumns };
+    return { rows: [], errors, headerRow, ignoredColumns, dataRows: 0 };
   }
   if (nonEmpty.length > MAX_IMPORT_ROWS) {
     issue(headerRow, displayHeader('name'), { code: 'tooManyRows', max: MAX_IMPORT_ROWS });
-    return { rows: [], errors, headerRow, ignoredColumns };
+    return { rows: [], errors, headerRow, ignoredColumns, dataRows: nonEmpty.length };
   }
 
   const rows: ImportRow[] = [];
@@ -359,7 +369,7 @@ export function parseImportTable(cells: ReadonlyArray<ReadonlyArray<CellValue>>,
 
     const revenueA = revenue && 'value' in revenue ? revenue.value : null;
     const spendingB = spending && 'value' in spending ? spending.value : null;
-    const investmentCovered = investment === true;
+    const investmentCovered = investment === 'invalid' ? null : investment;
     const entered = group === 'invalid' ? null : group;
     rows.push({
       row: rowNumber,
@@ -372,9 +382,10 @@ export function parseImportTable(cells: ReadonlyArray<ReadonlyArray<CellValue>>,
       spendingB,
       investmentCovered,
       plannedGroup: planned === 'invalid' ? null : planned,
-      check: checkClassification({ group: entered, revenueA, spendingB, investmentCovered }),
+      managingUnit: indexOf.has('managingUnit') ? cellText(cell('managingUnit')) || null : null,
+      check: checkClassification({ group: entered, revenueA, spendingB, investmentCovered: investmentCovered === true }),
     });
   });
-  return { rows, errors, headerRow, ignoredColumns };
+  return { rows, errors, headerRow, ignoredColumns, dataRows: nonEmpty.length };
 }
 
