@@ -18,11 +18,9 @@ import {
   getSessionUser,
   PermissionRegistry,
   seedDemoDirectory,
-  writeAudit,
-  type AuditEntry,
   type SessionUser,
 } from '@dondoc/auth';
-import type { DatabaseKind, Db, Tx } from '@dondoc/db';
+import type { DatabaseKind, Db } from '@dondoc/db';
 import { createTestDatabase, type TestDatabase } from '@dondoc/db/testing';
 import { createCallerFactory, type Context, type Locale } from '@dondoc/trpc';
 import {
@@ -30,6 +28,7 @@ import {
   corePermissions,
   coreRouter,
   createCoreApi,
+  createRequestContext,
   seedDirective2458,
   type CoreApi,
 } from '../src/server/index.ts';
@@ -105,19 +104,17 @@ export async function createCoreHarness(kind: DatabaseKind): Promise<CoreHarness
     return sessionUser;
   };
 
-  const context = (sessionUser: SessionUser | null, requestId: string, options: SessionOptions = {}): Context => {
-    const locale = options.locale ?? 'vi';
-    return {
+  const context = (sessionUser: SessionUser | null, requestId: string, options: SessionOptions = {}): Context =>
+    createRequestContext({
       db,
-      requestId,
+      permissions,
       user: sessionUser,
       sessionId: sessionUser ? `session-${sessionUser.username}` : null,
-      permissions,
-      locale,
-      audit: options.audit ?? ((tx: Tx, entry: AuditEntry) => writeAudit(tx, { actor: sessionUser, requestId, entry })),
-      services: { core: createCoreApi({ db, moduleId: 'core', actor: sessionUser, requestId, locale }) },
-    };
-  };
+      requestId,
+      locale: options.locale ?? 'vi',
+      moduleId: 'core',
+      ...(options.audit ? { audit: options.audit } : {}),
+    });
 
   const session = async (username: DemoUsername, options: SessionOptions = {}): Promise<Session> => {
     const sessionUser = await user(username);
