@@ -7,6 +7,7 @@ export { createRequestContext } from './context.ts';
 export type { RequestContextInput } from './context.ts';
 export type { CoreApi, CoreApiBinding } from './api.ts';
 export { seedDirective2458, searchTextOf } from './seed.ts';
+export { seedDemoProgress2458 } from './demo-progress.ts';
 export { clauses2458, targets2458, references2458, DIRECTIVE_2458, AUTONOMY_TARGET_CODE } from './directive-2458.ts';
 export { taskStatusSql, statusPeriodEnd } from './status-sql.ts';
 export { REMINDERS_BEFORE_ESCALATION } from './tasks.ts';

@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoProgress2458 } from '../src/server/index.ts';
+import { createCoreHarness, type CoreHarness } from './harness.ts';
+
+/** The demo's state of directive 2458: a mix a coordinator can read, not a wall of overdue tasks. */
+describe('demo progress of directive 2458', () => {
+  let h: CoreHarness;
+  beforeAll(async () => {
+    h = await createCoreHarness('pglite');
+  });
+  afterAll(async () => h?.close());
+
+  it('gives a mix of done on time, done late and overdue tasks, and measurements to the manual targets', async () => {
+    expect(await seedDemoProgress2458(h.db, '2026-11-27')).toEqual({ updated: 471 });
+    const summary = await (await h.as('ubnd')).overview.summary({ asOf: '2026-11-27' });
+    // 1.1, 1.4 and 1.6 (51 units each) and 5.2, 6.2, 2.2, 3.1 have deadlines: 157 due tasks.
+    expect(summary.totals.due).toBe(157);
+    expect(summary.totals.done_on_time).toBeGreaterThan(80);
+    expect(summary.totals.done_late).toBeGreaterThan(10);
+    expect(summary.totals.overdue).toBeGreaterThan(5);
+    expect(summary.totals.completionRate).toBeGreaterThan(0.7);
+    expect(summary.totals.completionRate).toBeLessThan(1);
+    const targets = await (await h.as('ubnd')).targets.list({ asOf: '2026-11-27' });
+    expect(targets.find((t) => t.code === '2458-CT1')?.forecast.class).toBe('met');
+    expect(targets.find((t) => t.code === '2458-CT2')?.forecast.class).toBe('off_track');
+  });
+
+  it('is deterministic and runs once: a second call changes nothing', async () => {
+    expect(await seedDemoProgress2458(h.db, '2026-11-27')).toEqual({ updated: 0 });
+    const task = await (await h.as('stc')).tasks.list({ q: '2458-1.6-STC', asOf: '2026-11-27' });
+    expect(task.items[0]?.status).toMatch(/^done_/);
+  });
+});
