@@ -1,4 +1,5 @@
 import { addResources, type ResourceTree } from '@dondoc/ui';
+import { coreEn, coreVi } from './core/texts.ts';
 
 /** Texts of the shell (namespace `shell`). Vietnamese is the reference; English has the same keys. */
 export const shellVi = {
@@ -26,6 +27,10 @@ export const shellVi = {
   },
   nav: {
     home: 'Tổng quan',
+    tasks: 'Nhiệm vụ',
+    targets: 'Chỉ tiêu',
+    reports: 'Báo cáo định kỳ',
+    coordination: 'Điều phối',
   },
   home: {
     greeting: 'Xin chào, {{name}}',
@@ -62,6 +67,7 @@ export const shellVi = {
     loadFailed: 'Không tải được phiên làm việc',
     pluginsFailed: 'Không tải được danh sách mô-đun',
   },
+  ...coreVi,
 };
 
 type SameShape<T> = { [K in keyof T]: T[K] extends string ? string : SameShape<T[K]> };
@@ -91,6 +97,10 @@ export const shellEn: SameShape<typeof shellVi> = {
   },
   nav: {
     home: 'Overview',
+    tasks: 'Tasks',
+    targets: 'Targets',
+    reports: 'Periodic reports',
+    coordination: 'Coordination',
   },
   home: {
     greeting: 'Hello, {{name}}',
@@ -127,6 +137,7 @@ export const shellEn: SameShape<typeof shellVi> = {
     loadFailed: 'Could not load your session',
     pluginsFailed: 'Could not load the list of modules',
   },
+  ...coreEn,
 };
 
 addResources('shell', { vi: shellVi as ResourceTree, en: shellEn as ResourceTree });

@@ -1,6 +1,16 @@
-import type { ComponentType, ReactNode } from 'react';
-import { HomeOutlined } from '@ant-design/icons';
+import { lazy, type ComponentType, type ReactNode } from 'react';
+import { AuditOutlined, FileTextOutlined, HomeOutlined, LineChartOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { HomePage } from './pages/HomePage.tsx';
+import { perm } from './core/access.ts';
+import { NotificationsPage } from './layout/NotificationBell.tsx';
+
+// The core pages load as their own chunks on first visit, so the first page stays light.
+const TasksPage = lazy(() => import('./pages/tasks/TasksPage.tsx').then((m) => ({ default: m.TasksPage })));
+const TaskDetailPage = lazy(() => import('./pages/tasks/TaskDetailPage.tsx').then((m) => ({ default: m.TaskDetailPage })));
+const TargetsPage = lazy(() => import('./pages/targets/TargetsPage.tsx').then((m) => ({ default: m.TargetsPage })));
+const TargetDetailPage = lazy(() => import('./pages/targets/TargetDetailPage.tsx').then((m) => ({ default: m.TargetDetailPage })));
+const ReportPage = lazy(() => import('./pages/reports/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
+const CoordinationPage = lazy(() => import('./pages/coordination/CoordinationPage.tsx').then((m) => ({ default: m.CoordinationPage })));
 
 /**
  * The shell's own pages, inside the signed-in layout. THE seam for the core pages (tasks,
@@ -8,15 +18,32 @@ import { HomePage } from './pages/HomePage.tsx';
  * has `nav`. Module pages live under `/m/<id>/` and are not listed here.
  */
 export interface CoreRoute {
-  /** Absolute path, e.g. `/` or `/nhiem-vu/*`. */
+  /** Absolute path, e.g. `/` or `/nhiem-vu/:id`. */
   path: string;
   Component: ComponentType;
   /** Shown in the side menu under this label key (namespace `shell`), linking to `navPath ?? path`. */
   nav?: { labelKey: string; icon?: ReactNode; navPath?: string };
+  /**
+   * The page (and its menu item) is for users holding at least one of these permission keys
+   * (`useSession().user.permissions`); others get a clear "not allowed" panel and no menu item.
+   */
+  anyOf?: readonly string[];
 }
 
 export const coreRoutes: CoreRoute[] = [
   { path: '/', Component: HomePage, nav: { labelKey: 'nav.home', icon: <HomeOutlined /> } },
+  { path: '/nhiem-vu', Component: TasksPage, nav: { labelKey: 'nav.tasks', icon: <UnorderedListOutlined /> }, anyOf: [perm.tasksRead] },
+  { path: '/nhiem-vu/:id', Component: TaskDetailPage, anyOf: [perm.tasksRead] },
+  { path: '/chi-tieu', Component: TargetsPage, nav: { labelKey: 'nav.targets', icon: <LineChartOutlined /> }, anyOf: [perm.targetsRead] },
+  { path: '/chi-tieu/:code', Component: TargetDetailPage, anyOf: [perm.targetsRead] },
+  { path: '/bao-cao', Component: ReportPage, nav: { labelKey: 'nav.reports', icon: <FileTextOutlined /> }, anyOf: [perm.reportsRead] },
+  {
+    path: '/dieu-phoi',
+    Component: CoordinationPage,
+    nav: { labelKey: 'nav.coordination', icon: <AuditOutlined /> },
+    anyOf: [perm.reportsReview, perm.escalationsRespond],
+  },
+  { path: '/thong-bao', Component: NotificationsPage, anyOf: [perm.notificationsRead] },
 ];
 
 /** Where the sign-in page lives (outside the layout). */

@@ -1,9 +1,12 @@
-import { useState } from 'react';
+import { Suspense, useState, type ComponentType } from 'react';
 import { Link, Route, Routes } from 'react-router';
 import { App as AntApp, Button, Layout } from 'antd';
 import { LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
-import { errorMessage, useSession, useT } from '@dondoc/ui';
+import { ErrorPanel, errorMessage, useSession, useT } from '@dondoc/ui';
 import { coreRoutes } from '../routes.tsx';
+import { useAccess } from '../core/access.ts';
+import { Loading } from '../components/Loading.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 import { ModulePage } from '../modules/ModulePage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -43,6 +46,7 @@ export function ShellLayout() {
           </Link>
         </div>
         <div className="dondoc-header-tools">
+          <NotificationBell />
           <div className="dondoc-user">
             <UserOutlined aria-hidden />
             <span className="dondoc-user-name">{user.displayName}</span>
@@ -87,8 +91,8 @@ export function ShellLayout() {
         </Layout.Sider>
         <Layout.Content id="main" tabIndex={-1} className="dondoc-content">
           <Routes>
-            {coreRoutes.map(({ path, Component }) => (
-              <Route key={path} path={path} element={<Component />} />
+            {coreRoutes.map(({ path, Component, anyOf }) => (
+              <Route key={path} path={path} element={<CorePage Component={Component} anyOf={anyOf} />} />
             ))}
             <Route path="/m/:pluginId/*" element={<ModulePage />} />
             <Route path="*" element={<NotFoundPage />} />
@@ -96,5 +100,20 @@ export function ShellLayout() {
         </Layout.Content>
       </Layout>
     </Layout>
+  );
+}
+
+/** A core page: shown to users holding one of its permissions, loaded on first visit. */
+function CorePage({ Component, anyOf }: { Component: ComponentType; anyOf?: readonly string[] | undefined }) {
+  const t = useT('shell');
+  const tc = useT();
+  const access = useAccess();
+  if (anyOf && !access.canAny(anyOf)) {
+    return <ErrorPanel headingLevel={1} title={t('access.deniedTitle')} error={t('access.denied')} />;
+  }
+  return (
+    <Suspense fallback={<Loading text={tc('common.loading')} />}>
+      <Component />
+    </Suspense>
   );
 }

@@ -6,6 +6,7 @@ import { AppstoreOutlined, WarningOutlined } from '@ant-design/icons';
 import { localized, useLocale, useSession, useT } from '@dondoc/ui';
 import { coreRoutes, modulePath } from '../routes.tsx';
 import { pluginUIQuery } from '../modules/federation.ts';
+import { useAccess } from '../core/access.ts';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -20,6 +21,7 @@ export function SideNav() {
   const t = useT('shell');
   const { locale } = useLocale();
   const { plugins } = useSession();
+  const access = useAccess();
   const location = useLocation();
   const navigate = useNavigate();
   // Subscribe to the modules' UI definitions without loading them: the module page loads them.
@@ -30,7 +32,7 @@ export function SideNav() {
   const { items, pageKeys } = useMemo(() => {
     const keys: string[] = [];
     const core: MenuItem[] = coreRoutes
-      .filter((route) => route.nav)
+      .filter((route) => route.nav && (!route.anyOf || access.canAny(route.anyOf)))
       .map((route) => {
         const to = route.nav?.navPath ?? route.path;
         keys.push(to);
@@ -44,7 +46,13 @@ export function SideNav() {
         keys.push(home);
         return { key: home, icon, label: <Link to={home}>{plugin.name}</Link> };
       }
-      const children = definition.nav.map((item) => {
+      // A module's item naming a permission is hidden from users who lack it (same rule as core pages).
+      const visible = definition.nav.filter((item) => !item.permission || access.can(item.permission));
+      if (visible.length === 0) {
+        keys.push(home);
+        return { key: home, icon, label: <Link to={home}>{plugin.name}</Link> };
+      }
+      const children = visible.map((item) => {
         const to = modulePath(plugin.id, item.path);
         keys.push(to);
         return { key: to, label: <Link to={to}>{localized(item.label, locale)}</Link> };
@@ -54,7 +62,7 @@ export function SideNav() {
     const all: MenuItem[] = [...core];
     if (modules.length > 0) all.push({ type: 'group', key: 'modules', label: t('layout.modules'), children: modules });
     return { items: all, pageKeys: keys };
-  }, [plugins, definitions, locale, t]);
+  }, [plugins, definitions, locale, t, access]);
 
   // The selected item: the longest menu path the current address starts with.
   const selected = useMemo(() => {

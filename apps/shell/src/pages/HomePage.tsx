@@ -1,25 +1,43 @@
-import { useEffect } from 'react';
+import { Suspense } from 'react';
 import { Link } from 'react-router';
-import { Card, Empty, Tag, Typography } from 'antd';
-import { AppstoreOutlined } from '@ant-design/icons';
-import { useSession, useT } from '@dondoc/ui';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { Alert, Card, Empty, Space, Table, Tag, Typography } from 'antd';
+import { AppstoreOutlined, FileTextOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { FORECAST_CLASSES, TASK_STATUSES, type TaskStatus } from '@dondoc/core';
+import { ErrorPanel, formatDate, useLocale, useSession, useT, type PluginInfo } from '@dondoc/ui';
+import type { PluginUIDefinition } from '@dondoc/plugin-sdk/web';
 import { modulePath } from '../routes.tsx';
+import { core, type OverviewSummary } from '../core/client.ts';
+import { perm, useAccess } from '../core/access.ts';
+import { coreKeys } from '../core/keys.ts';
+import { formatRate } from '../core/format.ts';
+import { useLabels } from '../core/labels.ts';
+import { ForecastTag, ReportStateTag, TaskStatusTag } from '../core/tags.tsx';
+import { LinkButton, Section, useDocumentTitle } from '../core/ui.tsx';
+import { Loading } from '../components/Loading.tsx';
+import { ModuleErrorBoundary } from '../modules/ModuleErrorBoundary.tsx';
+import { pluginUIQuery } from '../modules/federation.ts';
+import { currentPeriod, reportPath } from '../core/periods.ts';
 
-/** `/`: greets the user and lists the modules they may open. */
+/**
+ * `/`: for coordinators the overview of every unit (counts by status, completion rate, a
+ * per-unit table, targets by forecast) and the modules' overview widgets; for a unit its own
+ * counts with links to its tasks and current report. Then the modules the user may open.
+ */
 export function HomePage() {
   const t = useT('shell');
   const { user, plugins } = useSession();
-
-  useEffect(() => {
-    document.title = `${t('nav.home')} — dondoc`;
-  }, [t]);
+  const access = useAccess();
+  useDocumentTitle(t('nav.home'));
+  const coordinator = access.seesAllUnits && access.can(perm.overviewRead);
 
   return (
-    <div className="dondoc-page">
+    <div className="dondoc-page dondoc-page-wide">
       <Typography.Title level={1}>{t('home.greeting', { name: user.displayName })}</Typography.Title>
-      <Typography.Paragraph type="secondary">
-        {t('home.unit', { unit: user.unit?.name ?? t('layout.noUnit') })}
-      </Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('home.unit', { unit: user.unit?.name ?? t('layout.noUnit') })}</Typography.Paragraph>
+
+      {coordinator ? <CoordinatorOverview /> : access.can(perm.overviewRead) && access.unitCode ? <UnitOverview /> : null}
+      {coordinator ? <ModuleWidgets plugins={plugins.filter((plugin) => plugin.status === 'ready' && plugin.entry)} /> : null}
 
       <Typography.Title level={2}>{t('home.modulesTitle')}</Typography.Title>
       {plugins.length === 0 ? (
@@ -42,5 +60,222 @@ export function HomePage() {
         </ul>
       )}
     </div>
+  );
+}
+
+function useOverview() {
+  return useQuery({ queryKey: coreKeys.overview(undefined), queryFn: () => core.overview.summary.query({}) });
+}
+
+function StatusCounts({ counts, linkBase }: { counts: Record<TaskStatus, number>; linkBase?: string }) {
+  const t = useT('shell');
+  return (
+    <ul className="dondoc-count-list" aria-label={t('task.countsByStatus')}>
+      {TASK_STATUSES.map((status) => (
+        <li key={status}>
+          {linkBase ? (
+            <Link to={`${linkBase}trang-thai=${status}`} className="dondoc-count-link">
+              <TaskStatusTag status={status} /> <strong>{counts[status]}</strong>
+            </Link>
+          ) : (
+            <>
+              <TaskStatusTag status={status} /> <strong>{counts[status]}</strong>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Totals({ summary }: { summary: OverviewSummary }) {
+  const t = useT('shell');
+  const { locale } = useLocale();
+  const total = TASK_STATUSES.reduce((sum, status) => sum + summary.totals[status], 0);
+  return (
+    <dl className="dondoc-stats">
+      <div>
+        <dt>{t('overview.total')}</dt>
+        <dd className="dondoc-stat-big">{total}</dd>
+      </div>
+      <div>
+        <dt>{t('overview.due')}</dt>
+        <dd className="dondoc-stat-big">{summary.totals.due}</dd>
+      </div>
+      <div>
+        <dt>{t('overview.completionRate')}</dt>
+        <dd className="dondoc-stat-big">{formatRate(summary.totals.completionRate, locale)}</dd>
+      </div>
+      <div>
+        <dt>{t('overview.asOf')}</dt>
+        <dd className="dondoc-stat-big">{formatDate(summary.asOf)}</dd>
+      </div>
+    </dl>
+  );
+}
+
+function CoordinatorOverview() {
+  const t = useT('shell');
+  const labels = useLabels();
+  const { locale } = useLocale();
+  const overview = useOverview();
+  if (overview.isPending) return <Loading text={t('overview.loading')} />;
+  if (overview.isError) return <ErrorPanel title={t('overview.loadFailed')} error={overview.error} onRetry={() => void overview.refetch()} />;
+  const summary = overview.data;
+  type UnitRow = OverviewSummary['units'][number];
+  return (
+    <>
+      <Section title={t('overview.title')} extra={<Link to="/nhiem-vu">{t('overview.allTasks')}</Link>}>
+        <Totals summary={summary} />
+        <StatusCounts counts={summary.totals} linkBase="/nhiem-vu?" />
+        <Typography.Paragraph type="secondary" className="dondoc-small">
+          {t('overview.rateHelp')}
+        </Typography.Paragraph>
+      </Section>
+      <Section title={t('overview.targetsTitle')} extra={<Link to="/chi-tieu">{t('overview.allTargets')}</Link>}>
+        <ul className="dondoc-count-list" aria-label={t('targets.byForecast')}>
+          {FORECAST_CLASSES.map((forecast) => (
+            <li key={forecast}>
+              <ForecastTag forecast={forecast} /> <strong>{summary.targets[forecast]}</strong>
+            </li>
+          ))}
+        </ul>
+      </Section>
+      <Section title={t('overview.unitsTitle', { count: summary.units.length })}>
+        <Table<UnitRow>
+          size="small"
+          rowKey="code"
+          dataSource={summary.units}
+          pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+          scroll={{ x: 900 }}
+          columns={[
+            {
+              title: t('report.unit'),
+              dataIndex: 'name',
+              fixed: 'left',
+              width: 200,
+              render: (name: string, row) => <Link to={`/nhiem-vu?don-vi=${row.code}`}>{name}</Link>,
+              sorter: (a, b) => a.name.localeCompare(b.name, 'vi'),
+            },
+            ...(['overdue', 'in_progress', 'done_on_time', 'done_late', 'not_due', 'continuous'] as const).map((status) => ({
+              title: labels.status(status),
+              key: status,
+              width: 110,
+              align: 'right' as const,
+              render: (_: unknown, row: UnitRow) => row.counts[status],
+              sorter: (a: UnitRow, b: UnitRow) => a.counts[status] - b.counts[status],
+            })),
+            {
+              title: t('overview.completionRate'),
+              dataIndex: 'completionRate',
+              width: 130,
+              align: 'right',
+              defaultSortOrder: 'ascend',
+              // Units with nothing due (no rate) come last either way.
+              sorter: (a, b, order) => {
+                const missing = order === 'descend' ? -Infinity : Infinity;
+                return (a.completionRate ?? missing) - (b.completionRate ?? missing) || a.code.localeCompare(b.code);
+              },
+              render: (rate: number | null) => formatRate(rate, locale),
+            },
+          ]}
+        />
+      </Section>
+    </>
+  );
+}
+
+function UnitOverview() {
+  const t = useT('shell');
+  const labels = useLabels();
+  const access = useAccess();
+  const overview = useOverview();
+  const period = currentPeriod('quarter');
+  const report = useQuery({
+    queryKey: coreKeys.report(access.unitCode ?? '', period.id),
+    queryFn: () => core.reports.get.query({ periodId: period.id }),
+    enabled: access.can(perm.reportsRead) && !!access.unitCode,
+  });
+  return (
+    <Section title={t('overview.unitTitle')}>
+      {overview.isPending ? (
+        <Loading text={t('overview.loading')} />
+      ) : overview.isError ? (
+        <ErrorPanel headingLevel={3} title={t('overview.loadFailed')} error={overview.error} onRetry={() => void overview.refetch()} />
+      ) : (
+        <>
+          <Totals summary={overview.data} />
+          <StatusCounts counts={overview.data.totals} linkBase="/nhiem-vu?" />
+        </>
+      )}
+      <Space wrap size="middle" className="dondoc-gap">
+        {access.can(perm.tasksRead) ? (
+          <LinkButton to="/nhiem-vu" icon={<UnorderedListOutlined aria-hidden />}>
+            {t('overview.myTasks')}
+          </LinkButton>
+        ) : null}
+        {access.can(perm.reportsRead) ? (
+          <LinkButton to={reportPath(period.id)} type="primary" icon={<FileTextOutlined aria-hidden />}>
+            {t('overview.currentReport', { period: labels.text(period.label) })}
+          </LinkButton>
+        ) : null}
+        {report.data ? (
+          <span>
+            {t('overview.reportState')} <ReportStateTag state={report.data.report?.state ?? 'draft'} />
+            {report.data.report ? null : <span className="dondoc-muted"> {t('report.notSaved')}</span>}
+            {' · '}
+            {t('overview.reportDue', { date: formatDate(report.data.period.dueDate) })}
+          </span>
+        ) : null}
+      </Space>
+    </Section>
+  );
+}
+
+/** The modules' `overviewWidget`s, loaded like module pages, each in its own error boundary. */
+function ModuleWidgets({ plugins }: { plugins: PluginInfo[] }) {
+  const t = useT('shell');
+  const definitions = useQueries({ queries: plugins.map((plugin) => pluginUIQuery(plugin)) });
+  const cards = plugins.flatMap((plugin, index) => {
+    const query = definitions[index];
+    if (!query || query.isPending) return [];
+    if (query.isError) {
+      return [
+        <li key={plugin.id}>
+          <Alert type="warning" showIcon title={t('module.loadFailed', { name: plugin.name })} description={t('overview.widgetUnavailable')} />
+        </li>,
+      ];
+    }
+    const Widget = (query.data as PluginUIDefinition).overviewWidget;
+    if (!Widget) return [];
+    return [
+      <li key={plugin.id}>
+        <Card size="small" title={<h3 className="dondoc-section-title">{plugin.name}</h3>} className="dondoc-widget">
+          <ModuleErrorBoundary
+            resetKey={plugin.id}
+            fallback={(error, reset) => (
+              <ErrorPanel
+                headingLevel={3}
+                title={t('module.loadFailed', { name: plugin.name })}
+                error={t('module.renderFailed', { message: error instanceof Error ? error.message : String(error) })}
+                onRetry={reset}
+              />
+            )}
+          >
+            <Suspense fallback={<Loading text={t('module.loading', { name: plugin.name })} />}>
+              <Widget />
+            </Suspense>
+          </ModuleErrorBoundary>
+        </Card>
+      </li>,
+    ];
+  });
+  const loading = definitions.some((query) => query.isPending);
+  if (cards.length === 0 && !loading) return null;
+  return (
+    <Section title={t('overview.widgetsTitle')}>
+      {loading ? <Loading text={t('common.loading')} /> : null}
+      <ul className="dondoc-widgets">{cards}</ul>
+    </Section>
   );
 }

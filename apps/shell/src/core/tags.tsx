@@ -1,0 +1,70 @@
+import { Tag } from 'antd';
+import { ExclamationCircleOutlined } from '@ant-design/icons';
+import type { ForecastClass, ReportState, TaskStatus } from '@dondoc/core';
+import { useLabels } from './labels.ts';
+
+/**
+ * Tag colours: dark tones (the tag tints its background and writes in the colour), so every
+ * label keeps a WCAG AA contrast.
+ */
+export const STATUS_COLORS: Record<TaskStatus, string> = {
+  not_due: '#4b5563',
+  in_progress: '#0b57a4',
+  overdue: '#a8071a',
+  done_on_time: '#237804',
+  done_late: '#ad4e00',
+  continuous: '#531dab',
+};
+
+export const FORECAST_COLORS: Record<ForecastClass, string> = {
+  met: '#237804',
+  on_track: '#0b57a4',
+  at_risk: '#ad4e00',
+  off_track: '#a8071a',
+};
+
+export const REPORT_STATE_COLORS: Record<ReportState, string> = {
+  draft: '#4b5563',
+  submitted: '#0b57a4',
+  accepted: '#237804',
+  returned: '#a8071a',
+};
+
+const fallback = '#4b5563';
+
+export function TaskStatusTag({ status }: { status: string }) {
+  const labels = useLabels();
+  return (
+    <Tag color={STATUS_COLORS[status as TaskStatus] ?? fallback} className="dondoc-tag">
+      {labels.status(status)}
+    </Tag>
+  );
+}
+
+/** "Chưa cập nhật tiến độ". */
+export function NoProgressTag() {
+  const labels = useLabels();
+  return (
+    <Tag color="#ad4e00" variant="outlined" className="dondoc-tag" icon={<ExclamationCircleOutlined aria-hidden />}>
+      {labels.noProgressUpdate()}
+    </Tag>
+  );
+}
+
+export function ForecastTag({ forecast }: { forecast: string }) {
+  const labels = useLabels();
+  return (
+    <Tag color={FORECAST_COLORS[forecast as ForecastClass] ?? fallback} className="dondoc-tag">
+      {labels.forecast(forecast)}
+    </Tag>
+  );
+}
+
+export function ReportStateTag({ state }: { state: string }) {
+  const labels = useLabels();
+  return (
+    <Tag color={REPORT_STATE_COLORS[state as ReportState] ?? fallback} className="dondoc-tag">
+      {labels.reportState(state)}
+    </Tag>
+  );
+}

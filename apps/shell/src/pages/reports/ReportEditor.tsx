@@ -1,0 +1,456 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App as AntApp, Button, Checkbox, Empty, Form, Input, InputNumber, Modal, Space, Tag, Typography } from 'antd';
+import { CheckCircleOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
+import { ErrorPanel, errorMessage, formatDate, formatDateTime, useT } from '@dondoc/ui';
+import { core, type ReportView } from '../../core/client.ts';
+import { perm, useAccess } from '../../core/access.ts';
+import { coreKeys } from '../../core/keys.ts';
+import { isConflict } from '../../core/errors.ts';
+import { useLabels } from '../../core/labels.ts';
+import { ReportStateTag, TaskStatusTag } from '../../core/tags.tsx';
+import { MultilineText, Section } from '../../core/ui.tsx';
+import { EvidencePanel } from './EvidencePanel.tsx';
+import { ReviewActions } from './ReviewActions.tsx';
+
+interface ItemValues {
+  progress?: number | null;
+  result?: string;
+  obstacles?: string;
+  proposals?: string;
+  beyondAuthority?: boolean;
+}
+
+interface ReportValues {
+  items: Record<string, ItemValues>;
+}
+
+const trimmed = (text: string | undefined | null) => (text && text.trim() ? text.trim() : null);
+
+function initialValues(data: ReportView): ReportValues {
+  return {
+    items: Object.fromEntries(
+      data.items.map((item) => [
+        item.task.id,
+        {
+          progress: item.progress,
+          result: item.result ?? '',
+          obstacles: item.obstacles ?? '',
+          proposals: item.proposals ?? '',
+          beyondAuthority: item.beyondAuthority,
+        },
+      ]),
+    ),
+  };
+}
+
+/**
+ * A unit's report for a period: state, what is still missing, one block per covered task,
+ * save / submit with optimistic concurrency, evidence files, escalations, and (coordinators)
+ * accept / return. What was typed is never thrown away: a failed save or a conflict keeps the
+ * form as it is; "Tải lại" only moves the version the next save is based on.
+ */
+export function ReportEditor({ data }: { data: ReportView }) {
+  const t = useT('shell');
+  const labels = useLabels();
+  const access = useAccess();
+  const { message } = AntApp.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<ReportValues>();
+  const [base, setBase] = useState<{ id: string | null; version: number | null }>({
+    id: data.report?.id ?? null,
+    version: data.report?.version ?? null,
+  });
+  const [conflict, setConflict] = useState<string | null>(null);
+  const [reloaded, setReloaded] = useState(false);
+  const [dirty, setDirty] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+
+  const state = data.report?.state ?? 'draft';
+  const ownsUnit = access.actsFor(data.unit.code);
+  const editable = access.can(perm.reportsWrite) && ownsUnit && (state === 'draft' || state === 'returned');
+  const canSubmit = editable && access.can(perm.reportsSubmit);
+  const periodName = labels.text(data.period.label);
+
+  const escalations = useQuery({
+    queryKey: coreKeys.escalations(undefined),
+    queryFn: () => core.escalations.list.query({}),
+    enabled: !!base.id && access.can(perm.escalationsRead),
+  });
+  const reportEscalations = (escalations.data ?? []).filter((e) => e.reportId === base.id);
+
+  const refresh = () => queryClient.invalidateQueries({ queryKey: coreKeys.all });
+
+  const collect = (): Parameters<typeof core.reports.save.mutate>[0] => {
+    const values = form.getFieldsValue(true) as ReportValues;
+    return {
+      unitCode: data.unit.code,
+      periodId: data.period.id,
+      version: base.version,
+      items: data.items.map((item) => {
+        const v = values.items?.[item.task.id] ?? {};
+        return {
+          taskId: item.task.id,
+          progress: typeof v.progress === 'number' ? v.progress : null,
+          result: trimmed(v.result),
+          obstacles: trimmed(v.obstacles),
+          proposals: trimmed(v.proposals),
+          beyondAuthority: !!v.beyondAuthority,
+        };
+      }),
+    };
+  };
+
+  const onError = (error: unknown) => {
+    if (isConflict(error)) setConflict(errorMessage(error));
+  };
+
+  const save = useMutation({
+    mutationFn: async () => {
+      await form.validateFields();
+      return core.reports.save.mutate(collect());
+    },
+    onMutate: () => {
+      setConflict(null);
+      setReloaded(false);
+    },
+    onSuccess: (saved) => {
+      setBase({ id: saved.id, version: saved.version });
+      setDirty(false);
+      void message.success(t('report.saved'));
+      void refresh();
+    },
+    onError,
+  });
+
+  const submit = useMutation({
+    mutationFn: async () => {
+      await form.validateFields();
+      // Save what is on screen first, then submit that version.
+      const saved = await core.reports.save.mutate(collect());
+      setBase({ id: saved.id, version: saved.version });
+      setDirty(false);
+      return core.reports.submit.mutate({ id: saved.id, version: saved.version });
+    },
+    onMutate: () => {
+      setConflict(null);
+      setReloaded(false);
+    },
+    onSuccess: (submitted) => {
+      setBase({ id: submitted.id, version: submitted.version });
+      setConfirming(false);
+      void message.success(
+        submitted.escalations > 0 ? t('report.submittedEscalated', { count: submitted.escalations }) : t('report.submitted'),
+      );
+      void refresh();
+    },
+    onError: (error) => {
+      setConfirming(false);
+      onError(error);
+      void refresh();
+    },
+  });
+
+  const [reloading, setReloading] = useState(false);
+  const reload = async () => {
+    setReloading(true);
+    try {
+      const fresh = await core.reports.get.query({ unitCode: data.unit.code, periodId: data.period.id });
+      setBase({ id: fresh.report?.id ?? null, version: fresh.report?.version ?? null });
+      setConflict(null);
+      setReloaded(true);
+      save.reset();
+      submit.reset();
+      void refresh();
+    } catch (error) {
+      void message.error(errorMessage(error));
+    } finally {
+      setReloading(false);
+    }
+  };
+
+  const failure = (save.isError && save.error) || (submit.isError && submit.error);
+  const validationFailure = failure && typeof failure === 'object' && 'errorFields' in failure;
+  const busy = save.isPending || submit.isPending;
+
+  return (
+    <div className="dondoc-report">
+      <Section
+        title={t('report.heading', { unit: data.unit.name, period: periodName })}>
+        <dl className="dondoc-stats dondoc-stats-small">
+          <div>
+            <dt>{t('report.state')}</dt>
+            <dd>
+              <ReportStateTag state={state} />
+              {!data.report ? <span className="dondoc-muted"> {t('report.notSaved')}</span> : null}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('report.window')}</dt>
+            <dd>{t('report.windowValue', { from: formatDate(data.period.windowStart), to: formatDate(data.period.windowEnd) })}</dd>
+          </div>
+          <div>
+            <dt>{t('report.due')}</dt>
+            <dd>{formatDate(data.period.dueDate)}</dd>
+          </div>
+          {data.report?.submittedAt ? (
+            <div>
+              <dt>{t('report.submittedAt')}</dt>
+              <dd>{t('report.byAt', { by: data.report.submittedBy ?? '', at: formatDateTime(data.report.submittedAt) })}</dd>
+            </div>
+          ) : null}
+          {data.report?.reviewedAt ? (
+            <div>
+              <dt>{t('report.reviewedAt')}</dt>
+              <dd>{t('report.byAt', { by: data.report.reviewedBy ?? '', at: formatDateTime(data.report.reviewedAt) })}</dd>
+            </div>
+          ) : null}
+        </dl>
+        {state === 'returned' ? (
+          <Alert
+            type="error"
+            showIcon
+            className="dondoc-gap"
+            title={t('report.returnedTitle')}
+            description={
+              <>
+                <strong>{t('report.returnReason')}:</strong> <MultilineText text={data.report?.returnReason} />
+              </>
+            }
+          />
+        ) : null}
+        {state === 'submitted' && ownsUnit ? <Alert type="info" showIcon className="dondoc-gap" title={t('report.waitingReview')} /> : null}
+        {state === 'accepted' ? <Alert type="success" showIcon className="dondoc-gap" title={t('report.acceptedNote')} /> : null}
+        {data.report && state === 'submitted' && access.can(perm.reportsReview) ? (
+          <div className="dondoc-gap">
+            <ReviewActions report={{ id: data.report.id, version: data.report.version, unitName: data.unit.name, periodName }} />
+          </div>
+        ) : null}
+        {editable ? (
+          data.missing.length > 0 ? (
+            <Alert
+              type="warning"
+              showIcon
+              className="dondoc-gap"
+              title={t('report.missingTitle', { count: data.missing.length })}
+              description={
+                <>
+                  <ul className="dondoc-missing">
+                    {data.missing.map((line) => (
+                      <li key={line}>{line}</li>
+                    ))}
+                  </ul>
+                  {dirty ? <em>{t('report.missingStale')}</em> : null}
+                </>
+              }
+            />
+          ) : data.report ? (
+            <Alert type="success" showIcon icon={<CheckCircleOutlined />} className="dondoc-gap" title={t('report.complete')} />
+          ) : null
+        ) : null}
+      </Section>
+
+      {data.items.length === 0 ? (
+        <Section title={t('report.itemsTitle', { count: 0 })}>
+          <Empty description={t('report.noItems')} />
+        </Section>
+      ) : (
+        <Form<ReportValues>
+          form={form}
+          name={`report-${data.unit.code}-${data.period.id}`}
+          layout="vertical"
+          initialValues={initialValues(data)}
+          disabled={!editable || busy}
+          onValuesChange={() => setDirty(true)}
+          onFinish={() => save.mutate()}
+          className="dondoc-form"
+        >
+          <Section
+            title={t('report.itemsTitle', { count: data.items.length })}
+            extra={
+              editable ? (
+                <Button
+                  size="small"
+                  onClick={() => {
+                    for (const item of data.items) {
+                      if (form.getFieldValue(['items', item.task.id, 'progress']) == null) {
+                        form.setFieldValue(['items', item.task.id, 'progress'], item.task.progress);
+                      }
+                    }
+                    setDirty(true);
+                  }}
+                >
+                  {t('report.fillCurrent')}
+                </Button>
+              ) : null
+            }
+          >
+            <ol className="dondoc-report-items">
+              {data.items.map((item) => (
+                <li key={item.task.id} className="dondoc-report-item">
+                  <ReportItemFields item={item} editable={editable} />
+                </li>
+              ))}
+            </ol>
+          </Section>
+
+          {editable ? (
+            <div className="dondoc-action-bar" role="group" aria-label={t('report.actions')}>
+              {conflict ? (
+                <Alert
+                  type="warning"
+                  showIcon
+                  title={conflict}
+                  description={t('common.conflictKeep')}
+                  action={
+                    <Button onClick={() => void reload()} loading={reloading} disabled={false}>
+                      {t('common.reload')}
+                    </Button>
+                  }
+                />
+              ) : null}
+              {reloaded ? <Alert type="info" showIcon title={t('common.reloadedKept')} /> : null}
+              {failure && !conflict ? (
+                <Alert
+                  type="error"
+                  showIcon
+                  title={validationFailure ? t('common.checkFields') : errorMessage(failure)}
+                />
+              ) : null}
+              <Space wrap>
+                <Button htmlType="submit" icon={<SaveOutlined aria-hidden />} loading={save.isPending} type={canSubmit ? 'default' : 'primary'}>
+                  {t('report.saveDraft')}
+                </Button>
+                {canSubmit ? (
+                  <Button type="primary" icon={<SendOutlined aria-hidden />} loading={submit.isPending} onClick={() => setConfirming(true)}>
+                    {t('report.submit')}
+                  </Button>
+                ) : (
+                  <Typography.Text type="secondary">{t('report.onlyLeadsSubmit')}</Typography.Text>
+                )}
+                {dirty ? <Tag className="dondoc-tag">{t('report.unsaved')}</Tag> : null}
+              </Space>
+            </div>
+          ) : null}
+        </Form>
+      )}
+
+      <Modal
+        open={confirming}
+        title={t('report.confirmTitle', { period: periodName })}
+        okText={t('report.submit')}
+        cancelText={t('common.cancel')}
+        confirmLoading={submit.isPending}
+        onOk={() => submit.mutate()}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>{t('report.confirmText', { unit: data.unit.name })}</p>
+        {(() => {
+          const values = form.getFieldsValue(true) as ReportValues;
+          const beyond = data.items.filter((item) => values.items?.[item.task.id]?.beyondAuthority);
+          return beyond.length > 0 ? <p>{t('report.confirmEscalations', { count: beyond.length })}</p> : null;
+        })()}
+      </Modal>
+
+      <EvidencePanel reportId={base.id} editable={editable} evidence={data.evidence} items={data.items} />
+
+      {base.id && access.can(perm.escalationsRead) ? (
+        <Section title={t('report.escalationsTitle')}>
+          {escalations.isError ? (
+            <ErrorPanel headingLevel={3} error={escalations.error} onRetry={() => void escalations.refetch()} />
+          ) : reportEscalations.length === 0 ? (
+            <Typography.Text type="secondary">{t('report.noEscalations')}</Typography.Text>
+          ) : (
+            <ul className="dondoc-plain-list">
+              {reportEscalations.map((e) => (
+                <li key={e.id} className="dondoc-escalation">
+                  <Space wrap>
+                    <Link to={`/nhiem-vu/${e.task.id}`}>{e.task.code}</Link>
+                    <Tag className="dondoc-tag" color={e.state === 'open' ? '#ad4e00' : '#237804'}>
+                      {t(`escalation.state.${e.state}`, { defaultValue: e.state })}
+                    </Tag>
+                  </Space>
+                  <dl className="dondoc-dl">
+                    <dt>{t('report.obstacles')}</dt>
+                    <dd>
+                      <MultilineText text={e.obstacle} />
+                    </dd>
+                    <dt>{t('escalation.response')}</dt>
+                    <dd>
+                      {e.response ? (
+                        <>
+                          <MultilineText text={e.response} />{' '}
+                          <span className="dondoc-muted">({t('report.byAt', { by: e.respondedBy ?? '', at: formatDateTime(e.respondedAt) })})</span>
+                        </>
+                      ) : (
+                        t('escalation.noResponse')
+                      )}
+                    </dd>
+                  </dl>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+      ) : null}
+    </div>
+  );
+}
+
+function ReportItemFields({ item, editable }: { item: ReportView['items'][number]; editable: boolean }) {
+  const t = useT('shell');
+  const id = item.task.id;
+  return (
+    <section aria-labelledby={`item-${id}`}>
+      <h3 id={`item-${id}`} className="dondoc-item-title">
+        <Link to={`/nhiem-vu/${id}`}>{item.task.code}</Link> — {item.task.title}
+      </h3>
+      <Space size={[8, 4]} wrap className="dondoc-item-meta">
+        <TaskStatusTag status={item.task.status} />
+        <Typography.Text type="secondary">
+          {item.task.continuous || !item.task.deadline
+            ? t('report.continuousTask')
+            : t('report.deadline', { date: formatDate(item.task.deadline) })}
+        </Typography.Text>
+        <Typography.Text type="secondary">{t('report.currentProgress', { value: item.task.progress })}</Typography.Text>
+      </Space>
+      <div className="dondoc-item-grid">
+        <Form.Item
+          name={['items', id, 'progress']}
+          label={t('report.progress')}
+          rules={[{ type: 'integer', min: 0, max: 100, message: t('task.progressRange') }]}
+        >
+          <InputNumber min={0} max={100} precision={0} step={5} suffix="%" className="dondoc-number" />
+        </Form.Item>
+        <Form.Item name={['items', id, 'beyondAuthority']} valuePropName="checked" label={t('report.beyondAuthorityShort')}>
+          <Checkbox>{t('report.beyondAuthority')}</Checkbox>
+        </Form.Item>
+      </div>
+      <div className="dondoc-item-texts">
+      <Form.Item name={['items', id, 'result']} label={t('report.result')} rules={[{ max: 5000, message: t('common.tooLong', { max: 5000 }) }]}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} />
+      </Form.Item>
+      <Form.Item
+        name={['items', id, 'obstacles']}
+        label={t('report.obstacles')}
+        dependencies={[['items', id, 'beyondAuthority']]}
+        rules={[
+          { max: 5000, message: t('common.tooLong', { max: 5000 }) },
+          ({ getFieldValue }) => ({
+            validator: (_, value: string | undefined) =>
+              getFieldValue(['items', id, 'beyondAuthority']) && !value?.trim()
+                ? Promise.reject(new Error(t('report.obstaclesRequired')))
+                : Promise.resolve(),
+          }),
+        ]}
+      >
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} />
+      </Form.Item>
+      <Form.Item name={['items', id, 'proposals']} label={t('report.proposals')} rules={[{ max: 5000, message: t('common.tooLong', { max: 5000 }) }]}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} />
+      </Form.Item>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,135 @@
+import { useEffect, useRef } from 'react';
+import dayjs from 'dayjs';
+import * as echarts from 'echarts/core';
+import { LineChart, ScatterChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+import { daysBetween, maxDate } from '@dondoc/core';
+import { formatDate, useLocale, useT } from '@dondoc/ui';
+import type { TargetDetail } from '../../core/client.ts';
+import { formatNumber } from '../../core/format.ts';
+import { useLabels } from '../../core/labels.ts';
+import { todayIso } from '../../core/dates.ts';
+
+// Only the parts of echarts this chart uses: this file is its own lazily loaded chunk.
+echarts.use([LineChart, ScatterChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
+
+const COLORS = { data: '#0b57a4', trend: '#6b7280', target: '#a8071a', baseline: '#237804' };
+
+function time(iso: string): number {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d).getTime();
+}
+
+/**
+ * A target's chart: the measurements, the least-squares trend (from the forecast) running to
+ * the target date, and the target line. For screen readers the chart is one image whose name
+ * says what it shows; the numbers are also in the measurements table of the detail page.
+ */
+export default function TargetChart({ target, height = 260 }: { target: TargetDetail; height?: number }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const t = useT('shell');
+  const labels = useLabels();
+  const { locale } = useLocale();
+  const today = todayIso();
+  const end = maxDate(target.targetDate, maxDate(today, target.measurements.at(-1)?.asOf ?? target.baselineDate));
+  const trend = target.forecast.trend;
+  const trendAt = (iso: string) =>
+    trend ? trend.intercept + trend.slopePerDay * daysBetween(target.baselineDate, iso) : target.baselineValue;
+  const unit = target.measureUnit;
+  const value = (v: number) => `${formatNumber(v, locale)}${unit === '%' ? '%' : ` ${unit}`}`;
+
+  const summary = t('chart.summary', {
+    name: target.name,
+    baseline: value(target.baselineValue),
+    baselineDate: formatDate(target.baselineDate),
+    target: value(target.targetValue),
+    targetDate: formatDate(target.targetDate),
+    count: target.measurements.length,
+    latest: target.forecast.latestValue === null ? t('chart.noMeasurement') : value(target.forecast.latestValue),
+    forecast: labels.forecast(target.forecast.class),
+  });
+
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const chart = echarts.init(element, undefined, { renderer: 'svg' });
+    chart.setOption({
+      animation: false,
+      aria: { enabled: false },
+      color: [COLORS.data, COLORS.trend, COLORS.target, COLORS.baseline],
+      grid: { left: 48, right: 24, top: 40, bottom: 40 },
+      legend: { top: 0, textStyle: { color: '#1f2937' } },
+      tooltip: {
+        trigger: 'item',
+        formatter: (params: { seriesName: string; value: [number, number] }) =>
+          `${params.seriesName}<br/>${dayjs(params.value[0]).format('DD/MM/YYYY')}: <b>${value(params.value[1])}</b>`,
+      },
+      xAxis: {
+        type: 'time',
+        min: time(target.baselineDate),
+        max: time(end),
+        axisLabel: { color: '#374151', formatter: (v: number) => dayjs(v).format('MM/YYYY'), hideOverlap: true },
+      },
+      yAxis: {
+        type: 'value',
+        name: unit,
+        nameTextStyle: { color: '#374151' },
+        axisLabel: { color: '#374151', formatter: (v: number) => formatNumber(v, locale) },
+      },
+      series: [
+        {
+          name: t('chart.measurements'),
+          type: 'line',
+          symbolSize: 8,
+          data: target.measurements.map((m) => [time(m.asOf), m.value]),
+          lineStyle: { width: 2 },
+        },
+        {
+          name: t('chart.trend'),
+          type: 'line',
+          symbol: 'none',
+          data: [
+            [time(target.baselineDate), trendAt(target.baselineDate)],
+            [time(target.targetDate), trendAt(target.targetDate)],
+          ],
+          lineStyle: { type: 'dashed', width: 2 },
+        },
+        {
+          name: t('chart.target'),
+          type: 'line',
+          symbol: 'none',
+          data: [
+            [time(target.baselineDate), target.targetValue],
+            [time(end), target.targetValue],
+          ],
+          lineStyle: { type: 'dotted', width: 2 },
+          markLine: {
+            silent: true,
+            symbol: 'none',
+            label: { formatter: t('chart.targetDate', { date: formatDate(target.targetDate) }), color: COLORS.target },
+            lineStyle: { color: COLORS.target, type: 'dotted' },
+            data: [{ xAxis: time(target.targetDate) }],
+          },
+        },
+        {
+          name: t('chart.baseline'),
+          type: 'scatter',
+          symbol: 'diamond',
+          symbolSize: 10,
+          data: [[time(target.baselineDate), target.baselineValue]],
+        },
+      ],
+    });
+    const observer = new ResizeObserver(() => chart.resize());
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      chart.dispose();
+    };
+    // The option depends on the target and the language only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [target, locale]);
+
+  return <div ref={ref} role="img" aria-label={summary} className="dondoc-chart" style={{ height }} />;
+}

@@ -1,0 +1,314 @@
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Breadcrumb, Descriptions, Empty, List, Space, Table, Tag, Typography } from 'antd';
+import { WarningOutlined } from '@ant-design/icons';
+import { isIsoDate, periodById, TASK_STATUSES } from '@dondoc/core';
+import { ErrorPanel, formatDate, formatDateTime, useLocale, useT } from '@dondoc/ui';
+import { core, type TaskDetail } from '../../core/client.ts';
+import { perm, useAccess } from '../../core/access.ts';
+import { coreKeys } from '../../core/keys.ts';
+import { useLabels } from '../../core/labels.ts';
+import { formatNumber, formatRate } from '../../core/format.ts';
+import { NoProgressTag, ReportStateTag, TaskStatusTag } from '../../core/tags.tsx';
+import { MultilineText, ProgressValue, Section, useDocumentTitle } from '../../core/ui.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { RemindButton } from './RemindButton.tsx';
+import { TaskUpdateForm } from './TaskUpdateForm.tsx';
+
+/** `/nhiem-vu/:id`: everything about one task, its update form, reminders, escalations and audit trail. */
+export function TaskDetailPage() {
+  const { id = '' } = useParams();
+  const [params] = useSearchParams();
+  const asOfParam = params.get('ngay');
+  const asOf = asOfParam && isIsoDate(asOfParam) ? asOfParam : undefined;
+  const t = useT('shell');
+  const query = useQuery({
+    queryKey: coreKeys.task(id, asOf),
+    queryFn: () => core.tasks.get.query({ id, asOf }),
+    retry: (count, error) => count < 1 && !/NOT_FOUND|BAD_REQUEST/.test(String((error as { data?: { code?: string } }).data?.code)),
+  });
+  useDocumentTitle(query.data ? `${query.data.code} — ${t('task.title')}` : t('task.title'));
+
+  if (query.isPending) return <Loading text={t('task.loading')} />;
+  if (query.isError) {
+    return (
+      <div className="dondoc-page">
+        <ErrorPanel headingLevel={1} title={t('task.loadFailed')} error={query.error} onRetry={() => void query.refetch()} />
+        <Link to="/nhiem-vu">{t('task.backToList')}</Link>
+      </div>
+    );
+  }
+  return <TaskView task={query.data} asOf={asOf} />;
+}
+
+function TaskView({ task, asOf }: { task: TaskDetail; asOf: string | undefined }) {
+  const t = useT('shell');
+  const labels = useLabels();
+  const { locale } = useLocale();
+  const access = useAccess();
+  const canUpdate = access.can(perm.tasksUpdate) && access.actsFor(task.leadUnit.code) && !task.isParent;
+
+  return (
+    <div className="dondoc-page">
+      <Breadcrumb
+        className="dondoc-breadcrumb"
+        items={[
+          { title: <Link to="/nhiem-vu">{t('tasks.title')}</Link> },
+          ...(task.parent ? [{ title: <Link to={`/nhiem-vu/${task.parent.id}`}>{task.parent.code}</Link> }] : []),
+          { title: task.code },
+        ]}
+      />
+      <Typography.Text type="secondary" className="dondoc-eyebrow">
+        {t('task.codeClause', { code: task.code, clause: task.clause })}
+      </Typography.Text>
+      <Typography.Title level={1} className="dondoc-detail-title">
+        {task.title}
+      </Typography.Title>
+      <Space size={[4, 8]} wrap className="dondoc-gap">
+        <TaskStatusTag status={task.status} />
+        {task.noProgressUpdate ? <NoProgressTag /> : null}
+        {task.flaggedForLeadership ? (
+          <Tag color="#a8071a" variant="solid" icon={<WarningOutlined aria-hidden />} className="dondoc-tag">
+            {t('task.flaggedForLeadership')}
+          </Tag>
+        ) : null}
+        {asOf ? <Typography.Text type="secondary">{t('task.asOf', { date: formatDate(asOf) })}</Typography.Text> : null}
+      </Space>
+      {task.flaggedForLeadership ? (
+        <Alert type="error" showIcon className="dondoc-gap" title={t('task.flaggedExplain', { count: task.reminderCount })} />
+      ) : null}
+
+      <Section title={t('task.info')}>
+        <Descriptions column={1} size="small" bordered className="dondoc-descriptions">
+          <Descriptions.Item label={t('task.content')}>
+            <MultilineText text={task.content} />
+          </Descriptions.Item>
+          <Descriptions.Item label={t('tasks.leadUnit')}>{task.leadUnit.name}</Descriptions.Item>
+          <Descriptions.Item label={t('task.coordinatingUnits')}>
+            {task.coordinatingUnits.length > 0 ? task.coordinatingUnits.map((unit) => unit.name).join(', ') : '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('tasks.deadline')}>
+            {task.continuous || !task.deadline ? labels.status('continuous') : formatDate(task.deadline)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('task.cadence')}>{task.cadence ? labels.cadence(task.cadence as never) : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('tasks.status')}>
+            <TaskStatusTag status={task.status} />
+          </Descriptions.Item>
+          <Descriptions.Item label={t('tasks.progress')}>
+            <ProgressValue value={task.progress} />
+          </Descriptions.Item>
+          <Descriptions.Item label={t('task.completedOn')}>{task.completedOn ? formatDate(task.completedOn) : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('task.result')}>
+            <MultilineText text={task.result} />
+          </Descriptions.Item>
+          <Descriptions.Item label={t('task.lastProgressOn')}>
+            {task.lastProgressOn ? formatDate(task.lastProgressOn) : t('task.never')}
+          </Descriptions.Item>
+          {task.parent ? (
+            <Descriptions.Item label={t('task.parent')}>
+              <Link to={`/nhiem-vu/${task.parent.id}`}>
+                {task.parent.code} — {task.parent.title}
+              </Link>{' '}
+              ({task.parent.leadUnit.name})
+            </Descriptions.Item>
+          ) : null}
+        </Descriptions>
+      </Section>
+
+      {task.rollUp ? <RollUpSection task={task} /> : null}
+
+      {canUpdate ? (
+        <Section title={t('task.updateTitle')}>
+          <TaskUpdateForm task={task} />
+        </Section>
+      ) : null}
+
+      <Section
+        title={t('task.remindersTitle', { count: task.reminderCount })}
+        extra={<RemindButton task={task} type="primary" />}
+      >
+        {task.reminders.length === 0 ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('task.noReminders')} />
+        ) : (
+          <List
+            size="small"
+            dataSource={task.reminders}
+            renderItem={(reminder) => (
+              <List.Item>
+                <div>
+                  <div className="dondoc-list-heading">
+                    {t('task.reminderLine', { at: formatDateTime(reminder.at), by: reminder.by, unit: reminder.unit.name })}
+                  </div>
+                  <MultilineText text={reminder.message} />
+                </div>
+              </List.Item>
+            )}
+          />
+        )}
+      </Section>
+
+      <Section title={t('task.escalationsTitle')}>
+        {task.escalations.length === 0 ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('task.noEscalations')} />
+        ) : (
+          <List
+            size="small"
+            dataSource={task.escalations}
+            renderItem={(escalation) => (
+              <List.Item>
+                <div className="dondoc-escalation">
+                  <Space wrap>
+                    <Tag className="dondoc-tag" color={escalation.state === 'open' ? '#ad4e00' : '#237804'}>
+                      {t(`escalation.state.${escalation.state}`, { defaultValue: escalation.state })}
+                    </Tag>
+                    <Typography.Text type="secondary">{formatDateTime(escalation.createdAt)}</Typography.Text>
+                  </Space>
+                  <dl className="dondoc-dl">
+                    <dt>{t('report.obstacles')}</dt>
+                    <dd>
+                      <MultilineText text={escalation.obstacle} />
+                    </dd>
+                    <dt>{t('report.proposals')}</dt>
+                    <dd>
+                      <MultilineText text={escalation.proposal} />
+                    </dd>
+                    <dt>{t('escalation.response')}</dt>
+                    <dd>{escalation.response ? <MultilineText text={escalation.response} /> : t('escalation.noResponse')}</dd>
+                  </dl>
+                </div>
+              </List.Item>
+            )}
+          />
+        )}
+      </Section>
+
+      <Section title={t('task.reportsTitle')}>
+        <Table
+          size="small"
+          rowKey={(row) => `${row.reportId}`}
+          pagination={false}
+          dataSource={task.reports}
+          locale={{ emptyText: t('task.noReports') }}
+          scroll={{ x: 700 }}
+          columns={[
+            {
+              title: t('report.period'),
+              dataIndex: 'periodId',
+              render: (periodId: string, row) => (
+                <Link to={`/bao-cao?ky=${periodId}${access.seesAllUnits ? `&don-vi=${row.unitCode}` : ''}`}>
+                  {periodLabel(periodId, locale)}
+                </Link>
+              ),
+            },
+            { title: t('report.unit'), dataIndex: ['unit', 'name'] },
+            { title: t('report.state'), dataIndex: 'state', render: (state: string) => <ReportStateTag state={state} /> },
+            { title: t('tasks.progress'), dataIndex: 'progress', render: (value: number | null) => (value === null ? '—' : `${value}%`) },
+            { title: t('report.obstacles'), dataIndex: 'obstacles', render: (text: string | null) => <MultilineText text={text} /> },
+            {
+              title: t('report.beyondAuthorityShort'),
+              dataIndex: 'beyondAuthority',
+              render: (value: boolean) => (value ? t('common.yes') : t('common.no')),
+            },
+          ]}
+        />
+      </Section>
+
+      <Section title={t('task.historyTitle')}>
+        <Table
+          size="small"
+          rowKey={(row) => `${row.at}-${row.by}`}
+          pagination={task.history.length > 10 ? { pageSize: 10 } : false}
+          dataSource={task.history}
+          locale={{ emptyText: t('task.noHistory') }}
+          scroll={{ x: 600 }}
+          columns={[
+            { title: t('task.at'), dataIndex: 'at', render: (at: string) => formatDateTime(at), width: 150 },
+            { title: t('task.by'), dataIndex: 'by', width: 130 },
+            { title: t('tasks.progress'), dataIndex: 'progress', render: (value: number) => `${value}%`, width: 100 },
+            { title: t('task.completedOn'), dataIndex: 'completedOn', render: (value: string | null) => (value ? formatDate(value) : '—'), width: 130 },
+            { title: t('task.note'), dataIndex: 'note', render: (text: string | null) => <MultilineText text={text} /> },
+          ]}
+        />
+      </Section>
+
+      <Section title={t('task.auditTitle')}>
+        <Table
+          size="small"
+          rowKey={(row) => `${row.at}-${row.action}-${row.actor}`}
+          pagination={task.audit.length > 10 ? { pageSize: 10 } : false}
+          dataSource={task.audit}
+          locale={{ emptyText: t('task.noAudit') }}
+          columns={[
+            { title: t('task.at'), dataIndex: 'at', render: (at: string) => formatDateTime(at), width: 150 },
+            { title: t('task.by'), dataIndex: 'actor', width: 150 },
+            { title: t('task.action'), dataIndex: 'action', render: (action: string) => t(`audit.${action.replaceAll('.', '_')}`, { defaultValue: action }) },
+          ]}
+        />
+      </Section>
+    </div>
+  );
+}
+
+function periodLabel(periodId: string, locale: 'vi' | 'en'): string {
+  try {
+    return periodById(periodId).label[locale];
+  } catch {
+    return periodId;
+  }
+}
+
+function RollUpSection({ task }: { task: TaskDetail }) {
+  const t = useT('shell');
+  const labels = useLabels();
+  const { locale } = useLocale();
+  const rollUp = task.rollUp!;
+  return (
+    <Section title={t('task.rollUpTitle', { count: rollUp.total })}>
+      <dl className="dondoc-stats">
+        <div>
+          <dt>{t('task.rollUpStatus')}</dt>
+          <dd>{rollUp.status ? <TaskStatusTag status={rollUp.status} /> : '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('task.meanProgress')}</dt>
+          <dd>{rollUp.meanProgress === null ? '—' : `${formatNumber(rollUp.meanProgress, locale, 1)}%`}</dd>
+        </div>
+        <div>
+          <dt>{t('overview.completionRate')}</dt>
+          <dd>{formatRate(rollUp.completionRate, locale)}</dd>
+        </div>
+      </dl>
+      <ul className="dondoc-count-list" aria-label={t('task.countsByStatus')}>
+        {TASK_STATUSES.map((status) => (
+          <li key={status}>
+            <TaskStatusTag status={status} /> <strong>{rollUp.counts[status]}</strong>
+          </li>
+        ))}
+      </ul>
+      <Table
+        size="small"
+        rowKey="id"
+        dataSource={rollUp.children}
+        pagination={rollUp.children.length > 20 ? { pageSize: 20 } : false}
+        scroll={{ x: 600 }}
+        columns={[
+          { title: t('tasks.code'), dataIndex: 'code', render: (code: string, child) => <Link to={`/nhiem-vu/${child.id}`}>{code}</Link> },
+          { title: t('tasks.leadUnit'), dataIndex: ['leadUnit', 'name'] },
+          {
+            title: t('tasks.status'),
+            dataIndex: 'status',
+            render: (status: string) => <TaskStatusTag status={status} />,
+            filters: TASK_STATUSES.map((status) => ({ text: labels.status(status), value: status })),
+            onFilter: (value, child) => child.status === value,
+          },
+          {
+            title: t('tasks.progress'),
+            dataIndex: 'progress',
+            render: (value: number) => <ProgressValue value={value} compact />,
+            sorter: (a, b) => a.progress - b.progress,
+          },
+        ]}
+      />
+    </Section>
+  );
+}
