@@ -162,7 +162,7 @@ export function buildReportWorkbook(input: ReportInput): ExcelJS.Workbook {
     'Nhóm theo số liệu',
     'Kiểm tra',
     'Nhóm theo lộ trình',
-    'Lộ trình',
+    'Tình trạng lộ trình',
     'Tự bảo đảm chi đầu tư',
     'Phê duyệt',
   ];
