@@ -1,0 +1,337 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import postgres from 'postgres';
+import { runExperiments, type Experiment } from './experiments.ts';
+import { runLoad, type LoadPoint } from './load.ts';
+import { repoRoot } from './paths.ts';
+import { runCommand, startServerProcess } from './processes.ts';
+import { median, quantile, round } from './stats.ts';
+
+export interface Scale {
+  units: number;
+  tasks: number;
+  reports: number;
+  measurements: number;
+  drafts: number;
+  seed: number;
+}
+
+export interface GeneratorOutput {
+  directives: number;
+  units: { total: number; withTasks: number };
+  tasks: { total: number; parents: number; leaves: number; coordinators: number };
+  statusCounts: Record<string, number>;
+  reports: { headers: number; items: number; drafts: number; draftItems: number };
+  targets: number;
+  measurements: number;
+  accounts: string[];
+  password: string;
+  samples: { busiestUnit: string; targetCode: string; draftIds: string[] };
+  ms: number;
+}
+
+export interface EndpointResult {
+  procedure: string;
+  description: string;
+  input: unknown;
+  points: Record<string, LoadPoint>;
+  note?: string;
+}
+
+export interface BackendResult {
+  backend: 'postgres' | 'pglite';
+  scale: Scale;
+  generated: Omit<GeneratorOutput, 'samples' | 'accounts'> & { accounts: number; generationSeconds: number };
+  startup: { realServerMs: number; benchServerMs: number; realServerIdleRssMiB: number };
+  endpoints: Record<string, EndpointResult>;
+  ratios: {
+    overviewOverBareSql: {
+      ratio: number | null;
+      overviewP50Ms: number | null;
+      bareSqlP50Ms: number | null;
+      bareSqlP95Ms: number | null;
+      queries: number;
+      rows: number;
+      iterations: number;
+      /** The procedure called in-process (tRPC caller + drizzle + JS), no HTTP, no session lookup. */
+      inProcessProcedureP50Ms: number | null;
+      inProcessProcedureIterations: number;
+    };
+    trpcOverRawHono: { ratio: number | null; connections: number; trpc: LoadPoint; raw: LoadPoint; ratioAt1: number | null; rawWithFetchObjects: LoadPoint };
+  };
+  memory: { rssAfterLoadMiB: number; peakRssMiB: number };
+  /** Candidate index/query changes measured on this database (Postgres only). */
+  experiments: Experiment[];
+  notes: string[];
+}
+
+export const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export async function postgresAvailable(): Promise<string | null> {
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {}, connect_timeout: 5 });
+  try {
+    const [row] = await admin`show server_version`;
+    return String(row?.server_version ?? 'unknown');
+  } catch {
+    return null;
+  } finally {
+    await admin.end({ timeout: 2 });
+  }
+}
+
+/** Runs `pnpm dondoc seed:scale` (the CLI itself, without pnpm's wrapper) against the database. */
+export async function generate(scale: Scale, asOf: string, target: { databaseUrl?: string; dataDir?: string; quiet?: boolean }): Promise<{ output: GeneratorOutput; seconds: number }> {
+  const started = performance.now();
+  const stdout = await runCommand(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli.ts', 'seed:scale', '--units', String(scale.units), '--tasks', String(scale.tasks), '--reports', String(scale.reports), '--measurements', String(scale.measurements), '--seed', String(scale.seed), '--drafts', String(scale.drafts), '--as-of', asOf],
+    { cwd: join(repoRoot, 'apps/server'), env: { DATABASE_URL: target.databaseUrl ?? '', ...(target.dataDir ? { DATA_DIR: target.dataDir } : {}), DONDOC_DEMO: '0' }, quiet: target.quiet ?? false },
+  );
+  const line = stdout.trim().split('\n').at(-1) ?? '{}';
+  return { output: JSON.parse(line) as GeneratorOutput, seconds: round((performance.now() - started) / 1000, 1)! };
+}
+
+async function signIn(url: string, username: string, password: string): Promise<string> {
+  const response = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify({ username, password }) });
+  if (response.status !== 200) throw new Error(`sign-in as ${username} answered ${response.status}: ${await response.text()}`);
+  return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
+const queryPath = (procedure: string, input: unknown) => `/api/trpc/core/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`;
+
+/**
+ * Waits until the server has worked off what the last load point left in flight (autocannon
+ * stops sending at the end of a point, the server still answers what it had): /healthz runs
+ * `select 1` through the same pool, so it answers fast only once the backlog is gone.
+ */
+export async function settle(url: string): Promise<void> {
+  const deadline = performance.now() + 120_000;
+  let fast = 0;
+  while (performance.now() < deadline && fast < 3) {
+    const started = performance.now();
+    await fetch(`${url}/healthz`).catch(() => undefined);
+    fast = performance.now() - started < 20 ? fast + 1 : 0;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function describePoint(p: LoadPoint): string {
+  const v = (name: 'p50' | 'p95' | 'p99') => `${name} ${p.lowerBounds.includes(name) ? '≥' : ''}${p[`${name}Ms`]} ms`;
+  return `${v('p50')}  ${v('p95')}  ${v('p99')}  ${p.rps} req/s  (${p.requests} answered, ${p.unfinished} unfinished)${p.non2xx ? `  ${p.non2xx} non-2xx!` : ''}`;
+}
+
+const settled = async (url: string, point: Promise<LoadPoint>) => {
+  const result = await point;
+  await settle(url);
+  return result;
+};
+
+export interface BackendOptions {
+  backend: 'postgres' | 'pglite';
+  scale: Scale;
+  asOf: string;
+  durationS: number;
+  concurrency: number[];
+  log: (line: string) => void;
+}
+
+export async function benchBackend(options: BackendOptions): Promise<BackendResult> {
+  const { backend, scale, asOf, durationS, concurrency, log } = options;
+  const notes: string[] = [];
+  const work = await mkdtemp(join(tmpdir(), `dondoc-bench-${backend}-`));
+  const configPath = join(work, 'dondoc.config.json');
+  await writeFile(configPath, JSON.stringify({ plugins: [] }));
+  let databaseUrl: string | undefined;
+  let dataDir: string | undefined;
+  let dropDatabase = async () => {};
+  if (backend === 'postgres') {
+    const name = `dondoc_bench_${randomBytes(5).toString('hex')}`;
+    const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    await admin.end();
+    const parsed = new URL(ADMIN_URL);
+    parsed.pathname = `/${name}`;
+    databaseUrl = parsed.toString();
+    dropDatabase = async () => {
+      const dropper = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+      await dropper.unsafe(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    };
+    log(`  throw-away database ${name}`);
+  } else {
+    dataDir = join(work, 'data');
+  }
+  try {
+    log(`  generating ${scale.tasks.toLocaleString('en')} tasks, ${scale.reports.toLocaleString('en')} report lines, ${scale.measurements.toLocaleString('en')} measurements over ${scale.units} units…`);
+    const { output: gen, seconds: generationSeconds } = await generate(scale, asOf, { databaseUrl, dataDir });
+    log(`  generated in ${generationSeconds} s`);
+
+    // Start-up of the real server entry (as `pnpm start` serves), then the bench's server.
+    const real = await startServerProcess({ entry: 'real', databaseUrl, dataDir, configPath });
+    const realServerIdleRssMiB = real.memory().rssMiB;
+    await real.stop();
+    const server = await startServerProcess({ entry: 'bench', databaseUrl, dataDir, configPath });
+    log(`  real server up in ${Math.round(real.startupMs)} ms, bench server in ${Math.round(server.startupMs)} ms`);
+    const url = server.url;
+    const endpoints: Record<string, EndpointResult> = {};
+    let ratios: BackendResult['ratios'];
+    let memory: BackendResult['memory'];
+    try {
+      const coordinator = await signIn(url, 'ubnd', 'dondoc-demo');
+      const headers = { cookie: coordinator };
+      const getJson = async (path: string) => {
+        const response = await fetch(`${url}${path}`, { headers });
+        if (!response.ok) throw new Error(`${path} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+        return ((await response.json()) as { result: { data: unknown } }).result.data;
+      };
+
+      // Deep page: walk the unit's pages to the last one and keep the cursor that opens it.
+      const unit = gen.samples.busiestUnit;
+      const firstInput = { unitCode: unit, status: 'done_on_time', asOf, limit: 50 };
+      let cursor: string | null = null;
+      let deepCursor: string | null = null;
+      let pages = 0;
+      for (;;) {
+        const page = (await getJson(queryPath('tasks.list', cursor ? { ...firstInput, cursor } : firstInput))) as { nextCursor: string | null };
+        pages += 1;
+        if (!page.nextCursor) break;
+        deepCursor = page.nextCursor;
+        cursor = page.nextCursor;
+      }
+      const allInput = { status: 'done_on_time', asOf, limit: 50 };
+      // Codes sort by directive (`B<seed>-D<nn>-…`): this cursor skips about 90% of the directives.
+      const allDeepCursor = `B${scale.seed}-D${String(Math.max(1, Math.floor(gen.directives * 0.9))).padStart(2, '0')}`;
+
+      const plan: Array<{ id: string; procedure: string; description: string; input: unknown }> = [
+        { id: 'overviewSummary', procedure: 'overview.summary', description: 'counts by status for every unit, completion rates, targets by forecast (coordinator)', input: { asOf } },
+        { id: 'tasksListFirst', procedure: 'tasks.list', description: `unit ${unit} (the busiest), status done_on_time, first page of 50`, input: firstInput },
+        { id: 'tasksListDeep', procedure: 'tasks.list', description: `unit ${unit}, status done_on_time, last page (page ${pages}) via cursor`, input: deepCursor ? { ...firstInput, cursor: deepCursor } : firstInput },
+        { id: 'tasksListAllDeep', procedure: 'tasks.list', description: 'every unit, status done_on_time, a deep page via cursor (~90% through)', input: { ...allInput, cursor: allDeepCursor } },
+        { id: 'targetsGet', procedure: 'targets.get', description: `target ${gen.samples.targetCode} with its measurements and forecast`, input: { code: gen.samples.targetCode, asOf } },
+      ];
+      for (const entry of plan) {
+        const path = queryPath(entry.procedure, entry.input);
+        await getJson(path);
+        await settled(url, runLoad({ url, path, headers, connections: 16, durationS: 1 })); // warm-up
+        const points: Record<string, LoadPoint> = {};
+        for (const connections of concurrency) {
+          points[`c${connections}`] = await settled(url, runLoad({ url, path, headers, connections, durationS }));
+          const p = points[`c${connections}`]!;
+          log(`  ${entry.procedure.padEnd(17)} ${entry.id.padEnd(17)} c=${String(connections).padEnd(3)} ${describePoint(p)}`);
+          if (p.non2xx > 0 || p.errors > 0) notes.push(`${backend} ${entry.id} c=${connections}: ${p.non2xx} non-2xx answers, ${p.errors} errors`);
+        }
+        endpoints[entry.id] = { procedure: entry.procedure, description: entry.description, input: entry.input, points };
+      }
+
+      // reports.submit: each request submits the next prepared draft, as its unit's lead.
+      const cookies = new Map<string, string>();
+      for (const username of gen.accounts) cookies.set(username, await signIn(url, username, gen.password));
+      const drafts = gen.samples.draftIds.map((id, i) => ({ id, cookie: cookies.get(gen.accounts[i % gen.accounts.length]!)! }));
+      let next = 0;
+      const submitPoints: Record<string, LoadPoint> = {};
+      const setupRequest = (request: Record<string, unknown>) => {
+        const draft = drafts[next++ % drafts.length]!;
+        return { ...request, body: JSON.stringify({ id: draft.id, version: 1 }), headers: { 'content-type': 'application/json', origin: url, cookie: draft.cookie } };
+      };
+      const submitPath = '/api/trpc/core/reports.submit';
+      // Warm-up: a few submits.
+      await settled(url, runLoad({ url, path: submitPath, method: 'POST', connections: 1, durationS: 1, setupRequest, maxRequests: 5 }));
+      for (const connections of concurrency) {
+        const left = drafts.length - next;
+        if (left < connections) {
+          notes.push(`${backend} reports.submit c=${connections}: not run, only ${left} prepared drafts left`);
+          continue;
+        }
+        const point = await settled(url, runLoad({ url, path: submitPath, method: 'POST', connections, durationS, setupRequest, maxRequests: left }));
+        submitPoints[`c${connections}`] = point;
+        log(`  reports.submit    reportsSubmit     c=${String(connections).padEnd(3)} ${describePoint(point)}`);
+        if (point.non2xx > 0 || point.errors > 0) notes.push(`${backend} reportsSubmit c=${connections}: ${point.non2xx} non-2xx answers, ${point.errors} errors`);
+        if (point.durationS < durationS * 0.9) notes.push(`${backend} reports.submit c=${connections}: the prepared drafts ran out after ${point.durationS} s`);
+      }
+      const perDraft = Math.round(gen.reports.draftItems / Math.max(1, gen.reports.drafts));
+      endpoints.reportsSubmit = {
+        procedure: 'reports.submit',
+        description: `submit a complete draft monthly report (about ${perDraft} task lines: each copies progress to its task and writes a history row)`,
+        input: { id: '<next prepared draft>', version: 1 },
+        points: submitPoints,
+        note: `${drafts.length} drafts prepared by seed:scale --drafts; ${next} submitted in the run (warm-up included)`,
+      };
+
+      // overview.summary over the bare SQL it runs: capture one request's SQL, replay it through the driver.
+      const overviewPath = queryPath('overview.summary', { asOf });
+      await settle(url);
+      await fetch(`${url}${overviewPath}`, { headers: { ...headers, 'x-bench-capture': '1' } });
+      const captured = (await (await fetch(`${url}/__bench/captured`)).json()) as unknown[];
+      const probe = (await (await fetch(`${url}/__bench/bare?n=3`)).json()) as { times: number[] };
+      const iterations = Math.max(10, Math.min(300, Math.round(8000 / Math.max(1, median(probe.times)))));
+      const bareRun = (await (await fetch(`${url}/__bench/bare?n=${iterations}`)).json()) as { queries: number; rows: number; times: number[] };
+      const bareSorted = [...bareRun.times].sort((a, b) => a - b);
+      const bareP50 = quantile(bareSorted, 0.5);
+      const overviewP50 = endpoints.overviewSummary?.points.c1?.p50Ms ?? null;
+      const directProbe = (await (await fetch(`${url}/__bench/direct?n=3&input=${encodeURIComponent(JSON.stringify({ asOf }))}`)).json()) as { times: number[] };
+      const directN = Math.max(10, Math.min(300, Math.round(6000 / Math.max(1, median(directProbe.times)))));
+      const direct = ((await (await fetch(`${url}/__bench/direct?n=${directN}&input=${encodeURIComponent(JSON.stringify({ asOf }))}`)).json()) as { times: number[] }).times.sort((a, b) => a - b);
+      log(`  overview.summary c=1 p50 ${overviewP50} ms over its bare SQL (${captured.length} statements, ${bareRun.rows} rows) p50 ${round(bareP50, 2)} ms`);
+
+      // A trivial tRPC query over a raw Hono JSON route, same server, same answer.
+      const raw16 = await settled(url, runLoad({ url, path: '/__bench/raw', connections: 16, durationS }));
+      const trpc16 = await settled(url, runLoad({ url, path: '/__bench/trpc/ping', connections: 16, durationS }));
+      const raw1 = await settled(url, runLoad({ url, path: '/__bench/raw', connections: 1, durationS: Math.max(2, durationS / 2) }));
+      const trpc1 = await settled(url, runLoad({ url, path: '/__bench/trpc/ping', connections: 1, durationS: Math.max(2, durationS / 2) }));
+      const rawFetch16 = await settled(url, runLoad({ url, path: '/__bench/raw-fetch', connections: 16, durationS }));
+      log(`  trivial tRPC ${trpc16.rps} req/s vs raw Hono ${raw16.rps} req/s at c=16 (raw Hono with fetch Request/Response objects: ${rawFetch16.rps} req/s)`);
+      ratios = {
+        overviewOverBareSql: {
+          ratio: overviewP50 !== null ? round(overviewP50 / bareP50, 2) : null,
+          overviewP50Ms: overviewP50,
+          bareSqlP50Ms: round(bareP50, 2),
+          bareSqlP95Ms: round(quantile(bareSorted, 0.95), 2),
+          queries: bareRun.queries,
+          rows: bareRun.rows,
+          iterations,
+          inProcessProcedureP50Ms: round(quantile(direct, 0.5), 2),
+          inProcessProcedureIterations: direct.length,
+        },
+        trpcOverRawHono: {
+          ratio: raw16.rps && trpc16.rps ? round(trpc16.rps / raw16.rps, 2) : null,
+          connections: 16,
+          trpc: trpc16,
+          raw: raw16,
+          ratioAt1: raw1.rps && trpc1.rps ? round(trpc1.rps / raw1.rps, 2) : null,
+          rawWithFetchObjects: rawFetch16,
+        },
+      };
+      const mem = server.memory();
+      memory = { rssAfterLoadMiB: mem.rssMiB, peakRssMiB: mem.peakRssMiB };
+      log(`  server memory after the load: RSS ${mem.rssMiB} MiB (peak ${mem.peakRssMiB} MiB)`);
+    } catch (error) {
+      process.stderr.write(server.output().slice(-4000));
+      throw error;
+    } finally {
+      await server.stop();
+    }
+    let experiments: Experiment[] = [];
+    if (databaseUrl) {
+      log('  measuring candidate index and query changes on the same database…');
+      experiments = await runExperiments(databaseUrl, asOf, gen.samples.busiestUnit);
+      for (const e of experiments) log(`    ${e.id}: ${e.beforeMs} ms → ${e.afterMs ?? '—'} ms${e.speedup ? ` (×${e.speedup})` : ''}`);
+    }
+    const { samples: _samples, accounts, ...rest } = gen;
+    return {
+      backend,
+      scale,
+      generated: { ...rest, accounts: accounts.length, generationSeconds },
+      startup: { realServerMs: Math.round(real.startupMs), benchServerMs: Math.round(server.startupMs), realServerIdleRssMiB },
+      endpoints,
+      ratios,
+      memory,
+      experiments,
+      notes,
+    };
+  } finally {
+    await dropDatabase();
+    await rm(work, { recursive: true, force: true });
+  }
+}
