@@ -203,14 +203,20 @@ export interface FileDownload {
 
 export const taiChinhRouter = router({
   /** What the caller may do here (the pages show only that) and the roadmap years. */
-  access: read.query(({ ctx }) => {
+  access: read.query(async ({ ctx }) => {
     const allowed = (key: string) => ctx.permissions.decide(ctx.user, key).allowed;
     const scope = scopeOf(ctx.access);
+    const writeAccess = ctx.permissions.decide(ctx.user, PERMISSIONS.unitsWrite);
+    const writeScope = scopeOf(writeAccess);
+    const directory = await managingUnitDirectory(ctx.services.core);
+    const managing = [...directory.values()].filter((unit) => unit.kind === 'department' || unit.kind === 'district');
     return {
       scope: scope === 'all' ? ('all' as const) : ('own' as const),
       unitCodes: scope,
       ownUnit: ctx.user.unit ? { code: ctx.user.unit.code, name: ctx.user.unit.name, kind: ctx.user.unit.kind } : null,
-      canWrite: allowed(PERMISSIONS.unitsWrite),
+      canWrite: writeAccess.allowed,
+      /** The managing units whose registers the caller may change. */
+      writableUnits: writeAccess.allowed ? managing.filter((unit) => writeScope === 'all' || writeScope.includes(unit.code)) : [],
       canApprove: allowed(PERMISSIONS.classificationApprove),
       canExport: allowed(PERMISSIONS.reportsExport),
       years: [...PLAN_YEARS],

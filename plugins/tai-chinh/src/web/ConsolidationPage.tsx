@@ -1,0 +1,315 @@
+/**
+ * `/m/tai-chinh/tong-hop`: the share of autonomous units per year, city-wide and per managing
+ * unit, the core target 2458-CT3 with its trend forecast beside what the roadmap promises,
+ * Sở Tài chính's approvals, and the units behind their roadmap.
+ */
+import { useEffect, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Col, Form, Input, Modal, Progress, Row, Select, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { ErrorPanel, errorMessage, formatDate, useT } from '@dondoc/ui';
+import { FORECAST_CLASS_LABELS, type ForecastClass } from '@dondoc/core';
+import { AUTONOMY_TARGET_SHARE } from '../domain/index.ts';
+import { client, keys, type Consolidation } from './client.ts';
+import { CardTitle, ApprovalTag, useAccess, useFormats } from './parts.tsx';
+import './i18n.ts';
+
+type ManagingRow = Consolidation['managingUnits'][number];
+
+const FORECAST_COLORS: Record<ForecastClass, string> = { met: 'green', on_track: 'blue', at_risk: 'orange', off_track: 'red' };
+
+export function ConsolidationPage() {
+  const t = useT('tai-chinh');
+  const f = useFormats();
+  const access = useAccess();
+  const queryClient = useQueryClient();
+  const [year, setYear] = useState<number | undefined>(undefined);
+  const focus = year ?? access.data?.currentYear;
+  const [approving, setApproving] = useState<{ codes: string[] | undefined; names: string } | null>(null);
+  const [returning, setReturning] = useState<ManagingRow | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [approveForm] = Form.useForm<{ note?: string }>();
+  const [returnForm] = Form.useForm<{ note: string }>();
+
+  useEffect(() => {
+    document.title = `${t('consolidation.title')} — dondoc`;
+  }, [t]);
+
+  const summary = useQuery({ queryKey: keys.summary(focus), queryFn: () => client.consolidation.summary.query({ year: focus }), enabled: focus !== undefined });
+  const target = useQuery({ queryKey: keys.target, queryFn: () => client.consolidation.target.query() });
+
+  const approve = useMutation({
+    mutationFn: (input: { codes: string[] | undefined; note?: string }) =>
+      client.consolidation.approve.mutate({ year: focus!, managingUnitCodes: input.codes, note: input.note || undefined }),
+    onSuccess: (result) => {
+      setApproving(null);
+      approveForm.resetFields();
+      setDone(t('consolidation.approved_done', { year: result.year, share: f.percent(result.share.share) }));
+      void queryClient.invalidateQueries({ queryKey: keys.all });
+    },
+  });
+  const reopen = useMutation({
+    mutationFn: (input: { row: ManagingRow; note: string }) =>
+      client.consolidation.reopen.mutate({ year: focus!, managingUnitCode: input.row.managingUnit.code, version: input.row.approval!.version, note: input.note }),
+    onSuccess: (_, input) => {
+      setReturning(null);
+      returnForm.resetFields();
+      setDone(t('consolidation.reopened', { unit: input.row.managingUnit.name }));
+      void queryClient.invalidateQueries({ queryKey: keys.all });
+    },
+  });
+
+  if (access.isError) return <ErrorPanel title={t('common.loadFailed')} error={access.error} onRetry={() => void access.refetch()} />;
+  const canApprove = access.data?.canApprove ?? false;
+  const data = summary.data;
+  const current = data?.years.find((y) => y.year === focus);
+
+  const columns: TableColumnsType<ManagingRow> = [
+    { title: t('common.managingUnit'), key: 'name', render: (_, row) => row.managingUnit.name },
+    { title: t('consolidation.count'), dataIndex: 'units', align: 'right' },
+    ...([1, 2, 3, 4] as const).map((g) => ({
+      title: f.groupShort(g),
+      key: `g${g}`,
+      align: 'right' as const,
+      render: (_: unknown, row: ManagingRow) => row.summary.byGroup[g - 1],
+    })),
+    { title: t('consolidation.share'), key: 'share', align: 'right', render: (_, row) => f.percent(row.summary.entered.share) },
+    { title: t('consolidation.yearsPlanned'), key: 'planned', align: 'right', render: (_, row) => f.percent(row.summary.planned.share) },
+    { title: t('consolidation.behind'), key: 'behind', align: 'right', render: (_, row) => row.summary.behind || '—' },
+    {
+      title: t('consolidation.mismatches'),
+      key: 'mismatches',
+      align: 'right',
+      render: (_, row) => (row.mismatches > 0 ? <Tag color="red">{row.mismatches}</Tag> : '—'),
+    },
+    {
+      title: t('common.approval'),
+      key: 'approval',
+      render: (_, row) => (
+        <Space orientation="vertical" size={2}>
+          <ApprovalTag status={row.approval?.status ?? 'pending'} />
+          {row.approval ? (
+            <Typography.Text type="secondary">{t('consolidation.approvedBy', { user: row.approval.decidedBy, date: formatDate(row.approval.decidedAt) })}</Typography.Text>
+          ) : null}
+          {row.approval?.note ? <Typography.Text type="secondary">“{row.approval.note}”</Typography.Text> : null}
+        </Space>
+      ),
+    },
+    ...(canApprove
+      ? [
+          {
+            title: '',
+            key: 'actions',
+            render: (_: unknown, row: ManagingRow) =>
+              row.summary.entered.counted === 0 ? null : (
+                <Space wrap>
+                  <Button
+                    size="small"
+                    type={row.approval?.status === 'approved' ? 'default' : 'primary'}
+                    aria-label={t('consolidation.approveLabel', { year: focus, unit: row.managingUnit.name })}
+                    onClick={() => setApproving({ codes: [row.managingUnit.code], names: row.managingUnit.name })}
+                  >
+                    {t('consolidation.approve')}
+                  </Button>
+                  {row.approval?.status === 'approved' ? (
+                    <Button size="small" aria-label={t('consolidation.reopenLabel', { year: focus, unit: row.managingUnit.name })} onClick={() => setReturning(row)}>
+                      {t('consolidation.reopen')}
+                    </Button>
+                  ) : null}
+                </Space>
+              ),
+          },
+        ]
+      : []),
+  ];
+
+  const forecast = target.data?.target.forecast;
+  return (
+    <div className="dondoc-page">
+      <Typography.Title level={1}>{t('consolidation.title')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('consolidation.intro')}</Typography.Paragraph>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <label htmlFor="tai-chinh-consolidation-year">{t('common.year')}</label>
+        <Select
+          id="tai-chinh-consolidation-year"
+          value={focus}
+          style={{ width: 100 }}
+          options={(access.data?.years ?? []).map((y) => ({ value: y, label: String(y) }))}
+          onChange={(value: number) => setYear(value)}
+        />
+        {data ? <Typography.Text>{data.scope === 'all' ? t('common.scopeAll') : t('common.scopeOwn', { unit: access.data?.ownUnit?.name ?? '' })}</Typography.Text> : null}
+      </Space>
+      {done ? <Alert role="status" type="success" showIcon closable title={done} onClose={() => setDone(null)} style={{ marginBottom: 16 }} /> : null}
+      {summary.isError ? <ErrorPanel title={t('common.loadFailed')} error={summary.error} onRetry={() => void summary.refetch()} /> : null}
+
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+        <Col xs={24} lg={12}>
+          <Card loading={summary.isPending} title={<CardTitle>{t('consolidation.shareTitle', { year: focus })}</CardTitle>}>
+            {current ? (
+              <>
+                <Progress
+                  percent={Math.min(100, current.entered.share ?? 0)}
+                  format={() => f.percent(current.entered.share)}
+                  status={(current.entered.share ?? 0) >= AUTONOMY_TARGET_SHARE ? 'success' : 'normal'}
+                  aria-label={t('consolidation.shareTitle', { year: focus })}
+                />
+                <Typography.Paragraph type="secondary">{t('consolidation.target', { value: AUTONOMY_TARGET_SHARE })}</Typography.Paragraph>
+                <Row gutter={16}>
+                  <Col span={8}>
+                    <Statistic title={t('consolidation.entered')} value={f.percent(current.entered.share)} />
+                    <Typography.Text type="secondary">{t('common.percentOf', current.entered)}</Typography.Text>
+                  </Col>
+                  <Col span={8}>
+                    <Statistic title={t('consolidation.approved')} value={f.percent(current.approved.share)} />
+                    <Typography.Text type="secondary">{t('common.percentOf', current.approved)}</Typography.Text>
+                  </Col>
+                  <Col span={8}>
+                    <Statistic title={t('consolidation.planned')} value={f.percent(current.planned.share)} />
+                  </Col>
+                </Row>
+                <Typography.Paragraph style={{ marginTop: 12 }} data-testid="recorded-share">
+                  {current.recorded
+                    ? t('consolidation.recorded', { value: f.percent(current.recorded.value), date: formatDate(current.recorded.asOf) })
+                    : t('consolidation.notRecorded')}
+                </Typography.Paragraph>
+              </>
+            ) : null}
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card loading={target.isPending} title={<CardTitle>{t('consolidation.targetTitle', { code: target.data?.target.code ?? '2458-CT3' })}</CardTitle>}>
+            {target.isError ? <ErrorPanel title={t('common.loadFailed')} error={target.error} onRetry={() => void target.refetch()} /> : null}
+            {target.data && forecast ? (
+              <>
+                <Typography.Paragraph>{target.data.target.name}</Typography.Paragraph>
+                <Space wrap align="start" size="large">
+                  <div>
+                    <Typography.Text type="secondary">{t('consolidation.forecast')}</Typography.Text>
+                    <div>
+                      <Tag color={FORECAST_COLORS[forecast.class]} data-testid="forecast-class">
+                        {FORECAST_CLASS_LABELS[forecast.class][f.locale]}
+                      </Tag>
+                    </div>
+                  </div>
+                  <Statistic
+                    title={t('consolidation.latest')}
+                    value={forecast.latestValue === null ? '—' : f.percent(forecast.latestValue)}
+                    suffix={forecast.latestOn ? <small>({formatDate(forecast.latestOn)})</small> : null}
+                  />
+                  {forecast.projectedValue !== null ? (
+                    <Statistic title={t('consolidation.projected', { date: formatDate(target.data.target.targetDate) })} value={f.percent(forecast.projectedValue)} />
+                  ) : null}
+                  <Statistic title={t('consolidation.promise')} value={f.percent(target.data.promise?.share)} />
+                </Space>
+                <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+                  {t('consolidation.target', { value: target.data.target.targetValue })} ({formatDate(target.data.target.targetDate)})
+                </Typography.Paragraph>
+              </>
+            ) : null}
+          </Card>
+        </Col>
+      </Row>
+
+      <Card style={{ marginBottom: 16 }} title={<CardTitle>{t('consolidation.yearsTitle')}</CardTitle>}>
+        <Table
+          size="small"
+          pagination={false}
+          rowKey="year"
+          loading={summary.isPending}
+          dataSource={data?.years ?? []}
+          columns={[
+            { title: t('common.year'), dataIndex: 'year' },
+            { title: t('consolidation.yearsEntered'), key: 'entered', align: 'right', render: (_, y) => `${f.percent(y.entered.share)} (${t('common.percentOf', y.entered)})` },
+            { title: t('consolidation.yearsApproved'), key: 'approved', align: 'right', render: (_, y) => f.percent(y.approved.share) },
+            {
+              title: t('consolidation.yearsRecorded'),
+              key: 'recorded',
+              align: 'right',
+              render: (_, y) => (y.recorded ? `${f.percent(y.recorded.value)} (${formatDate(y.recorded.asOf)})` : '—'),
+            },
+            { title: t('consolidation.yearsPlanned'), key: 'planned', align: 'right', render: (_, y) => f.percent(y.planned.share) },
+          ]}
+        />
+      </Card>
+
+      <Card
+        style={{ marginBottom: 16 }}
+        title={<CardTitle>{t('consolidation.unitsTitle', { year: focus })}</CardTitle>}
+        extra={
+          canApprove && data && data.managingUnits.some((m) => m.summary.entered.counted > 0) ? (
+            <Button type="primary" onClick={() => setApproving({ codes: undefined, names: t('common.allManagingUnits').toLowerCase() })}>
+              {t('consolidation.approveAll', { year: focus })}
+            </Button>
+          ) : null
+        }
+      >
+        <Table<ManagingRow>
+          rowKey={(row) => row.managingUnit.code}
+          loading={summary.isPending}
+          dataSource={data?.managingUnits ?? []}
+          columns={columns}
+          pagination={false}
+          locale={{ emptyText: t('consolidation.empty') }}
+          scroll={{ x: true }}
+        />
+      </Card>
+
+      <Card title={<CardTitle>{t('consolidation.behindTitle', { year: focus })}</CardTitle>}>
+        {data && data.behind.length === 0 ? <Typography.Paragraph>{t('consolidation.behindNone')}</Typography.Paragraph> : null}
+        {data?.behind.map((group) => (
+          <section key={group.managingUnit.code}>
+            <Typography.Title level={3}>{group.managingUnit.name}</Typography.Title>
+            <ul>
+              {group.units.map((unit) => (
+                <li key={unit.id}>{t('consolidation.behindItem', { name: unit.name, planned: unit.plannedGroup, actual: unit.group })}</li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </Card>
+
+      <Modal
+        open={approving !== null}
+        title={t('consolidation.approveConfirmTitle', { year: focus })}
+        okText={t('consolidation.approve')}
+        cancelText={t('common.close')}
+        confirmLoading={approve.isPending}
+        onCancel={() => {
+          setApproving(null);
+          approve.reset();
+        }}
+        onOk={() => void approveForm.validateFields().then((values) => approve.mutate({ codes: approving?.codes, note: values.note }))}
+        destroyOnHidden
+      >
+        <Typography.Paragraph>{t('consolidation.approveConfirm', { year: focus, units: approving?.names ?? '' })}</Typography.Paragraph>
+        {data && data.mismatches > 0 ? <Alert type="warning" showIcon title={t('consolidation.approveMismatch', { count: data.mismatches })} style={{ marginBottom: 12 }} /> : null}
+        <Form form={approveForm} layout="vertical" name="tai-chinh-approve">
+          <Form.Item label={t('consolidation.note')} name="note">
+            <Input.TextArea rows={3} maxLength={1000} />
+          </Form.Item>
+        </Form>
+        {approve.isError ? <Alert role="alert" type="error" showIcon title={errorMessage(approve.error)} /> : null}
+      </Modal>
+
+      <Modal
+        open={returning !== null}
+        title={returning ? t('consolidation.reopenTitle', { year: focus, unit: returning.managingUnit.name }) : ''}
+        okText={t('consolidation.reopen')}
+        cancelText={t('common.close')}
+        confirmLoading={reopen.isPending}
+        onCancel={() => {
+          setReturning(null);
+          reopen.reset();
+        }}
+        onOk={() => void returnForm.validateFields().then((values) => returning && reopen.mutate({ row: returning, note: values.note }))}
+        destroyOnHidden
+      >
+        <Form form={returnForm} layout="vertical" name="tai-chinh-reopen">
+          <Form.Item label={t('consolidation.reopenReason')} name="note" rules={[{ required: true, whitespace: true, message: t('consolidation.reopenRequired') }]}>
+            <Input.TextArea rows={3} maxLength={1000} />
+          </Form.Item>
+        </Form>
+        {reopen.isError ? <Alert role="alert" type="error" showIcon title={errorMessage(reopen.error)} /> : null}
+      </Modal>
+    </div>
+  );
+}

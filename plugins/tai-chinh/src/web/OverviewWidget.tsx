@@ -1,0 +1,54 @@
+/**
+ * The module's card on the coordinators' overview page: this year's share of autonomous units
+ * (groups 1-2) against the 20% target. The shell draws the card around it.
+ */
+import { Link } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { Progress, Typography } from 'antd';
+import { ErrorPanel, useT } from '@dondoc/ui';
+import { AUTONOMY_TARGET_SHARE } from '../domain/index.ts';
+import { client, keys, modulePath } from './client.ts';
+import { useAccess, useFormats } from './parts.tsx';
+import './i18n.ts';
+
+export function OverviewWidget() {
+  const t = useT('tai-chinh');
+  const common = useT();
+  const f = useFormats();
+  const access = useAccess();
+  const year = access.data?.currentYear;
+  const summary = useQuery({ queryKey: keys.summary(year), queryFn: () => client.consolidation.summary.query({ year }), enabled: year !== undefined });
+
+  if (access.isError || summary.isError) {
+    return <ErrorPanel title={t('common.loadFailed')} error={access.error ?? summary.error} onRetry={() => void summary.refetch()} />;
+  }
+  const current = summary.data?.years.find((y) => y.year === year);
+  if (!current) return <Typography.Text type="secondary">{common('common.loading')}</Typography.Text>;
+  // The approved share is what counts; until Sở Tài chính approves, the entered one, marked provisional.
+  const approved = current.approved.counted > 0;
+  const share = approved ? current.approved : current.entered;
+  return (
+    <div data-testid="tai-chinh-widget">
+      <Typography.Text strong>{t('widget.share', { year })}</Typography.Text>
+      {share.share === null ? (
+        <Typography.Paragraph type="secondary">{t('widget.noData', { year })}</Typography.Paragraph>
+      ) : (
+        <>
+          <Progress
+            percent={Math.min(100, share.share)}
+            format={() => f.percent(share.share)}
+            status={share.share >= AUTONOMY_TARGET_SHARE ? 'success' : 'exception'}
+            aria-label={t('widget.share', { year })}
+          />
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
+            {t('widget.target', { value: AUTONOMY_TARGET_SHARE })} · {t('common.percentOf', share)}
+          </Typography.Paragraph>
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
+            {approved ? t('widget.approved') : t('widget.provisional')}
+          </Typography.Paragraph>
+        </>
+      )}
+      <Link to={modulePath('tong-hop')}>{t('widget.open')}</Link>
+    </div>
+  );
+}

@@ -1,0 +1,219 @@
+/**
+ * `/m/tai-chinh/`: the register of public service units, one year at a time, with the checks
+ * (mismatch, roadmap, approval) and the editor drawer.
+ */
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Button, Card, Form, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { ErrorPanel, useT } from '@dondoc/ui';
+import { client, keys, modulePath, type UnitView } from './client.ts';
+import { CardTitle, ApprovalTag, CheckTag, GroupTag, RoadmapTag, useAccess, useFormats } from './parts.tsx';
+import { UnitEditor } from './UnitEditor.tsx';
+import './i18n.ts';
+
+type Flag = 'mismatch' | 'undetermined' | 'behind' | 'unclassified' | 'pending';
+
+export function RegisterPage() {
+  const t = useT('tai-chinh');
+  const f = useFormats();
+  const access = useAccess();
+  const [year, setYear] = useState<number | undefined>(undefined);
+  const [managingUnitCode, setManagingUnitCode] = useState<string | undefined>(undefined);
+  const [search, setSearch] = useState('');
+  const [flag, setFlag] = useState<Flag | undefined>(undefined);
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const [editing, setEditing] = useState<{ id: string | null } | null>(null);
+
+  useEffect(() => {
+    document.title = `${t('register.title')} — dondoc`;
+  }, [t]);
+  const focusYear = year ?? access.data?.currentYear;
+  const input = { year: focusYear, managingUnitCode, search: search || undefined, flag, page, pageSize };
+  const list = useQuery({
+    queryKey: keys.units(input),
+    queryFn: () => client.units.list.query(input),
+    enabled: focusYear !== undefined,
+    placeholderData: keepPreviousData,
+  });
+
+  if (access.isError) return <ErrorPanel title={t('common.loadFailed')} error={access.error} onRetry={() => void access.refetch()} />;
+  const writable = access.data?.writableUnits ?? [];
+  const canWrite = writable.length > 0;
+  const seesAll = access.data?.scope === 'all';
+
+  const columns: TableColumnsType<UnitView> = [
+    {
+      title: t('common.unitName'),
+      dataIndex: 'name',
+      render: (name: string, unit) => (
+        <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} onClick={() => setEditing({ id: unit.id })} aria-label={t('register.editLabel', { name })}>
+          {name}
+        </Button>
+      ),
+    },
+    ...(seesAll ? [{ title: t('common.managingUnit'), key: 'managing', render: (_: unknown, unit: UnitView) => unit.managingUnit.name }] : []),
+    { title: t('common.sector'), dataIndex: 'sector' },
+    {
+      title: `${t('common.group')} ${focusYear ?? ''}`,
+      key: 'group',
+      render: (_, unit) => {
+        const y = unit.years.find((row) => row.year === focusYear);
+        return (
+          <Space orientation="vertical" size={2}>
+            <GroupTag group={y?.group ?? null} />
+            {y ? <CheckTag year={y} /> : null}
+          </Space>
+        );
+      },
+    },
+    {
+      title: t('common.level'),
+      key: 'level',
+      align: 'right',
+      render: (_, unit) => f.percent(unit.years.find((row) => row.year === focusYear)?.level),
+    },
+    {
+      title: t('common.roadmap'),
+      key: 'roadmap',
+      render: (_, unit) => {
+        const y = unit.years.find((row) => row.year === focusYear);
+        if (!y?.plannedGroup) return '—';
+        return (
+          <Space orientation="vertical" size={2}>
+            <span>{f.groupShort(y.plannedGroup)}</span>
+            <RoadmapTag status={y.roadmap} />
+          </Space>
+        );
+      },
+    },
+    {
+      title: t('common.approval'),
+      key: 'approval',
+      render: (_, unit) => {
+        const y = unit.years.find((row) => row.year === focusYear);
+        return y && y.group !== null ? <ApprovalTag status={y.approval} /> : '—';
+      },
+    },
+  ];
+
+  return (
+    <div className="dondoc-page">
+      <Typography.Title level={1}>{t('register.title')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('register.intro')}</Typography.Paragraph>
+      {access.data ? (
+        <Typography.Paragraph>
+          {seesAll ? t('common.scopeAll') : t('common.scopeOwn', { unit: access.data.ownUnit?.name ?? '' })}
+        </Typography.Paragraph>
+      ) : null}
+
+      <Card style={{ marginBottom: 16 }} title={<CardTitle>{t('register.filters')}</CardTitle>}>
+        <Form layout="inline" name="tai-chinh-filters" style={{ rowGap: 12 }}>
+          <Form.Item label={t('common.year')}>
+            <Select
+              value={focusYear}
+              style={{ width: 100 }}
+              options={(access.data?.years ?? []).map((y) => ({ value: y, label: String(y) }))}
+              onChange={(value: number) => {
+                setYear(value);
+                setPage(1);
+              }}
+              aria-label={t('common.year')}
+            />
+          </Form.Item>
+          {seesAll ? (
+            <Form.Item label={t('common.managingUnit')}>
+              <Select
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                placeholder={t('common.allManagingUnits')}
+                style={{ width: 260 }}
+                value={managingUnitCode}
+                options={(list.data?.managingUnits ?? []).map((m) => ({ value: m.code, label: m.name }))}
+                onChange={(value?: string) => {
+                  setManagingUnitCode(value);
+                  setPage(1);
+                }}
+                aria-label={t('common.managingUnit')}
+              />
+            </Form.Item>
+          ) : null}
+          <Form.Item label={t('register.flag')}>
+            <Select
+              allowClear
+              placeholder={t('register.flagAll')}
+              style={{ width: 260 }}
+              value={flag}
+              options={[
+                { value: 'mismatch', label: t('register.flagMismatch') },
+                { value: 'undetermined', label: t('register.flagUndetermined') },
+                { value: 'behind', label: t('register.flagBehind') },
+                { value: 'unclassified', label: t('register.flagUnclassified') },
+                { value: 'pending', label: t('register.flagPending') },
+              ]}
+              onChange={(value?: Flag) => {
+                setFlag(value);
+                setPage(1);
+              }}
+              aria-label={t('register.flag')}
+            />
+          </Form.Item>
+          <Form.Item label={t('register.search')}>
+            <Input.Search
+              allowClear
+              style={{ width: 260 }}
+              onSearch={(value) => {
+                setSearch(value.trim());
+                setPage(1);
+              }}
+              aria-label={t('register.search')}
+            />
+          </Form.Item>
+        </Form>
+      </Card>
+
+      {canWrite ? (
+        <Space style={{ marginBottom: 16 }} wrap>
+          <Button type="primary" onClick={() => setEditing({ id: null })}>
+            {t('register.add')}
+          </Button>
+          <Link to={modulePath('nhap-tu-tep')}>{t('register.import')}</Link>
+        </Space>
+      ) : null}
+
+      {list.isError ? (
+        <ErrorPanel title={t('common.loadFailed')} error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Table<UnitView>
+          rowKey="id"
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          loading={list.isPending || access.isPending}
+          locale={{ emptyText: t('register.empty') }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [20, 50, 100, 200],
+            showTotal: (total) => t('register.total', { count: total }),
+            onChange: (next, size) => {
+              setPage(size !== pageSize ? 1 : next);
+              setPageSize(size);
+            },
+          }}
+          scroll={{ x: true }}
+        />
+      )}
+
+      <UnitEditor
+        open={editing !== null}
+        unitId={editing?.id ?? null}
+        writableUnits={writable}
+        onClose={() => setEditing(null)}
+        onCreated={(unit) => setEditing({ id: unit.id })}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * `/m/tai-chinh/bao-cao`: the periodic report (xlsx) for a reporting period of the core
+ * (month, quarter, six months, year; ids like 2024-Q1), with its data window and due date.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, Select, Space, Typography } from 'antd';
+import { ErrorPanel, errorMessage, formatDate, useT } from '@dondoc/ui';
+import { makePeriod, type Cadence } from '@dondoc/core';
+import { client, downloadBase64 } from './client.ts';
+import { useAccess, useFormats } from './parts.tsx';
+import './i18n.ts';
+
+const COUNTS: Record<Cadence, number> = { month: 12, quarter: 4, half: 2, year: 1 };
+
+export function ReportPage() {
+  const t = useT('tai-chinh');
+  const f = useFormats();
+  const access = useAccess();
+  const [cadence, setCadence] = useState<Cadence>('quarter');
+  const [year, setYear] = useState<number | undefined>(undefined);
+  const [index, setIndex] = useState(1);
+  const [downloaded, setDownloaded] = useState<string | null>(null);
+
+  useEffect(() => {
+    document.title = `${t('report.title')} — dondoc`;
+  }, [t]);
+
+  const thisYear = Number((access.data?.today ?? '2025').slice(0, 4));
+  const years = useMemo(() => Array.from({ length: Math.max(1, thisYear - 2022 + 1) }, (_, i) => 2022 + i), [thisYear]);
+  const focusYear = year ?? access.data?.currentYear ?? 2025;
+  const period = makePeriod(cadence, focusYear, Math.min(index, COUNTS[cadence]));
+
+  const exportReport = useMutation({
+    mutationFn: () => client.reports.export.query({ periodId: period.id }),
+    onSuccess: (file) => {
+      downloadBase64(file);
+      setDownloaded(file.fileName);
+    },
+  });
+
+  if (access.isError) return <ErrorPanel title={t('common.loadFailed')} error={access.error} onRetry={() => void access.refetch()} />;
+  if (access.data && !access.data.canExport) {
+    return (
+      <div className="dondoc-page">
+        <Typography.Title level={1}>{t('report.title')}</Typography.Title>
+        <Alert type="info" showIcon title={t('common.noPermission')} />
+      </div>
+    );
+  }
+
+  const indexLabel = (i: number) => {
+    if (cadence === 'month') return `${t('report.month')} ${i}`;
+    if (cadence === 'quarter') return `${t('report.quarter')} ${['I', 'II', 'III', 'IV'][i - 1]}`;
+    if (cadence === 'half') return i === 1 ? t('report.h1') : t('report.h2');
+    return t('report.yearly');
+  };
+
+  return (
+    <div className="dondoc-page">
+      <Typography.Title level={1}>{t('report.title')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('report.intro')}</Typography.Paragraph>
+      <Card>
+        <Form layout="inline" name="tai-chinh-report" style={{ rowGap: 12 }}>
+          <Form.Item label={t('report.cadence')}>
+            <Select
+              aria-label={t('report.cadence')}
+              value={cadence}
+              style={{ width: 140 }}
+              onChange={(value: Cadence) => {
+                setCadence(value);
+                setIndex(1);
+                setDownloaded(null);
+              }}
+              options={[
+                { value: 'month', label: t('report.month') },
+                { value: 'quarter', label: t('report.quarter') },
+                { value: 'half', label: t('report.half') },
+                { value: 'year', label: t('report.yearly') },
+              ]}
+            />
+          </Form.Item>
+          {cadence !== 'year' ? (
+            <Form.Item label={t('report.index')}>
+              <Select
+                aria-label={t('report.index')}
+                value={Math.min(index, COUNTS[cadence])}
+                style={{ width: 180 }}
+                onChange={(value: number) => {
+                  setIndex(value);
+                  setDownloaded(null);
+                }}
+                options={Array.from({ length: COUNTS[cadence] }, (_, i) => ({ value: i + 1, label: indexLabel(i + 1) }))}
+              />
+            </Form.Item>
+          ) : null}
+          <Form.Item label={t('common.year')}>
+            <Select
+              aria-label={t('common.year')}
+              value={focusYear}
+              style={{ width: 100 }}
+              onChange={(value: number) => {
+                setYear(value);
+                setDownloaded(null);
+              }}
+              options={years.map((y) => ({ value: y, label: String(y) }))}
+            />
+          </Form.Item>
+        </Form>
+        <Typography.Paragraph strong style={{ marginTop: 16 }} data-testid="report-period">
+          {t('report.period', { label: period.label[f.locale] })}
+        </Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {t('report.window', { from: formatDate(period.windowStart), to: formatDate(period.windowEnd), due: formatDate(period.dueDate) })}
+        </Typography.Paragraph>
+        <Space>
+          <Button type="primary" loading={exportReport.isPending} onClick={() => exportReport.mutate()}>
+            {t('report.download')}
+          </Button>
+        </Space>
+        {exportReport.isError ? (
+          <Alert role="alert" type="error" showIcon title={t('report.failed')} description={errorMessage(exportReport.error)} style={{ marginTop: 16 }} />
+        ) : null}
+        {downloaded ? <Alert role="status" type="success" showIcon title={t('report.downloaded', { file: downloaded })} style={{ marginTop: 16 }} /> : null}
+      </Card>
+    </div>
+  );
+}

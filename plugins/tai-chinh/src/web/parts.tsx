@@ -1,0 +1,80 @@
+/** Small pieces shared by the module's pages: the caller's access, tags, number formats. */
+import type { ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Tag, Tooltip, Typography } from 'antd';
+import { useLocale, useT } from '@dondoc/ui';
+import {
+  APPROVAL_STATUS_LABELS,
+  formatNumber,
+  formatPercent,
+  GROUP_LABELS,
+  GROUP_SHORT_LABELS,
+  ROADMAP_STATUS_LABELS,
+  type ApprovalStatus,
+  type AutonomyGroup,
+  type RoadmapStatus,
+} from '../domain/index.ts';
+import { client, keys, type YearView } from './client.ts';
+
+/** What the caller may do in the module (the server decides; pages only hide what is refused). */
+export function useAccess() {
+  return useQuery({ queryKey: keys.access, queryFn: () => client.access.query(), staleTime: 5 * 60_000 });
+}
+
+export function useFormats() {
+  const { locale } = useLocale();
+  return {
+    locale,
+    percent: (value: number | null | undefined) => (value === null || value === undefined ? '—' : formatPercent(value, locale)),
+    amount: (value: number | null | undefined) => (value === null || value === undefined ? '—' : formatNumber(value, locale)),
+    groupShort: (group: AutonomyGroup) => GROUP_SHORT_LABELS[group][locale],
+    groupLong: (group: AutonomyGroup) => GROUP_LABELS[group][locale],
+  };
+}
+
+const GROUP_COLORS: Record<AutonomyGroup, string> = { 1: 'green', 2: 'cyan', 3: 'gold', 4: 'default' };
+
+export function GroupTag({ group }: { group: AutonomyGroup | null }) {
+  const f = useFormats();
+  const t = useT('tai-chinh');
+  if (group === null) return <Typography.Text type="secondary">{t('common.noGroup')}</Typography.Text>;
+  return (
+    <Tooltip title={f.groupLong(group)}>
+      <Tag color={GROUP_COLORS[group]}>{f.groupShort(group)}</Tag>
+    </Tooltip>
+  );
+}
+
+const ROADMAP_COLORS: Record<RoadmapStatus, string> = { ahead: 'green', on_plan: 'blue', behind: 'red', no_plan: 'default', no_data: 'default' };
+
+export function RoadmapTag({ status }: { status: RoadmapStatus }) {
+  const { locale } = useLocale();
+  if (status === 'no_plan') return null;
+  return <Tag color={ROADMAP_COLORS[status]}>{ROADMAP_STATUS_LABELS[status][locale]}</Tag>;
+}
+
+const APPROVAL_COLORS: Record<ApprovalStatus, string> = { pending: 'default', approved: 'green', returned: 'orange' };
+
+export function ApprovalTag({ status }: { status: ApprovalStatus }) {
+  const { locale } = useLocale();
+  return <Tag color={APPROVAL_COLORS[status]}>{APPROVAL_STATUS_LABELS[status][locale]}</Tag>;
+}
+
+/** The check of a year's classification: a red "mismatch" tag naming the implied group. */
+export function CheckTag({ year }: { year: YearView }) {
+  const t = useT('tai-chinh');
+  if (year.status === 'mismatch' && year.impliedGroup !== null) {
+    return (
+      <Tag color="red" data-testid="mismatch-tag">
+        {t('register.mismatchTag')}: {t('register.mismatchHint', { implied: year.impliedGroup })}
+      </Tag>
+    );
+  }
+  if (year.status === 'undetermined') return <Tag color="orange">{t('register.undeterminedTag')}</Tag>;
+  return null;
+}
+
+/** A card's title as a level-2 heading (the page keeps a proper outline for screen readers). */
+export function CardTitle({ children }: { children: ReactNode }) {
+  return <h2 style={{ fontSize: 17, fontWeight: 600, margin: 0, whiteSpace: 'normal' }}>{children}</h2>;
+}
