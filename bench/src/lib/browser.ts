@@ -18,7 +18,9 @@ const readyScript = `(() => {
     const h1 = main.querySelector('h1');
     const control = main.querySelector('input, button, a[href], select, textarea');
     const busy = main.querySelector('.ant-spin-spinning, .ant-skeleton, [role="status"] .ant-spin');
-    if (h1 && control && !busy) window.__benchReady = performance.now();
+    const failed = main.querySelector('.dondoc-error-panel, .ant-result-error');
+    if (failed) window.__benchFailed = failed.textContent;
+    else if (h1 && control && !busy) window.__benchReady = performance.now();
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
   document.addEventListener('DOMContentLoaded', check);
@@ -31,7 +33,7 @@ export interface ColdLoad {
 }
 
 /** One cold load: a fresh Chromium profile, signed in through the API, then navigation to `path`. */
-export async function coldLoad(url: string, path: string, username: string, password: string): Promise<ColdLoad> {
+export async function coldLoad(url: string, path: string, username: string, password: string, screenshot?: string): Promise<ColdLoad> {
   const profile = await mkdtemp(join(tmpdir(), 'dondoc-bench-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
@@ -54,11 +56,17 @@ export async function coldLoad(url: string, path: string, username: string, pass
     await page.addInitScript(readyScript);
     await page.goto(`${url}${path}`, { waitUntil: 'commit' });
     try {
-      await page.waitForFunction(() => (window as unknown as { __benchReady?: number }).__benchReady !== undefined, null, { timeout: 60_000, polling: 50 });
+      await page.waitForFunction(() => {
+        const w = window as unknown as { __benchReady?: number; __benchFailed?: string };
+        return w.__benchReady !== undefined || w.__benchFailed !== undefined;
+      }, null, { timeout: 60_000, polling: 50 });
     } catch (error) {
       throw new Error(`the module page never became ready (${(error as Error).message}); page errors: ${errors.join(' | ')}; body: ${(await page.textContent('body'))?.slice(0, 300)}`);
     }
+    const failed = await page.evaluate(() => (window as unknown as { __benchFailed?: string }).__benchFailed);
+    if (failed !== undefined) throw new Error(`the module page shows an error: ${failed}`);
     const ms = await page.evaluate(() => (window as unknown as { __benchReady: number }).__benchReady);
+    if (screenshot) await page.screenshot({ path: screenshot });
     return { ms, scripts: [...new Set(scripts)] };
   } finally {
     await context.close();

@@ -45,9 +45,9 @@ interface ManifestChunk {
 }
 
 /**
- * A module's build split into its own code (the chunks reachable from `src/web/…` entries) and
- * the Module Federation runtime around it (remoteEntry.js, host init, shared-import maps…),
- * from vite's `.vite/manifest.json`.
+ * A module's build split into the Module Federation runtime around it (remoteEntry.js, host
+ * init, shared-import maps…, found through vite's `.vite/manifest.json`) and its own code
+ * (every other JavaScript file of the build).
  */
 export function moduleSizes(dist: string): JsSizes & { ownGzipBytes: number; ownBytes: number; runtimeGzipBytes: number; ownFiles: string[] } {
   const all = jsSizes(dist);
@@ -65,11 +65,14 @@ export function moduleSizes(dist: string): JsSizes & { ownGzipBytes: number; own
     }
     return seen;
   };
+  // The runtime: what the federation entries (remoteEntry, host init, shared-import maps) reach
+  // without going through the module's sources. Everything else is the module's own code (the
+  // manifest can list a source under one key only, so its chunks are not all named there).
   const isSource = (key: string) => key.startsWith('src/');
-  const runtime = closure(Object.keys(manifest).filter((k) => !isSource(k) && !k.startsWith('_')), isSource);
-  const own = [...closure(Object.keys(manifest).filter(isSource), () => false)].filter((k) => !runtime.has(k));
-  const ownFiles = own.map((k) => manifest[k]!.file);
-  const ownSizes = all.files.filter((f) => ownFiles.includes(f.file));
+  const runtimeKeys = closure(Object.keys(manifest).filter((k) => !isSource(k) && !k.startsWith('_')), isSource);
+  const runtimeFiles = new Set([...runtimeKeys].map((k) => manifest[k]!.file));
+  const ownSizes = all.files.filter((f) => !runtimeFiles.has(f.file));
+  const ownFiles = ownSizes.map((f) => f.file);
   const ownGzipBytes = ownSizes.reduce((s, f) => s + f.gzipBytes, 0);
   return { ...all, ownGzipBytes, ownBytes: ownSizes.reduce((s, f) => s + f.bytes, 0), runtimeGzipBytes: all.gzipBytes - ownGzipBytes, ownFiles };
 }

@@ -128,8 +128,9 @@ export async function browserBench(choice: ModuleChoice, singleDir: string, runs
     let fedScripts: string[] = [];
     let singleScripts: string[] = [];
     for (let i = 0; i < runs; i++) {
-      const a = await coldLoad(federatedServer.url, path, 'stc', 'dondoc-demo');
-      const b = await coldLoad(singleServer.url, path, 'stc', 'dondoc-demo');
+      const shot = (name: string) => (i === 0 ? join(benchDir, 'dist', `ready-${name}.png`) : undefined);
+      const a = await coldLoad(federatedServer.url, path, 'stc', 'dondoc-demo', shot('federated'));
+      const b = await coldLoad(singleServer.url, path, 'stc', 'dondoc-demo', shot('single'));
       fed.push(round(a.ms, 1)!);
       single.push(round(b.ms, 1)!);
       fedScripts = a.scripts;
