@@ -37,7 +37,7 @@ describe.each(testBackends)('periodic report on %s', (kind) => {
     const sytRow = rows[2]!;
     expect(sytRow.slice(2, 9)).toEqual([4, 0, 2, 1, 1, 0, 50]);
     expect(String(sytRow[12])).toMatch(/^Đã phê duyệt \(stc, \d{2}\/\d{2}\/\d{4}\)$/);
-    expect(rows[4]?.[12]).toBe('Chờ Sở Tài chính phê duyệt');
+    expect(rows[4]?.[12]).toBe('Chờ phê duyệt');
     const total = rows[5]!;
     expect(total.slice(2, 9)).toEqual([16, 0, 6, 8, 2, 0, 37.5]);
     expect(total[12]).toBe('Đã ghi nhận chỉ tiêu 2458-CT3: 50% (ngày 31/12/2024)');

@@ -42,7 +42,7 @@ export const ROADMAP_STATUS_LABELS: Readonly<Record<RoadmapStatus, Label>> = {
 export type ApprovalStatus = 'pending' | 'approved' | 'returned';
 
 export const APPROVAL_STATUS_LABELS: Readonly<Record<ApprovalStatus, Label>> = {
-  pending: { vi: 'Chờ Sở Tài chính phê duyệt', en: 'Awaiting approval by the Department of Finance' },
+  pending: { vi: 'Chờ phê duyệt', en: 'Awaiting approval' },
   approved: { vi: 'Đã phê duyệt', en: 'Approved' },
   returned: { vi: 'Trả lại để chỉnh sửa', en: 'Returned for changes' },
 };

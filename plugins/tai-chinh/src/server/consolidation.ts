@@ -20,7 +20,7 @@ import {
   type UnitYearFacts,
   type YearSummary,
 } from '../domain/index.ts';
-import { approvalKey, approvalView, lockYears, managingUnitRef, type ApprovalView, type ManagingUnitRef, type Scope, type UnitView } from './register.ts';
+import { approvalKey, lockYears, managingUnitRef, type ApprovalView, type ManagingUnitRef, type Scope, type UnitView } from './register.ts';
 import { serviceUnits, shareRecords, unitYears, yearApprovals } from './schema.ts';
 
 export function factsOf(units: UnitView[]): UnitYearFacts[] {

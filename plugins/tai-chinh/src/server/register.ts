@@ -72,6 +72,8 @@ type UnitRow = typeof serviceUnits.$inferSelect;
 type YearRow = typeof unitYears.$inferSelect;
 type ApprovalRow = typeof yearApprovals.$inferSelect;
 
+const vietnamese = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+
 /** Key of an approval: `<year>:<managing unit code>`. */
 export const approvalKey = (year: number, code: string) => `${year}:${code}`;
 
@@ -192,11 +194,18 @@ export async function loadRegister(
   }
   const approvals = await loadApprovals(db, options.managingUnitCode ? [options.managingUnitCode] : scope);
   // Managing units in the city's own order (UBND, departments, districts), then by code.
+  // Managing units in the city's own order (UBND, departments, districts), then names in
+  // Vietnamese alphabetical order (đ after d, not after z as in the database's byte order).
   const order = new Map([...directory.keys()].map((code, index) => [code, index]));
   const rank = (code: string) => order.get(code) ?? Number.MAX_SAFE_INTEGER;
   return units
     .map((unit) => unitView(unit, yearsByUnit.get(unit.id) ?? [], approvals, directory))
-    .sort((a, b) => rank(a.managingUnit.code) - rank(b.managingUnit.code) || a.managingUnit.code.localeCompare(b.managingUnit.code));
+    .sort(
+      (a, b) =>
+        rank(a.managingUnit.code) - rank(b.managingUnit.code) ||
+        a.managingUnit.code.localeCompare(b.managingUnit.code) ||
+        vietnamese.compare(a.name, b.name),
+    );
 }
 
 /** Namespace of the module's advisory locks (one per year: edits share it, approvals take it alone). */

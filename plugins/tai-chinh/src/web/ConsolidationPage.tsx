@@ -10,12 +10,12 @@ import { ErrorPanel, errorMessage, formatDate, useT } from '@dondoc/ui';
 import { FORECAST_CLASS_LABELS, type ForecastClass } from '@dondoc/core';
 import { AUTONOMY_TARGET_SHARE } from '../domain/index.ts';
 import { client, keys, type Consolidation } from './client.ts';
-import { CardTitle, ApprovalTag, useAccess, useFormats } from './parts.tsx';
+import { ApprovalTag, CardTitle, TAG_COLORS, useAccess, useFormats } from './parts.tsx';
 import './i18n.ts';
 
 type ManagingRow = Consolidation['managingUnits'][number];
 
-const FORECAST_COLORS: Record<ForecastClass, string> = { met: 'green', on_track: 'blue', at_risk: 'orange', off_track: 'red' };
+const FORECAST_COLORS: Record<ForecastClass, string> = { met: TAG_COLORS.green, on_track: TAG_COLORS.blue, at_risk: TAG_COLORS.orange, off_track: TAG_COLORS.red };
 
 export function ConsolidationPage() {
   const t = useT('tai-chinh');
@@ -26,7 +26,7 @@ export function ConsolidationPage() {
   const focus = year ?? access.data?.currentYear;
   const [approving, setApproving] = useState<{ codes: string[] | undefined; names: string } | null>(null);
   const [returning, setReturning] = useState<ManagingRow | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<{ key: string; params: Record<string, unknown> } | null>(null);
   const [approveForm] = Form.useForm<{ note?: string }>();
   const [returnForm] = Form.useForm<{ note: string }>();
 
@@ -43,7 +43,7 @@ export function ConsolidationPage() {
     onSuccess: (result) => {
       setApproving(null);
       approveForm.resetFields();
-      setDone(t('consolidation.approved_done', { year: result.year, share: f.percent(result.share.share) }));
+      setDone({ key: 'consolidation.approved_done', params: { year: result.year, share: result.share.share } });
       void queryClient.invalidateQueries({ queryKey: keys.all });
     },
   });
@@ -53,7 +53,7 @@ export function ConsolidationPage() {
     onSuccess: (_, input) => {
       setReturning(null);
       returnForm.resetFields();
-      setDone(t('consolidation.reopened', { unit: input.row.managingUnit.name }));
+      setDone({ key: 'consolidation.reopened', params: { unit: input.row.managingUnit.name } });
       void queryClient.invalidateQueries({ queryKey: keys.all });
     },
   });
@@ -64,11 +64,16 @@ export function ConsolidationPage() {
   const current = data?.years.find((y) => y.year === focus);
 
   const columns: TableColumnsType<ManagingRow> = [
-    { title: t('common.managingUnit'), key: 'name', render: (_, row) => row.managingUnit.name },
+    {
+      title: t('common.managingUnit'),
+      key: 'name',
+      render: (_, row) => <span style={{ display: 'inline-block', minWidth: 170 }}>{row.managingUnit.name}</span>,
+    },
     { title: t('consolidation.count'), dataIndex: 'units', align: 'right' },
     ...([1, 2, 3, 4] as const).map((g) => ({
       title: f.groupShort(g),
       key: `g${g}`,
+      width: 64,
       align: 'right' as const,
       render: (_: unknown, row: ManagingRow) => row.summary.byGroup[g - 1],
     })),
@@ -79,47 +84,43 @@ export function ConsolidationPage() {
       title: t('consolidation.mismatches'),
       key: 'mismatches',
       align: 'right',
-      render: (_, row) => (row.mismatches > 0 ? <Tag color="red">{row.mismatches}</Tag> : '—'),
+      render: (_, row) => (row.mismatches > 0 ? <Tag color={TAG_COLORS.red}>{row.mismatches}</Tag> : '—'),
     },
     {
       title: t('common.approval'),
       key: 'approval',
+      width: 250,
       render: (_, row) => (
-        <Space orientation="vertical" size={2}>
+        <Space orientation="vertical" size={4}>
           <ApprovalTag status={row.approval?.status ?? 'pending'} />
           {row.approval ? (
             <Typography.Text type="secondary">{t('consolidation.approvedBy', { user: row.approval.decidedBy, date: formatDate(row.approval.decidedAt) })}</Typography.Text>
           ) : null}
-          {row.approval?.note ? <Typography.Text type="secondary">“{row.approval.note}”</Typography.Text> : null}
+          {row.approval?.note ? (
+            <Typography.Text type="secondary" ellipsis={{ tooltip: row.approval.note }} style={{ maxWidth: 230 }}>
+              “{row.approval.note}”
+            </Typography.Text>
+          ) : null}
+          {canApprove && row.summary.entered.counted > 0 ? (
+            <Space wrap size={4}>
+              <Button
+                size="small"
+                type={row.approval?.status === 'approved' ? 'default' : 'primary'}
+                aria-label={t('consolidation.approveLabel', { year: focus, unit: row.managingUnit.name })}
+                onClick={() => setApproving({ codes: [row.managingUnit.code], names: row.managingUnit.name })}
+              >
+                {t('consolidation.approve')}
+              </Button>
+              {row.approval?.status === 'approved' ? (
+                <Button size="small" aria-label={t('consolidation.reopenLabel', { year: focus, unit: row.managingUnit.name })} onClick={() => setReturning(row)}>
+                  {t('consolidation.reopen')}
+                </Button>
+              ) : null}
+            </Space>
+          ) : null}
         </Space>
       ),
     },
-    ...(canApprove
-      ? [
-          {
-            title: '',
-            key: 'actions',
-            render: (_: unknown, row: ManagingRow) =>
-              row.summary.entered.counted === 0 ? null : (
-                <Space wrap>
-                  <Button
-                    size="small"
-                    type={row.approval?.status === 'approved' ? 'default' : 'primary'}
-                    aria-label={t('consolidation.approveLabel', { year: focus, unit: row.managingUnit.name })}
-                    onClick={() => setApproving({ codes: [row.managingUnit.code], names: row.managingUnit.name })}
-                  >
-                    {t('consolidation.approve')}
-                  </Button>
-                  {row.approval?.status === 'approved' ? (
-                    <Button size="small" aria-label={t('consolidation.reopenLabel', { year: focus, unit: row.managingUnit.name })} onClick={() => setReturning(row)}>
-                      {t('consolidation.reopen')}
-                    </Button>
-                  ) : null}
-                </Space>
-              ),
-          },
-        ]
-      : []),
   ];
 
   const forecast = target.data?.target.forecast;
@@ -138,7 +139,17 @@ export function ConsolidationPage() {
         />
         {data ? <Typography.Text>{data.scope === 'all' ? t('common.scopeAll') : t('common.scopeOwn', { unit: access.data?.ownUnit?.name ?? '' })}</Typography.Text> : null}
       </Space>
-      {done ? <Alert role="status" type="success" showIcon closable title={done} onClose={() => setDone(null)} style={{ marginBottom: 16 }} /> : null}
+      {done ? (
+        <Alert
+          role="status"
+          type="success"
+          showIcon
+          closable
+          title={t(done.key, { ...done.params, share: f.percent(done.params.share as number | null | undefined) })}
+          onClose={() => setDone(null)}
+          style={{ marginBottom: 16 }}
+        />
+      ) : null}
       {summary.isError ? <ErrorPanel title={t('common.loadFailed')} error={summary.error} onRetry={() => void summary.refetch()} /> : null}
 
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
@@ -149,7 +160,8 @@ export function ConsolidationPage() {
                 <Progress
                   percent={Math.min(100, current.entered.share ?? 0)}
                   format={() => f.percent(current.entered.share)}
-                  status={(current.entered.share ?? 0) >= AUTONOMY_TARGET_SHARE ? 'success' : 'normal'}
+                  status="normal"
+                  strokeColor={(current.entered.share ?? 0) >= AUTONOMY_TARGET_SHARE ? TAG_COLORS.green : TAG_COLORS.orange}
                   aria-label={t('consolidation.shareTitle', { year: focus })}
                 />
                 <Typography.Paragraph type="secondary">{t('consolidation.target', { value: AUTONOMY_TARGET_SHARE })}</Typography.Paragraph>
@@ -249,7 +261,7 @@ export function ConsolidationPage() {
           columns={columns}
           pagination={false}
           locale={{ emptyText: t('consolidation.empty') }}
-          scroll={{ x: true }}
+          scroll={{ x: 1000 }}
         />
       </Card>
 
@@ -257,7 +269,9 @@ export function ConsolidationPage() {
         {data && data.behind.length === 0 ? <Typography.Paragraph>{t('consolidation.behindNone')}</Typography.Paragraph> : null}
         {data?.behind.map((group) => (
           <section key={group.managingUnit.code}>
-            <Typography.Title level={3}>{group.managingUnit.name}</Typography.Title>
+            <Typography.Title level={3} style={{ fontSize: 16, marginTop: 8 }}>
+              {group.managingUnit.name}
+            </Typography.Title>
             <ul>
               {group.units.map((unit) => (
                 <li key={unit.id}>{t('consolidation.behindItem', { name: unit.name, planned: unit.plannedGroup, actual: unit.group })}</li>

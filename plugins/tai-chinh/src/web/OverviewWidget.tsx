@@ -8,7 +8,7 @@ import { Progress, Typography } from 'antd';
 import { ErrorPanel, useT } from '@dondoc/ui';
 import { AUTONOMY_TARGET_SHARE } from '../domain/index.ts';
 import { client, keys, modulePath } from './client.ts';
-import { useAccess, useFormats } from './parts.tsx';
+import { TAG_COLORS, useAccess, useFormats } from './parts.tsx';
 import './i18n.ts';
 
 export function OverviewWidget() {
@@ -37,7 +37,8 @@ export function OverviewWidget() {
           <Progress
             percent={Math.min(100, share.share)}
             format={() => f.percent(share.share)}
-            status={share.share >= AUTONOMY_TARGET_SHARE ? 'success' : 'exception'}
+            status="normal"
+            strokeColor={share.share >= AUTONOMY_TARGET_SHARE ? TAG_COLORS.green : TAG_COLORS.red}
             aria-label={t('widget.share', { year })}
           />
           <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>

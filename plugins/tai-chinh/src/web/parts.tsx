@@ -32,7 +32,20 @@ export function useFormats() {
   };
 }
 
-const GROUP_COLORS: Record<AutonomyGroup, string> = { 1: 'green', 2: 'cyan', 3: 'gold', 4: 'default' };
+/**
+ * Tag colours dark enough for white text at WCAG AA (4.5:1): antd's light preset tags (cyan,
+ * gold, green on their pale backgrounds) fall short of it.
+ */
+export const TAG_COLORS = {
+  green: '#237804',
+  cyan: '#006d75',
+  gold: '#874d00',
+  blue: '#0050b3',
+  red: '#a8071a',
+  orange: '#ad4e00',
+} as const;
+
+const GROUP_COLORS: Record<AutonomyGroup, string> = { 1: TAG_COLORS.green, 2: TAG_COLORS.cyan, 3: TAG_COLORS.gold, 4: 'default' };
 
 export function GroupTag({ group }: { group: AutonomyGroup | null }) {
   const f = useFormats();
@@ -45,7 +58,7 @@ export function GroupTag({ group }: { group: AutonomyGroup | null }) {
   );
 }
 
-const ROADMAP_COLORS: Record<RoadmapStatus, string> = { ahead: 'green', on_plan: 'blue', behind: 'red', no_plan: 'default', no_data: 'default' };
+const ROADMAP_COLORS: Record<RoadmapStatus, string> = { ahead: TAG_COLORS.green, on_plan: TAG_COLORS.blue, behind: TAG_COLORS.red, no_plan: 'default', no_data: 'default' };
 
 export function RoadmapTag({ status }: { status: RoadmapStatus }) {
   const { locale } = useLocale();
@@ -53,7 +66,7 @@ export function RoadmapTag({ status }: { status: RoadmapStatus }) {
   return <Tag color={ROADMAP_COLORS[status]}>{ROADMAP_STATUS_LABELS[status][locale]}</Tag>;
 }
 
-const APPROVAL_COLORS: Record<ApprovalStatus, string> = { pending: 'default', approved: 'green', returned: 'orange' };
+const APPROVAL_COLORS: Record<ApprovalStatus, string> = { pending: 'default', approved: TAG_COLORS.green, returned: TAG_COLORS.orange };
 
 export function ApprovalTag({ status }: { status: ApprovalStatus }) {
   const { locale } = useLocale();
@@ -65,12 +78,12 @@ export function CheckTag({ year }: { year: YearView }) {
   const t = useT('tai-chinh');
   if (year.status === 'mismatch' && year.impliedGroup !== null) {
     return (
-      <Tag color="red" data-testid="mismatch-tag">
+      <Tag color={TAG_COLORS.red} data-testid="mismatch-tag">
         {t('register.mismatchTag')}: {t('register.mismatchHint', { implied: year.impliedGroup })}
       </Tag>
     );
   }
-  if (year.status === 'undetermined') return <Tag color="orange">{t('register.undeterminedTag')}</Tag>;
+  if (year.status === 'undetermined') return <Tag color={TAG_COLORS.orange}>{t('register.undeterminedTag')}</Tag>;
   return null;
 }
 
