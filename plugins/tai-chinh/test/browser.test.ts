@@ -151,6 +151,16 @@ describe.skipIf(missing.length > 0)('tai-chinh in the browser (shell + module bu
     const total = sheets.get('Tổng hợp')!.find((r) => r[1] === 'Toàn Thành phố')!;
     expect(String(total[12])).toBe(`Đã ghi nhận chỉ tiêu 2458-CT3: ${share}% (ngày 31/12/2025)`);
 
+    // --- The coordinators' overview (the shell's home page) shows the module's widget.
+    await browser.context.clearCookies();
+    await signIn(page, portal.url, 'ubnd');
+    await page.goto(`${portal.url}/`);
+    const widget = page.getByTestId('tai-chinh-widget');
+    await expect.poll(() => widget.isVisible(), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => widget.innerText(), { timeout: 15_000 }).toContain(`${share}%`);
+    expect(await widget.innerText()).toContain('Theo phân loại đã được Sở Tài chính phê duyệt.');
+    await page.screenshot({ path: join(screenshots, '5-overview-widget.png'), fullPage: true });
+
     expect(page.errors).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
  * 2458-CT3 in the same transaction.
  */
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
-import type { Tx } from '@dondoc/db';
+import type { Queryable, Tx } from '@dondoc/db';
 import { AUTONOMY_TARGET_CODE } from '@dondoc/core/server';
 import { hanoiDateOf } from '@dondoc/core';
 import type { CoreApi } from '@dondoc/plugin-sdk';
@@ -210,7 +210,7 @@ export async function approveYear(
 }
 
 /** The recorded share of every year (what the core target holds, per year). */
-export async function loadShareRecords(db: Tx | Parameters<typeof lockYears>[0]): Promise<ShareRecordView[]> {
+export async function loadShareRecords(db: Queryable): Promise<ShareRecordView[]> {
   const rows = await db.select().from(shareRecords).orderBy(shareRecords.year);
   return rows.map(shareRecordView);
 }
