@@ -98,6 +98,7 @@ export const coreVi = {
   },
   audit: {
     core_task_update: 'Cập nhật tiến độ',
+    core_task_report: 'Cập nhật tiến độ qua báo cáo định kỳ',
     core_reminder_send: 'Đôn đốc',
   },
   remind: {
@@ -423,6 +424,7 @@ export const coreEn: SameShape<typeof coreVi> = {
   },
   audit: {
     core_task_update: 'Progress update',
+    core_task_report: 'Progress update through a periodic report',
     core_reminder_send: 'Reminder',
   },
   remind: {

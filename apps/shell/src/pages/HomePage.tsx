@@ -144,27 +144,20 @@ function CoordinatorOverview() {
       <Section title={t('overview.unitsTitle', { count: summary.units.length })}>
         <Table<UnitRow>
           size="small"
+          className="dondoc-unit-table"
           rowKey="code"
           dataSource={summary.units}
           pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-          scroll={{ x: 900 }}
+          scroll={{ x: 1000 }}
           columns={[
             {
               title: t('report.unit'),
               dataIndex: 'name',
               fixed: 'left',
-              width: 200,
+              width: 190,
               render: (name: string, row) => <Link to={`/nhiem-vu?don-vi=${row.code}`}>{name}</Link>,
               sorter: (a, b) => a.name.localeCompare(b.name, 'vi'),
             },
-            ...(['overdue', 'in_progress', 'done_on_time', 'done_late', 'not_due', 'continuous'] as const).map((status) => ({
-              title: labels.status(status),
-              key: status,
-              width: 110,
-              align: 'right' as const,
-              render: (_: unknown, row: UnitRow) => row.counts[status],
-              sorter: (a: UnitRow, b: UnitRow) => a.counts[status] - b.counts[status],
-            })),
             {
               title: t('overview.completionRate'),
               dataIndex: 'completionRate',
@@ -178,6 +171,14 @@ function CoordinatorOverview() {
               },
               render: (rate: number | null) => formatRate(rate, locale),
             },
+            ...(['overdue', 'in_progress', 'done_on_time', 'done_late', 'not_due', 'continuous'] as const).map((status) => ({
+              title: labels.status(status),
+              key: status,
+              width: 112,
+              align: 'right' as const,
+              render: (_: unknown, row: UnitRow) => row.counts[status],
+              sorter: (a: UnitRow, b: UnitRow) => a.counts[status] - b.counts[status],
+            })),
           ]}
         />
       </Section>

@@ -8,7 +8,7 @@ import { perm, useAccess } from '../../core/access.ts';
 import { coreKeys } from '../../core/keys.ts';
 import { useLabels } from '../../core/labels.ts';
 import { NoProgressTag, ReportStateTag, TaskStatusTag } from '../../core/tags.tsx';
-import { MultilineText, ProgressValue, Section, useDocumentTitle } from '../../core/ui.tsx';
+import { MultilineText, Section, useDocumentTitle } from '../../core/ui.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { reportPath } from '../../core/periods.ts';
 import { ReviewActions } from '../reports/ReviewActions.tsx';
@@ -202,7 +202,7 @@ function OverdueTasks() {
   const t = useT('shell');
   const labels = useLabels();
   const filters = useMemo(() => ({ status: 'overdue' as const }), []);
-  const pages = useTaskPages(filters);
+  const pages = useTaskPages(filters, { limit: 10 });
   const items = pages.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <Section
@@ -220,21 +220,21 @@ function OverdueTasks() {
             dataSource={items}
             pagination={false}
             locale={{ emptyText: t('coord.noOverdue') }}
-            scroll={{ x: 800 }}
+            scroll={{ x: 960 }}
             columns={[
-              { title: t('tasks.code'), dataIndex: 'code', render: (code: string, task) => <Link to={`/nhiem-vu/${task.id}`}>{code}</Link>, width: 150 },
+              { title: t('tasks.code'), dataIndex: 'code', render: (code: string, task) => <Link to={`/nhiem-vu/${task.id}`}>{code}</Link>, width: 130 },
               { title: t('tasks.task'), dataIndex: 'title' },
-              { title: t('tasks.leadUnit'), dataIndex: ['leadUnit', 'name'], width: 170 },
+              { title: t('tasks.leadUnit'), dataIndex: ['leadUnit', 'name'], width: 150 },
               {
                 title: t('tasks.deadline'),
                 dataIndex: 'deadline',
-                width: 110,
+                width: 100,
                 render: (_, task) => (task.deadline ? formatDate(task.deadline) : labels.status('continuous')),
               },
               {
                 title: t('tasks.status'),
                 dataIndex: 'status',
-                width: 200,
+                width: 190,
                 render: (_, task) => (
                   <Space size={[0, 4]} wrap>
                     <TaskStatusTag status={task.status} />
@@ -242,11 +242,12 @@ function OverdueTasks() {
                   </Space>
                 ),
               },
-              { title: t('tasks.progress'), dataIndex: 'progress', width: 130, render: (value: number) => <ProgressValue value={value} compact /> },
+              { title: t('tasks.progress'), dataIndex: 'progress', width: 80, align: 'right', render: (value: number) => `${value}%` },
               {
                 title: <span className="dondoc-visually-hidden">{t('tasks.actions')}</span>,
                 key: 'remind',
                 width: 110,
+                fixed: 'right',
                 render: (_, task) => <RemindButton task={task} size="small" />,
               },
             ]}

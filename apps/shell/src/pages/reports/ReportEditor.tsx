@@ -255,13 +255,23 @@ export function ReportEditor({ data }: { data: ReportView }) {
         <Section title={t('report.itemsTitle', { count: 0 })}>
           <Empty description={t('report.noItems')} />
         </Section>
+      ) : !editable ? (
+        <Section title={t('report.itemsTitle', { count: data.items.length })}>
+          <ol className="dondoc-report-items">
+            {data.items.map((item) => (
+              <li key={item.task.id} className="dondoc-report-item">
+                <ReportItemView item={item} />
+              </li>
+            ))}
+          </ol>
+        </Section>
       ) : (
         <Form<ReportValues>
           form={form}
           name={`report-${data.unit.code}-${data.period.id}`}
           layout="vertical"
           initialValues={initialValues(data)}
-          disabled={!editable || busy}
+          disabled={busy}
           onValuesChange={() => setDirty(true)}
           onFinish={() => save.mutate()}
           className="dondoc-form"
@@ -269,75 +279,68 @@ export function ReportEditor({ data }: { data: ReportView }) {
           <Section
             title={t('report.itemsTitle', { count: data.items.length })}
             extra={
-              editable ? (
-                <Button
-                  size="small"
-                  onClick={() => {
-                    for (const item of data.items) {
-                      if (form.getFieldValue(['items', item.task.id, 'progress']) == null) {
-                        form.setFieldValue(['items', item.task.id, 'progress'], item.task.progress);
-                      }
+              <Button
+                size="small"
+                onClick={() => {
+                  for (const item of data.items) {
+                    if (form.getFieldValue(['items', item.task.id, 'progress']) == null) {
+                      form.setFieldValue(['items', item.task.id, 'progress'], item.task.progress);
                     }
-                    setDirty(true);
-                  }}
-                >
-                  {t('report.fillCurrent')}
-                </Button>
-              ) : null
+                  }
+                  setDirty(true);
+                }}
+              >
+                {t('report.fillCurrent')}
+              </Button>
             }
           >
             <ol className="dondoc-report-items">
               {data.items.map((item) => (
                 <li key={item.task.id} className="dondoc-report-item">
-                  <ReportItemFields item={item} editable={editable} />
+                  <ReportItemFields item={item} />
                 </li>
               ))}
             </ol>
           </Section>
 
-          {editable ? (
-            <div className="dondoc-action-bar" role="group" aria-label={t('report.actions')}>
-              {conflict ? (
-                <Alert
-                  type="warning"
-                  showIcon
-                  title={conflict}
-                  description={t('common.conflictKeep')}
-                  action={
-                    <Button onClick={() => void reload()} loading={reloading} disabled={false}>
-                      {t('common.reload')}
-                    </Button>
-                  }
-                />
-              ) : null}
-              {reloaded ? <Alert type="info" showIcon title={t('common.reloadedKept')} /> : null}
-              {failure && !conflict ? (
-                <Alert
-                  type="error"
-                  showIcon
-                  title={validationFailure ? t('common.checkFields') : errorMessage(failure)}
-                />
-              ) : null}
-              <Space wrap>
-                <Button htmlType="submit" icon={<SaveOutlined aria-hidden />} loading={save.isPending} type={canSubmit ? 'default' : 'primary'}>
-                  {t('report.saveDraft')}
-                </Button>
-                {canSubmit ? (
-                  <Button type="primary" icon={<SendOutlined aria-hidden />} loading={submit.isPending} onClick={() => setConfirming(true)}>
-                    {t('report.submit')}
+          <div className="dondoc-action-bar" role="group" aria-label={t('report.actions')}>
+            {conflict ? (
+              <Alert
+                type="warning"
+                showIcon
+                title={conflict}
+                description={t('common.conflictKeep')}
+                action={
+                  <Button onClick={() => void reload()} loading={reloading}>
+                    {t('common.reload')}
                   </Button>
-                ) : (
-                  <Typography.Text type="secondary">{t('report.onlyLeadsSubmit')}</Typography.Text>
-                )}
-                {dirty ? <Tag className="dondoc-tag">{t('report.unsaved')}</Tag> : null}
-              </Space>
-            </div>
-          ) : null}
+                }
+              />
+            ) : null}
+            {reloaded ? <Alert type="info" showIcon title={t('common.reloadedKept')} /> : null}
+            {failure && !conflict ? (
+              <Alert type="error" showIcon title={validationFailure ? t('common.checkFields') : errorMessage(failure)} />
+            ) : null}
+            <Space wrap>
+              <Button htmlType="submit" icon={<SaveOutlined aria-hidden />} loading={save.isPending} type={canSubmit ? 'default' : 'primary'}>
+                {t('report.saveDraft')}
+              </Button>
+              {canSubmit ? (
+                <Button type="primary" icon={<SendOutlined aria-hidden />} loading={submit.isPending} onClick={() => setConfirming(true)}>
+                  {t('report.submit')}
+                </Button>
+              ) : (
+                <Typography.Text type="secondary">{t('report.onlyLeadsSubmit')}</Typography.Text>
+              )}
+              {dirty ? <Tag className="dondoc-tag">{t('report.unsaved')}</Tag> : null}
+            </Space>
+          </div>
         </Form>
       )}
 
+      {confirming ? (
       <Modal
-        open={confirming}
+        open
         title={t('report.confirmTitle', { period: periodName })}
         okText={t('report.submit')}
         cancelText={t('common.cancel')}
@@ -352,6 +355,7 @@ export function ReportEditor({ data }: { data: ReportView }) {
           return beyond.length > 0 ? <p>{t('report.confirmEscalations', { count: beyond.length })}</p> : null;
         })()}
       </Modal>
+      ) : null}
 
       <EvidencePanel reportId={base.id} editable={editable} evidence={data.evidence} items={data.items} />
 
@@ -398,11 +402,11 @@ export function ReportEditor({ data }: { data: ReportView }) {
   );
 }
 
-function ReportItemFields({ item, editable }: { item: ReportView['items'][number]; editable: boolean }) {
+function ReportItemHeading({ item }: { item: ReportView['items'][number] }) {
   const t = useT('shell');
   const id = item.task.id;
   return (
-    <section aria-labelledby={`item-${id}`}>
+    <>
       <h3 id={`item-${id}`} className="dondoc-item-title">
         <Link to={`/nhiem-vu/${id}`}>{item.task.code}</Link> — {item.task.title}
       </h3>
@@ -415,6 +419,52 @@ function ReportItemFields({ item, editable }: { item: ReportView['items'][number
         </Typography.Text>
         <Typography.Text type="secondary">{t('report.currentProgress', { value: item.task.progress })}</Typography.Text>
       </Space>
+    </>
+  );
+}
+
+/** A covered task as the report states it (submitted, accepted, or read by a coordinator). */
+function ReportItemView({ item }: { item: ReportView['items'][number] }) {
+  const t = useT('shell');
+  return (
+    <section aria-labelledby={`item-${item.task.id}`}>
+      <ReportItemHeading item={item} />
+      <dl className="dondoc-dl">
+        <dt>{t('report.progress')}</dt>
+        <dd>{item.progress === null ? '—' : `${item.progress}%`}</dd>
+        <dt>{t('report.result')}</dt>
+        <dd>
+          <MultilineText text={item.result} />
+        </dd>
+        <dt>{t('report.obstacles')}</dt>
+        <dd>
+          <MultilineText text={item.obstacles} />
+        </dd>
+        <dt>{t('report.proposals')}</dt>
+        <dd>
+          <MultilineText text={item.proposals} />
+        </dd>
+        <dt>{t('report.beyondAuthorityShort')}</dt>
+        <dd>
+          {item.beyondAuthority ? (
+            <Tag className="dondoc-tag" color="#a8071a">
+              {t('report.beyondAuthority')}
+            </Tag>
+          ) : (
+            t('common.no')
+          )}
+        </dd>
+      </dl>
+    </section>
+  );
+}
+
+function ReportItemFields({ item }: { item: ReportView['items'][number] }) {
+  const t = useT('shell');
+  const id = item.task.id;
+  return (
+    <section aria-labelledby={`item-${id}`}>
+      <ReportItemHeading item={item} />
       <div className="dondoc-item-grid">
         <Form.Item
           name={['items', id, 'progress']}

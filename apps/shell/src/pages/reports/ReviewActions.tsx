@@ -50,8 +50,8 @@ export function ReviewActions({ report, size }: { report: ReviewedReport; size?:
           {t('review.accept')}
         </Button>
         <Button
-          danger
           size={size}
+          className="dondoc-danger-outline"
           icon={<RollbackOutlined aria-hidden />}
           onClick={() => {
             review.reset();
@@ -95,7 +95,7 @@ function ReturnDialog({
       open
       title={title}
       okText={t('review.return')}
-      okButtonProps={{ danger: true }}
+      okButtonProps={{ className: 'dondoc-danger-solid' }}
       cancelText={t('common.cancel')}
       confirmLoading={pending}
       onOk={() => form.submit()}

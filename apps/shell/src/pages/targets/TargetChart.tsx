@@ -74,6 +74,9 @@ export default function TargetChart({ target, height = 260 }: { target: TargetDe
       yAxis: {
         type: 'value',
         name: unit,
+        // Figures that cannot go below zero keep the axis at zero (a trend line may dip a little).
+        min: (extent: { min: number }) =>
+          Math.min(target.baselineValue, target.targetValue, ...target.measurements.map((m) => m.value)) >= 0 ? 0 : Math.floor(extent.min),
         nameTextStyle: { color: '#374151' },
         axisLabel: { color: '#374151', formatter: (v: number) => formatNumber(v, locale) },
       },

@@ -119,6 +119,7 @@ interface RecordValues {
 
 function RecordForm({ target }: { target: TargetDetail }) {
   const t = useT('shell');
+  const { locale } = useLocale();
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<RecordValues>();
@@ -154,7 +155,7 @@ function RecordForm({ target }: { target: TargetDetail }) {
           label={t('target.valueWithUnit', { unit: target.measureUnit })}
           rules={[{ required: true, message: t('target.valueRequired') }]}
         >
-          <InputNumber className="dondoc-number" decimalSeparator={undefined} />
+          <InputNumber className="dondoc-number" decimalSeparator={locale === 'vi' ? ',' : '.'} />
         </Form.Item>
         <Form.Item
           name="asOf"

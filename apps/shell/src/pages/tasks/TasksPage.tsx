@@ -45,10 +45,10 @@ export function readFilters(params: URLSearchParams): TaskFilters {
 }
 
 /** The task list as an infinite query: a page of 50 at a time, "Xem thêm" asks for the next by cursor. */
-export function useTaskPages(filters: TaskFilters, enabled = true) {
+export function useTaskPages(filters: TaskFilters, { enabled = true, limit = PAGE_SIZE }: { enabled?: boolean; limit?: number } = {}) {
   return useInfiniteQuery({
-    queryKey: coreKeys.taskList(filters),
-    queryFn: ({ pageParam }) => core.tasks.list.query({ ...filters, cursor: pageParam, limit: PAGE_SIZE }),
+    queryKey: coreKeys.taskList({ ...filters, limit }),
+    queryFn: ({ pageParam }) => core.tasks.list.query({ ...filters, cursor: pageParam, limit }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
