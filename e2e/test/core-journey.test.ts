@@ -54,6 +54,30 @@ describe('task core journey in Chromium', () => {
     expect(await history.getByText('stc.cv').count()).toBeGreaterThan(0);
     // What was typed in the result is now the task's result.
     await page.locator('.dondoc-descriptions').getByText('Đã rà soát 42/70 quy trình TTHC trên Cổng DVCQG.').waitFor();
+
+    // Someone saves the same task in between (here: another tab of the same account): the
+    // stale save gets the server's CONFLICT text naming who, and "Tải lại" keeps what was typed.
+    const id = new URL(page.url()).pathname.split('/').pop()!;
+    const status = await page.evaluate(async (taskId) => {
+      const read = await (await fetch(`/api/trpc/core/tasks.get?input=${encodeURIComponent(JSON.stringify({ id: taskId }))}`)).json();
+      const response = await fetch('/api/trpc/core/tasks.update', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ id: taskId, version: read.result.data.version, progress: 65, note: 'Cập nhật từ tab khác' }),
+      });
+      return response.status;
+    }, id);
+    expect(status).toBe(200);
+    await page.getByLabel('Tiến độ (%)').fill('70');
+    await page.getByLabel('Ghi chú').fill('Không được mất khi xung đột');
+    await page.getByRole('button', { name: 'Lưu cập nhật' }).click();
+    await page.getByText('Dữ liệu đã được stc.cv thay đổi sau khi bạn mở. Hãy tải lại rồi thử lại.').waitFor();
+    await page.getByRole('button', { name: 'Tải lại' }).click();
+    await page.getByText(/Đã tải dữ liệu mới nhất/).waitFor();
+    expect(await page.getByLabel('Tiến độ (%)').inputValue()).toBe('70');
+    expect(await page.getByLabel('Ghi chú').inputValue()).toBe('Không được mất khi xung đột');
+    await page.getByRole('button', { name: 'Lưu cập nhật' }).click();
+    await history.getByText('Không được mất khi xung đột').waitFor();
     expect(page.errors).toEqual([]);
     await page.close();
   });

@@ -157,6 +157,21 @@ export function ReportEditor({ data }: { data: ReportView }) {
     setReloading(true);
     try {
       const fresh = await core.reports.get.query({ unitCode: data.unit.code, periodId: data.period.id });
+      // Fields the user has not touched take the newer values; what they typed stays.
+      for (const item of fresh.items) {
+        const values: ItemValues = {
+          progress: item.progress,
+          result: item.result ?? '',
+          obstacles: item.obstacles ?? '',
+          proposals: item.proposals ?? '',
+          beyondAuthority: item.beyondAuthority,
+        };
+        for (const field of Object.keys(values) as Array<keyof ItemValues>) {
+          const value = values[field];
+          const path: ['items', string, keyof ItemValues] = ['items', item.task.id, field];
+          if (!form.isFieldTouched(path)) form.setFieldValue(path, value);
+        }
+      }
       setBase({ id: fresh.report?.id ?? null, version: fresh.report?.version ?? null });
       setConflict(null);
       setReloaded(true);

@@ -62,6 +62,11 @@ export function TaskUpdateForm({ task }: { task: TaskDetail }) {
     setReloading(true);
     try {
       const fresh = await core.tasks.get.query({ id: task.id });
+      // Fields the user has not touched take the newer values; what they typed stays.
+      const latest: Partial<UpdateValues> = { progress: fresh.progress, result: fresh.result ?? '', completedOn: toDayjs(fresh.completedOn) };
+      for (const field of Object.keys(latest) as Array<keyof UpdateValues>) {
+        if (!form.isFieldTouched(field)) form.setFieldValue(field, latest[field]);
+      }
       void queryClient.invalidateQueries({ queryKey: ['core', 'task', task.id] });
       setBaseVersion(fresh.version);
       setConflict(null);
