@@ -32,6 +32,18 @@ describe('production builds', () => {
     expect(readFileSync(join(shellDist, 'index.html'), 'utf8')).toContain('<html lang="vi">');
   });
 
+  it.skipIf(!existsSync(join(shellDist, 'index.html')))('the shell holds no server code (only types come from @dondoc/core/server)', () => {
+    for (const file of jsFiles(shellDist)) {
+      const code = readFileSync(file, 'utf8');
+      expect(code, file).not.toMatch(/from\s*["']node:|require\(["']node:|drizzle-orm|@electric-sql\/pglite|@node-rs\/argon2|initTRPC/);
+    }
+    // echarts is its own chunk, loaded with the targets pages only.
+    const entry = readFileSync(join(shellDist, 'index.html'), 'utf8');
+    const chart = jsFiles(shellDist).find((file) => /TargetChart-/.test(file));
+    expect(chart).toBeDefined();
+    expect(entry).not.toContain('TargetChart');
+  });
+
   it.skipIf(!existsSync(join(fixtureDist, 'mf-manifest.json')))('a module bundles no React: it uses the shell\'s', () => {
     expect(copies(fixtureDist)).toEqual({ react: 0, reactDom: 0 });
     const manifest = JSON.parse(readFileSync(join(fixtureDist, 'mf-manifest.json'), 'utf8')) as {

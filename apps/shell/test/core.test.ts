@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type { SessionUser } from '@dondoc/ui';
+import { periodForData, taskStatusLabel } from '@dondoc/core';
+import { accessOf, perm } from '../src/core/access.ts';
+import { labelsFor } from '../src/core/labels.ts';
+import { evidenceProblem, EVIDENCE_MAX_BYTES } from '../src/core/upload.ts';
+import { formatBytes, formatRate } from '../src/core/format.ts';
+import { isConflict } from '../src/core/errors.ts';
+import { readFilters } from '../src/pages/tasks/TasksPage.tsx';
+import { coreRoutes } from '../src/routes.tsx';
+import { currentPeriod, reportPath } from '../src/core/periods.ts';
+import { todayIso } from '../src/core/dates.ts';
+
+const user = (roles: string[], unit: string | null, permissions: string[]): SessionUser =>
+  ({ username: 'u', displayName: 'U', unit: unit ? { code: unit, name: unit } : null, roles, permissions }) as SessionUser;
+
+describe('accessOf', () => {
+  it('reads the permission keys of /api/auth/me and the unit scope', () => {
+    const officer = accessOf(user(['officer'], 'STC', [perm.tasksRead, perm.tasksUpdate]));
+    expect(officer.can(perm.tasksUpdate)).toBe(true);
+    expect(officer.can(perm.reportsSubmit)).toBe(false);
+    expect(officer.canAny([perm.reportsReview, perm.tasksRead])).toBe(true);
+    expect(officer.seesAllUnits).toBe(false);
+    expect(officer.actsFor('STC')).toBe(true);
+    expect(officer.actsFor('SNV')).toBe(false);
+    const coordinator = accessOf(user(['coordinator'], 'UBND', [perm.reportsReview]));
+    expect(coordinator.seesAllUnits).toBe(true);
+    expect(coordinator.actsFor('STC')).toBe(false);
+    expect(accessOf(user(['admin'], null, [])).actsFor('STC')).toBe(true);
+  });
+  it('holds nothing when the server sent no permission list', () => {
+    const none = accessOf({ username: 'x', displayName: 'X', unit: null, roles: [] });
+    expect(none.can(perm.tasksRead)).toBe(false);
+  });
+});
+
+describe('core routes', () => {
+  it('put every core page but the overview behind a permission', () => {
+    for (const route of coreRoutes.filter((r) => r.path !== '/')) expect(route.anyOf?.length).toBeGreaterThan(0);
+    expect(coreRoutes.find((r) => r.path === '/dieu-phoi')?.anyOf).toEqual([perm.reportsReview, perm.escalationsRespond]);
+    expect(coreRoutes.filter((r) => r.nav).map((r) => r.path)).toEqual(['/', '/nhiem-vu', '/chi-tieu', '/bao-cao', '/dieu-phoi']);
+  });
+});
+
+describe('labels', () => {
+  it('come from the domain, in the interface language', () => {
+    expect(labelsFor('vi').status('overdue')).toBe(taskStatusLabel('overdue', 'vi'));
+    expect(labelsFor('en').status('continuous')).toBe('Continuous');
+    expect(labelsFor('vi').noProgressUpdate()).toBe('Chưa cập nhật tiến độ');
+    expect(labelsFor('vi').reportState('returned')).toBe('Trả lại');
+    expect(labelsFor('vi').status('unknown-id')).toBe('unknown-id');
+  });
+});
+
+describe('task filters from the address', () => {
+  it('keep valid values and drop the rest', () => {
+    const filters = readFilters(
+      new URLSearchParams('trang-thai=overdue&ngay=2026-11-20&van-ban=nope&don-vi=STC&q=%20tai%20cau%20truc%20'),
+    );
+    expect(filters).toEqual({ status: 'overdue', asOf: '2026-11-20', unitCode: 'STC', q: 'tai cau truc' });
+    expect(readFilters(new URLSearchParams('trang-thai=xyz&ngay=20/11/2026&don-vi=stc'))).toEqual({});
+  });
+});
+
+describe('reports', () => {
+  it('default to the current quarter by data window', () => {
+    expect(currentPeriod('quarter').id).toBe(periodForData('quarter', todayIso()).id);
+    expect(reportPath('2026-Q4', 'STC')).toBe('/bao-cao?ky=2026-Q4&don-vi=STC');
+  });
+  it('accept evidence of the allowed kinds up to 5 MB', () => {
+    expect(evidenceProblem({ name: 'a.PDF', size: 10 })).toBeNull();
+    expect(evidenceProblem({ name: 'bang.xlsx', size: EVIDENCE_MAX_BYTES })).toBeNull();
+    expect(evidenceProblem({ name: 'anh.jpeg', size: 10 })).toBeNull();
+    expect(evidenceProblem({ name: 'a.exe', size: 10 })).toBe('type');
+    expect(evidenceProblem({ name: 'a.doc', size: 10 })).toBe('type');
+    expect(evidenceProblem({ name: 'a.pdf', size: 0 })).toBe('empty');
+    expect(evidenceProblem({ name: 'a.pdf', size: EVIDENCE_MAX_BYTES + 1 })).toBe('size');
+  });
+});
+
+describe('formatting', () => {
+  it('writes rates and sizes the Vietnamese way', () => {
+    expect(formatRate(0.125, 'vi')).toBe('12,5%');
+    expect(formatRate(0.125, 'en')).toBe('12.5%');
+    expect(formatRate(null, 'vi')).toBe('—');
+    expect(formatBytes(6 * 1024 * 1024, 'vi')).toBe('6 MB');
+  });
+  it('tells a CONFLICT from other errors', () => {
+    const conflict = Object.assign(new Error('x'), { name: 'TRPCClientError', data: { code: 'CONFLICT' } });
+    expect(isConflict(conflict)).toBe(true);
+    expect(isConflict(new Error('x'))).toBe(false);
+  });
+});
