@@ -91,3 +91,17 @@ describe('formatting', () => {
     expect(isConflict(new Error('x'))).toBe(false);
   });
 });
+
+describe('remindableUnits', async () => {
+  const { remindableUnits } = await import('../src/pages/tasks/RemindButton.tsx');
+  const stc = { code: 'STC', name: 'Sở Tài chính' };
+  const snv = { code: 'SNV', name: 'Sở Nội vụ' };
+  const task = { id: 't', code: '2458-3.2', title: 'x', leadUnit: stc, coordinatingUnits: [snv], parentLeadUnitCode: null };
+  it('follows the server rule: coordinators anyone, the parent lead the units, the lead its coordinating units', () => {
+    expect(remindableUnits(task, accessOf(user(['coordinator'], 'UBND', [perm.remindersSend])))).toEqual([stc, snv]);
+    expect(remindableUnits(task, accessOf(user(['unit_lead'], 'STC', [perm.remindersSend])))).toEqual([snv]);
+    expect(remindableUnits(task, accessOf(user(['unit_lead'], 'SXD', [perm.remindersSend])))).toEqual([]);
+    expect(remindableUnits({ ...task, parentLeadUnitCode: 'SXD' }, accessOf(user(['unit_lead'], 'SXD', [perm.remindersSend])))).toEqual([stc, snv]);
+    expect(remindableUnits(task, accessOf(user(['officer'], 'STC', [])))).toEqual([]);
+  });
+});

@@ -4,7 +4,7 @@ import { Alert, App as AntApp, Button, Form, Input, Modal, Select, Typography } 
 import { BellOutlined } from '@ant-design/icons';
 import { errorMessage, useT } from '@dondoc/ui';
 import { core } from '../../core/client.ts';
-import { perm, useAccess } from '../../core/access.ts';
+import { perm, useAccess, type Access } from '../../core/access.ts';
 import { coreKeys } from '../../core/keys.ts';
 
 interface UnitRef {
@@ -18,6 +18,22 @@ export interface RemindTarget {
   title: string;
   leadUnit: UnitRef;
   coordinatingUnits?: UnitRef[];
+  /** Lead unit of the parent task: its people follow the children up and may remind them. */
+  parentLeadUnitCode?: string | null;
+}
+
+/**
+ * Whom this user may remind about the task, by the server's rule (follow-up.ts): coordinators
+ * anyone; the parent task's lead unit the task's units; the lead unit its coordinating units.
+ * Empty: no "Đôn đốc" button.
+ */
+export function remindableUnits(task: RemindTarget, access: Access): UnitRef[] {
+  if (!access.can(perm.remindersSend)) return [];
+  const all = [task.leadUnit, ...(task.coordinatingUnits ?? [])];
+  if (access.seesAllUnits) return all;
+  if (task.parentLeadUnitCode && access.actsFor(task.parentLeadUnitCode)) return all;
+  if (access.actsFor(task.leadUnit.code)) return task.coordinatingUnits ?? [];
+  return [];
 }
 
 interface RemindValues {
@@ -34,7 +50,8 @@ export function RemindButton({ task, size, type }: { task: RemindTarget; size?: 
   const t = useT('shell');
   const access = useAccess();
   const [open, setOpen] = useState(false);
-  if (!access.can(perm.remindersSend)) return null;
+  const units = remindableUnits(task, access);
+  if (units.length === 0) return null;
   return (
     <>
       <Button
@@ -46,12 +63,12 @@ export function RemindButton({ task, size, type }: { task: RemindTarget; size?: 
       >
         {t('remind.button')}
       </Button>
-      {open ? <RemindDialog task={task} onClose={() => setOpen(false)} /> : null}
+      {open ? <RemindDialog task={task} units={units} onClose={() => setOpen(false)} /> : null}
     </>
   );
 }
 
-function RemindDialog({ task, onClose }: { task: RemindTarget; onClose: () => void }) {
+function RemindDialog({ task, units, onClose }: { task: RemindTarget; units: UnitRef[]; onClose: () => void }) {
   const t = useT('shell');
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
@@ -70,7 +87,7 @@ function RemindDialog({ task, onClose }: { task: RemindTarget; onClose: () => vo
       void queryClient.invalidateQueries({ queryKey: coreKeys.all });
     },
   });
-  const units = [task.leadUnit, ...(task.coordinatingUnits ?? [])];
+  const first = units[0]!;
   return (
     <Modal
       open
@@ -87,7 +104,7 @@ function RemindDialog({ task, onClose }: { task: RemindTarget; onClose: () => vo
         form={form}
         name={formName}
         layout="vertical"
-        initialValues={{ unitCode: task.leadUnit.code, message: '' }}
+        initialValues={{ unitCode: first.code, message: '' }}
         onFinish={(values) => send.mutate(values)}
       >
         {units.length > 1 ? (
@@ -99,7 +116,7 @@ function RemindDialog({ task, onClose }: { task: RemindTarget; onClose: () => vo
             <Form.Item name="unitCode" hidden>
               <Input />
             </Form.Item>
-            <Typography.Paragraph>{t('remind.toUnit', { unit: task.leadUnit.name })}</Typography.Paragraph>
+            <Typography.Paragraph>{t('remind.toUnit', { unit: first.name })}</Typography.Paragraph>
           </>
         )}
         <Form.Item

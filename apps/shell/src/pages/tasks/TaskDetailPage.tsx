@@ -47,6 +47,9 @@ function TaskView({ task, asOf }: { task: TaskDetail; asOf: string | undefined }
   const { locale } = useLocale();
   const access = useAccess();
   const canUpdate = access.can(perm.tasksUpdate) && access.actsFor(task.leadUnit.code) && !task.isParent;
+  // A parent task is carried out by its units: its status and progress are the roll-up's.
+  const status = task.rollUp?.status ?? task.status;
+  const progress = task.rollUp ? task.rollUp.meanProgress : task.progress;
 
   return (
     <div className="dondoc-page">
@@ -65,8 +68,8 @@ function TaskView({ task, asOf }: { task: TaskDetail; asOf: string | undefined }
         {task.title}
       </Typography.Title>
       <Space size={[4, 8]} wrap className="dondoc-gap">
-        <TaskStatusTag status={task.status} />
-        {task.noProgressUpdate ? <NoProgressTag /> : null}
+        <TaskStatusTag status={status} />
+        {task.noProgressUpdate && !task.isParent ? <NoProgressTag /> : null}
         {task.flaggedForLeadership ? (
           <Tag color="#a8071a" variant="solid" icon={<WarningOutlined aria-hidden />} className="dondoc-tag">
             {t('task.flaggedForLeadership')}
@@ -91,19 +94,21 @@ function TaskView({ task, asOf }: { task: TaskDetail; asOf: string | undefined }
             {task.continuous || !task.deadline ? labels.status('continuous') : formatDate(task.deadline)}
           </Descriptions.Item>
           <Descriptions.Item label={t('task.cadence')}>{task.cadence ? labels.cadence(task.cadence as never) : '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('tasks.status')}>
-            <TaskStatusTag status={task.status} />
+          <Descriptions.Item label={task.isParent ? t('task.rollUpStatus') : t('tasks.status')}>
+            <TaskStatusTag status={status} />
           </Descriptions.Item>
-          <Descriptions.Item label={t('tasks.progress')}>
-            <ProgressValue value={task.progress} />
+          <Descriptions.Item label={task.isParent ? t('task.meanProgress') : t('tasks.progress')}>
+            <ProgressValue value={progress === null ? null : Math.round(progress)} />
           </Descriptions.Item>
           <Descriptions.Item label={t('task.completedOn')}>{task.completedOn ? formatDate(task.completedOn) : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('task.result')}>
             <MultilineText text={task.result} />
           </Descriptions.Item>
-          <Descriptions.Item label={t('task.lastProgressOn')}>
-            {task.lastProgressOn ? formatDate(task.lastProgressOn) : t('task.never')}
-          </Descriptions.Item>
+          {task.isParent ? null : (
+            <Descriptions.Item label={t('task.lastProgressOn')}>
+              {task.lastProgressOn ? formatDate(task.lastProgressOn) : t('task.never')}
+            </Descriptions.Item>
+          )}
           {task.parent ? (
             <Descriptions.Item label={t('task.parent')}>
               <Link to={`/nhiem-vu/${task.parent.id}`}>
@@ -125,7 +130,7 @@ function TaskView({ task, asOf }: { task: TaskDetail; asOf: string | undefined }
 
       <Section
         title={t('task.remindersTitle', { count: task.reminderCount })}
-        extra={<RemindButton task={task} type="primary" />}
+        extra={<RemindButton task={{ ...task, parentLeadUnitCode: task.parent?.leadUnit.code ?? null }} type="primary" />}
       >
         {task.reminders.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('task.noReminders')} />
@@ -306,6 +311,16 @@ function RollUpSection({ task }: { task: TaskDetail }) {
             dataIndex: 'progress',
             render: (value: number) => <ProgressValue value={value} compact />,
             sorter: (a, b) => a.progress - b.progress,
+          },
+          {
+            title: <span className="dondoc-visually-hidden">{t('tasks.actions')}</span>,
+            key: 'remind',
+            render: (_, child) => (
+              <RemindButton
+                size="small"
+                task={{ id: child.id, code: child.code, title: task.title, leadUnit: child.leadUnit, parentLeadUnitCode: task.leadUnit.code }}
+              />
+            ),
           },
         ]}
       />

@@ -135,7 +135,8 @@ export function TasksPage() {
     },
     { title: t('tasks.progress'), dataIndex: 'progress', width: 150, render: (_, task) => <ProgressValue value={task.progress} compact /> },
   ];
-  if (access.can(perm.remindersSend)) {
+  // In the list only coordinators remind (the detail page offers it to the units that follow a task up).
+  if (access.seesAllUnits && access.can(perm.remindersSend)) {
     columns.push({
       title: <span className="dondoc-visually-hidden">{t('tasks.actions')}</span>,
       key: 'actions',
