@@ -11,6 +11,8 @@ import { AUTONOMY_TARGET_CODE } from '@dondoc/core/server';
 import { taiChinhRouter } from '../src/server/router.ts';
 import { PERMISSIONS } from '../src/server/permissions.ts';
 import { demoUnits, seedDemoRegister } from '../src/server/seed.ts';
+import { checkPluginContract } from '@dondoc/plugin-sdk/testing';
+import plugin from '../src/server/plugin.ts';
 import { createHarness, rejection, type Caller, type Harness } from './harness.ts';
 
 /** A valid input for every procedure, so that only the permission decides. */
@@ -44,6 +46,10 @@ describe.each(testBackends)('tai-chinh router on %s', (kind) => {
   });
   afterAll(async () => {
     await h?.close();
+  });
+
+  it('keeps the module contract (SDK test kit): no anonymous access, own schema only, migrations apply once', async () => {
+    expect(await checkPluginContract(plugin, h)).toEqual([]);
   });
 
   describe('permissions', () => {

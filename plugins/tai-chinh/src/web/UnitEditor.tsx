@@ -17,7 +17,7 @@ import {
   type AutonomyGroup,
 } from '../domain/index.ts';
 import { client, keys, type UnitView, type YearView } from './client.ts';
-import { ApprovalTag, useFormats } from './parts.tsx';
+import { ApprovalTag, useFormats, useRevealOn } from './parts.tsx';
 
 export interface UnitEditorProps {
   /** The unit to edit, or `null` to add one. */
@@ -100,6 +100,7 @@ function UnitForm({ unit, canWrite, writableUnits, onCreated, onRemoved }: UnitF
     },
   });
 
+  const unitResult = useRevealOn<HTMLDivElement>(done ?? (save.error || remove.error));
   return (
     <section aria-labelledby="tai-chinh-unit-section">
       <Typography.Title level={3} id="tai-chinh-unit-section">
@@ -147,10 +148,12 @@ function UnitForm({ unit, canWrite, writableUnits, onCreated, onRemoved }: UnitF
           </Space>
         ) : null}
       </Form>
-      {save.isError || remove.isError ? (
-        <Alert role="alert" type="error" showIcon title={t('common.saveFailed')} description={errorMessage(save.error ?? remove.error)} style={{ marginTop: 16 }} />
-      ) : null}
-      {done ? <Alert role="status" type="success" showIcon title={done} style={{ marginTop: 16 }} /> : null}
+      <div ref={unitResult}>
+        {save.isError || remove.isError ? (
+          <Alert role="alert" type="error" showIcon title={t('common.saveFailed')} description={errorMessage(save.error ?? remove.error)} style={{ marginTop: 16 }} />
+        ) : null}
+        {done ? <Alert role="status" type="success" showIcon title={done} style={{ marginTop: 16 }} /> : null}
+      </div>
     </section>
   );
 }
@@ -224,6 +227,7 @@ function YearForm({ unit, year, canWrite }: { unit: UnitView; year: number; canW
       if (positive && parsed === 0) throw new Error(t('editor.bPositive'));
     },
   });
+  const yearResult = useRevealOn<HTMLDivElement>(done ?? (save.error || clear.error));
   const groupOptions = AUTONOMY_GROUPS.map((g) => ({ value: g, label: f.groupLong(g) }));
 
   return (
@@ -302,6 +306,7 @@ function YearForm({ unit, year, canWrite }: { unit: UnitView; year: number; canW
           </Space>
         ) : null}
       </Form>
+      <div ref={yearResult}>
       {save.isError || clear.isError ? (
         <Alert
           role="alert"
@@ -318,6 +323,7 @@ function YearForm({ unit, year, canWrite }: { unit: UnitView; year: number; canW
         />
       ) : null}
       {done ? <Alert role="status" type="success" showIcon title={done} style={{ marginTop: 16 }} /> : null}
+      </div>
     </div>
   );
 }

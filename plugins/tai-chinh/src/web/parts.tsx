@@ -1,5 +1,5 @@
 /** Small pieces shared by the module's pages: the caller's access, tags, number formats. */
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Tag, Tooltip, Typography } from 'antd';
 import { useLocale, useT } from '@dondoc/ui';
@@ -90,4 +90,13 @@ export function CheckTag({ year }: { year: YearView }) {
 /** A card's title as a level-2 heading (the page keeps a proper outline for screen readers). */
 export function CardTitle({ children }: { children: ReactNode }) {
   return <h2 style={{ fontSize: 17, fontWeight: 600, margin: 0, whiteSpace: 'normal' }}>{children}</h2>;
+}
+
+/** A ref that scrolls its element into view whenever `key` changes to a truthy value (results shown below a long form). */
+export function useRevealOn<T extends HTMLElement>(key: unknown) {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    if (key) ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [key]);
+  return ref;
 }
