@@ -192,6 +192,12 @@ describe.each(testBackends)('tai-chinh router on %s', (kind) => {
       expect(zero.code).toBe('BAD_REQUEST');
       const outside = await rejection(badinh.years.save({ unitId, year: 2026, version: null, group: 3, revenueA: 1, spendingB: 1, investmentCovered: false, plannedGroup: null }));
       expect(outside.code).toBe('BAD_REQUEST');
+      const roundsToZero = await rejection(badinh.years.save({ unitId, year: 2023, version: null, group: 3, revenueA: 1, spendingB: 0.004, investmentCovered: false, plannedGroup: null }));
+      expect(roundsToZero.code).toBe('BAD_REQUEST');
+      // Amounts are stored with two decimals, and the check is made on what is stored.
+      const other = await badinh.units.create({ name: 'Trung tâm làm tròn', sector: 'Khác' });
+      const rounded = await badinh.years.save({ unitId: other.id, year: 2025, version: null, group: 2, revenueA: 999.999, spendingB: 1000, investmentCovered: false, plannedGroup: null });
+      expect(rounded.years).toMatchObject([{ year: 2025, revenueA: 1000, level: 100, impliedGroup: 2, status: 'ok' }]);
     });
 
     it('rolls the change back with its audit row when the audit fails', async () => {

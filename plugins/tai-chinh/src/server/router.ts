@@ -26,6 +26,7 @@ import {
   nameKey,
   parseImportTable,
   PLAN_YEARS,
+  roundAmount,
   type ImportIssue,
 } from '../domain/index.ts';
 import { approveYear, consolidate, loadShareRecords } from './consolidation.ts';
@@ -68,7 +69,9 @@ const amount = z
   .number()
   .finite()
   .min(0, 'không được âm (must not be negative)')
-  .max(MAX_AMOUNT, 'lớn quá mức cho phép (too large)');
+  .max(MAX_AMOUNT, 'lớn quá mức cho phép (too large)')
+  // Stored with two decimals: round here, so the check computed on the row is the one stored.
+  .transform(roundAmount);
 const version = z.number().int().min(1);
 const unitName = z
   .string()
@@ -92,7 +95,7 @@ const yearInput = z
     version: version.nullable(),
     group: group.nullable(),
     revenueA: amount.nullable(),
-    spendingB: amount.positive('chi thường xuyên (B) phải lớn hơn 0 (B must be more than 0)').nullable(),
+    spendingB: amount.refine((value) => value > 0, 'chi thường xuyên (B) phải lớn hơn 0 (B must be more than 0)').nullable(),
     investmentCovered: z.boolean().default(false),
     plannedGroup: group.nullable(),
   })
