@@ -24,7 +24,7 @@ const r = JSON.parse(readFileSync(file, 'utf8')) as Results;
 const out: string[] = [];
 const cell = (p: LoadPoint | undefined, name: 'p50' | 'p95' | 'p99') => (p ? `${p.lowerBounds.includes(name) ? '≥' : ''}${p[`${name}Ms`] ?? '—'}` : '—');
 
-out.push(`Run of ${r.date} (as of ${r.asOf}), ${r.machine.cpus} × ${r.machine.cpuModel}, Node ${r.machine.node}, ${r.machine.postgres}, ${r.machine.chromium}; load average ${r.machine.loadAverageAtStart.join(' / ')} at the start, ${r.machine.loadAverageAtEnd.join(' / ')} at the end; the whole \`pnpm bench\` took ${Math.round(r.durationSeconds / 6) / 10} min (build included in the wall time reported by the caller, not here).`);
+out.push(`Run of ${r.date} (as of ${r.asOf}), ${r.machine.cpus} × ${r.machine.cpuModel}, Node ${r.machine.node}, ${r.machine.postgres}, ${r.machine.chromium}; load average ${r.machine.loadAverageAtStart.join(' / ')} at the start, ${r.machine.loadAverageAtEnd.join(' / ')} at the end; the measuring took ${Math.round(r.durationSeconds / 6) / 10} min (plus the build that \`pnpm bench\` runs first).`);
 out.push('');
 out.push('| backend | endpoint | conn | p50 ms | p95 ms | p99 ms | req/s |');
 out.push('|---|---|---:|---:|---:|---:|---:|');
