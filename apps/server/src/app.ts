@@ -87,10 +87,12 @@ export function createApp(runtime: Runtime, options: AppOptions) {
     );
   });
 
-  // Evidence files (up to 5 MB, sent as base64) are the one large body; everything else is small.
+  // Uploads (up to 5 MB, sent as base64) are the large bodies; everything else is small.
   const defaultLimit = bodyLimit({ maxSize: options.maxBodyBytes ?? 1024 * 1024, onError: (c) => jsonError(c, 413, 'too_large') });
-  const evidenceLimit = bodyLimit({ maxSize: 8 * 1024 * 1024, onError: (c) => jsonError(c, 413, 'too_large') });
-  app.use('/api/*', (c, next) => (c.req.path === '/api/trpc/core/reports.attach' ? evidenceLimit : defaultLimit)(c, next));
+  const uploadLimit = bodyLimit({ maxSize: 8 * 1024 * 1024, onError: (c) => jsonError(c, 413, 'too_large') });
+  // Uploads: evidence files and modules' spreadsheet imports (procedures named `*.import`).
+  const isUpload = (path: string) => path === '/api/trpc/core/reports.attach' || /^\/api\/trpc\/[a-z0-9-]+\/[\w.]*\.import$/.test(path);
+  app.use('/api/*', (c, next) => (isUpload(c.req.path) ? uploadLimit : defaultLimit)(c, next));
 
   // Session: resolve the cookie to a user, refresh the cookie when the session slid forward.
   app.use('/api/*', async (c, next) => {

@@ -94,6 +94,17 @@ describe.each(testBackends)('HTTP contract on %s', (backend) => {
       expect(await missing.json()).toMatchObject({ error: { code: 'bad_input', fields: ['password'] } });
     });
 
+    it('lets uploads (evidence, module imports) through the small limit, up to 8 MB', async () => {
+      const officer = await server.signIn('stc.cv');
+      const body = JSON.stringify({ reportId: '00000000-0000-4000-8000-000000000000', filename: 'a.pdf', dataBase64: 'A'.repeat(200 * 1024) });
+      const upload = await officer.fetch('/api/trpc/core/reports.attach', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      expect(upload.status).not.toBe(413);
+      const other = await officer.fetch('/api/trpc/core/reports.save', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      expect(other.status).toBe(413);
+      const huge = await officer.fetch('/api/trpc/fixture/items.import', { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(9 * 1024 * 1024) });
+      expect(huge.status).toBe(413);
+    });
+
     it('answers 413 for a body over the limit', async () => {
       const response = await fetch(`${server.url}/api/auth/login`, {
         method: 'POST',

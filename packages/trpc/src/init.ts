@@ -58,7 +58,8 @@ export function permissionProcedure(permission: string) {
     if (!access.allowed) {
       throw new TRPCError({ code: 'FORBIDDEN', message: messages[ctx.locale].forbidden(permission) });
     }
-    return next({ ctx: { ...ctx, access } });
+    const granted: Extract<Access, { allowed: true }> = access;
+    return next({ ctx: { ...ctx, access: granted } });
   });
 }
 

@@ -13,11 +13,12 @@ import { findTarget, getTarget, recordMeasurement, type MeasurementInput } from 
  */
 export interface CoreApi {
   units: {
-    list(): Promise<UnitRef[]>;
-    get(code: string): Promise<UnitRef | null>;
+    /** Pass the caller's transaction when calling inside one: on PGlite a query outside it would wait for it to end. */
+    list(options?: { tx?: Queryable }): Promise<UnitRef[]>;
+    get(code: string, options?: { tx?: Queryable }): Promise<UnitRef | null>;
   };
   targets: {
-    get(code: string, asOf?: IsoDate): ReturnType<typeof getTarget>;
+    get(code: string, asOf?: IsoDate, options?: { tx?: Queryable }): ReturnType<typeof getTarget>;
     /**
      * Records the module's computed value of one of its targets for a date (replacing the
      * module's earlier value for that date). Pass the caller's transaction to make it part
@@ -39,11 +40,11 @@ export function createCoreApi(binding: CoreApiBinding): CoreApi {
   const { db, moduleId, actor, requestId, locale } = binding;
   return {
     units: {
-      list: () => listUnits(db),
-      get: (code) => getUnit(db, code),
+      list: (options = {}) => listUnits(options.tx ?? db),
+      get: (code, options = {}) => getUnit(options.tx ?? db, code),
     },
     targets: {
-      get: (code, asOf) => getTarget(db, code, asOf ?? hanoiDateOf(Date.now()), locale),
+      get: (code, asOf, options = {}) => getTarget(options.tx ?? db, code, asOf ?? hanoiDateOf(Date.now()), locale),
       recordMeasurement: async (code, input, options = {}) => {
         const run = async (tx: Queryable) => {
           const target = await findTarget(tx, code);
