@@ -48,7 +48,7 @@ describe('task core journey in Chromium', () => {
     await page.getByLabel('Kết quả thực hiện').fill('Đã rà soát 42/70 quy trình TTHC trên Cổng DVCQG.');
     await page.getByLabel('Ghi chú').fill('Cập nhật sau họp giao ban tháng 11');
     await page.getByRole('button', { name: 'Lưu cập nhật' }).click();
-    await page.getByText('Đã lưu cập nhật tiến độ.').waitFor();
+    // Durable signs rather than the toast ("Đã lưu cập nhật tiến độ.", gone after 3 s).
     const history = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Lịch sử cập nhật' }) });
     await history.getByText('Cập nhật sau họp giao ban tháng 11').waitFor();
     expect(await history.getByText('stc.cv').count()).toBeGreaterThan(0);
@@ -106,7 +106,6 @@ describe('task core journey in Chromium', () => {
     await autonomy.getByLabel('Khó khăn, vướng mắc').fill(obstacle);
     await autonomy.getByLabel('Đề xuất, kiến nghị').fill('Đề nghị UBND Thành phố trình HĐND ban hành cơ chế.');
     await page.getByRole('button', { name: 'Lưu dự thảo' }).click();
-    await page.getByText('Đã lưu dự thảo.').waitFor();
     await page.getByText('Báo cáo đã đủ nội dung để gửi.').waitFor();
 
     // Evidence: a refused kind shows why; a real PDF is attached.
@@ -116,15 +115,15 @@ describe('task core journey in Chromium', () => {
     await fileInput.setInputFiles({ name: 'gia-mao.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf at all') });
     await page.getByText(/Không đính kèm được gia-mao\.pdf: Chỉ nhận tệp PDF, DOCX, XLSX, PNG hoặc JPG đúng định dạng\./).waitFor();
     await fileInput.setInputFiles({ name: 'bao-cao-tu-chu.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%minh chung\n') });
-    await page.getByText('Đã đính kèm bao-cao-tu-chu.pdf.').waitFor();
     await page.getByRole('cell', { name: 'bao-cao-tu-chu.pdf', exact: true }).waitFor();
 
     await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
     const confirm = page.getByRole('dialog');
     await confirm.getByText(/1 nội dung vượt thẩm quyền sẽ được chuyển UBND Thành phố/).waitFor();
     await confirm.getByRole('button', { name: 'Gửi báo cáo' }).click();
-    await page.getByText('Đã gửi báo cáo; 1 kiến nghị vượt thẩm quyền đã chuyển UBND Thành phố.').waitFor();
     await page.getByText('Báo cáo đã gửi, đang chờ UBND Thành phố tiếp nhận.').waitFor();
+    const raised = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Kiến nghị vượt thẩm quyền của báo cáo' }) });
+    await raised.getByText(obstacle).waitFor();
     expect(await page.getByRole('button', { name: 'Lưu dự thảo' }).count()).toBe(0);
     expect(page.errors).toEqual([]);
     await page.close();
@@ -141,11 +140,13 @@ describe('task core journey in Chromium', () => {
     expect(await escalation.getByText('Sở Tài chính').count()).toBeGreaterThan(0);
     await escalation.getByLabel('Trả lời', { exact: true }).fill(answer);
     await escalation.getByRole('button', { name: 'Gửi trả lời' }).click();
-    await page.getByText('Đã trả lời kiến nghị về nhiệm vụ 2458-3.1 của Sở Tài chính.').waitFor();
+    // Answered: it leaves the open list and shows under "Đã trả lời" with the answer.
+    await escalation.waitFor({ state: 'detached' });
+    await page.getByRole('radiogroup', { name: 'Lọc kiến nghị theo tình trạng' }).getByText('Đã trả lời').click();
+    await page.locator('article.dondoc-escalation-card').filter({ hasText: '2458-3.1' }).getByText(answer).first().waitFor();
 
     const accept = page.getByRole('button', { name: /^Tiếp nhận báo cáo Quý [IV]+\/\d{4} của Sở Tài chính$/ });
     await accept.click();
-    await page.getByText(/Đã tiếp nhận báo cáo Quý [IV]+\/\d{4} của Sở Tài chính\./).waitFor();
     await page.getByText('Không có báo cáo nào đang chờ tiếp nhận.').waitFor();
     expect(page.errors).toEqual([]);
     await page.close();
