@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { Alert, Card, Empty, Space, Table, Tag, Typography } from 'antd';
@@ -36,8 +36,11 @@ export function HomePage() {
       <Typography.Title level={1}>{t('home.greeting', { name: user.displayName })}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('home.unit', { unit: user.unit?.name ?? t('layout.noUnit') })}</Typography.Paragraph>
 
-      {coordinator ? <CoordinatorOverview /> : access.can(perm.overviewRead) && access.unitCode ? <UnitOverview /> : null}
-      {coordinator ? <ModuleWidgets plugins={plugins.filter((plugin) => plugin.status === 'ready' && plugin.entry)} /> : null}
+      {coordinator ? (
+        <CoordinatorOverview widgets={<ModuleWidgets plugins={plugins.filter((plugin) => plugin.status === 'ready' && plugin.entry)} />} />
+      ) : access.can(perm.overviewRead) && access.unitCode ? (
+        <UnitOverview />
+      ) : null}
 
       <Typography.Title level={2}>{t('home.modulesTitle')}</Typography.Title>
       {plugins.length === 0 ? (
@@ -114,13 +117,29 @@ function Totals({ summary }: { summary: OverviewSummary }) {
   );
 }
 
-function CoordinatorOverview() {
+/** Totals, targets, the modules' widgets (beside the targets they feed), then the per-unit table. */
+function CoordinatorOverview({ widgets }: { widgets: ReactNode }) {
   const t = useT('shell');
   const labels = useLabels();
   const { locale } = useLocale();
   const overview = useOverview();
-  if (overview.isPending) return <Loading text={t('overview.loading')} />;
-  if (overview.isError) return <ErrorPanel title={t('overview.loadFailed')} error={overview.error} onRetry={() => void overview.refetch()} />;
+  // The modules' widgets do not wait for (or fail with) the core's figures.
+  if (overview.isPending) {
+    return (
+      <>
+        <Loading text={t('overview.loading')} />
+        {widgets}
+      </>
+    );
+  }
+  if (overview.isError) {
+    return (
+      <>
+        <ErrorPanel title={t('overview.loadFailed')} error={overview.error} onRetry={() => void overview.refetch()} />
+        {widgets}
+      </>
+    );
+  }
   const summary = overview.data;
   type UnitRow = OverviewSummary['units'][number];
   return (
@@ -141,6 +160,7 @@ function CoordinatorOverview() {
           ))}
         </ul>
       </Section>
+      {widgets}
       <Section title={t('overview.unitsTitle', { count: summary.units.length })}>
         <Table<UnitRow>
           size="small"
