@@ -168,6 +168,8 @@ describe.each(testBackends)('overview.summary on %s', (backend) => {
   describe('targets by forecast class', () => {
     it('counts the targets’ classes as of the date asked', async () => {
       const vp = await h.as('vp');
+      // Asked before any measurement (the answer is cached until a measurement changes).
+      expect((await (await h.as('ubnd')).overview.summary({ asOf: '2025-01-15' })).targets).toEqual({ met: 0, on_track: 0, at_risk: 0, off_track: 3 });
       // CT1: 11 on 31/12/2024 → the line from 0 (8/8/2023) reaches 11 × 876/511 ≈ 18.9 by 31/12/2025: at risk.
       await vp.targets.record({ code: '2458-CT1', value: 11, asOf: '2024-12-31' });
       // CT2: 20 already: met.

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Access } from '@dondoc/auth';
 import type { Queryable } from '@dondoc/db';
 import { completionRate, emptyStatusCounts, FORECAST_CLASSES, type ForecastClass, type IsoDate, type TaskStatus } from '../domain/index.ts';
-import { tasks } from './schema.ts';
+import { measurements, targets, tasks } from './schema.ts';
 import { taskStatusSql } from './status-sql.ts';
 import { listTargets } from './targets.ts';
 import { unitDirectory, unitRef } from './units.ts';
@@ -33,8 +33,7 @@ export async function overviewSummary(db: Queryable, access: Access, asOf: IsoDa
   const units = [...byUnit.entries()]
     .map(([code, counts]) => ({ ...unitRef(directory, code), counts, completionRate: completionRate(counts) }))
     .sort((a, b) => a.code.localeCompare(b.code));
-  const targetCounts = Object.fromEntries(FORECAST_CLASSES.map((c) => [c, 0])) as Record<ForecastClass, number>;
-  for (const target of await listTargets(db, asOf)) targetCounts[target.forecast.class] += 1;
+  const targetCounts = await targetsByForecastClass(db, asOf);
   const due = totals.done_on_time + totals.done_late + totals.overdue + totals.in_progress;
   return {
     asOf,
@@ -44,3 +43,27 @@ export async function overviewSummary(db: Queryable, access: Access, asOf: IsoDa
   };
 }
 
+
+/**
+ * Targets by forecast class, cached per database until a target or a measurement changes:
+ * the forecast needs every measurement (tens of thousands at city scale), the overview is
+ * asked for often, and measurements change rarely. The cache key is read by one cheap query.
+ */
+const forecastCache = new WeakMap<object, Map<string, Record<ForecastClass, number>>>();
+
+async function targetsByForecastClass(db: Queryable, asOf: IsoDate): Promise<Record<ForecastClass, number>> {
+  const [state] = await db
+    .select({
+      measurements: sql<string>`(select count(*) || ':' || coalesce(max(${measurements.createdAt})::text, '') from ${measurements})`,
+      targets: sql<string>`(select count(*) || ':' || coalesce(max(${targets.createdAt})::text, '') from ${targets})`,
+    })
+    .from(sql`(select 1) as one`);
+  const key = `${asOf}|${state?.measurements}|${state?.targets}`;
+  const cached = forecastCache.get(db)?.get(key);
+  if (cached) return { ...cached };
+  const counts = Object.fromEntries(FORECAST_CLASSES.map((c) => [c, 0])) as Record<ForecastClass, number>;
+  for (const target of await listTargets(db, asOf)) counts[target.forecast.class] += 1;
+  // One entry per database is enough: the next change makes the old key useless.
+  forecastCache.set(db, new Map([[key, counts]]));
+  return { ...counts };
+}

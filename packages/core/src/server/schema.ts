@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 
 import {
   bigserial,
@@ -87,6 +88,8 @@ export const tasks = coreSchema.table(
     index('tasks_parent_idx').on(t.parentId),
     index('tasks_directive_idx').on(t.directiveId),
     index('tasks_deadline_idx').on(t.deadline),
+    // Status counts per unit (overview) read only these columns of leaf tasks.
+    index('tasks_leaf_status_idx').on(t.leadUnitCode, t.continuous, t.completedOn, t.deadline).where(sql`not ${t.isParent}`),
   ],
 );
 

@@ -27,7 +27,11 @@ async function measurementsByTarget(db: Queryable, targetIds: string[]) {
   const byTarget = new Map<string, MeasurementRow[]>();
   if (targetIds.length === 0) return byTarget;
   const rows = await db.select().from(measurements).where(inArray(measurements.targetId, targetIds)).orderBy(asc(measurements.asOf), asc(measurements.id));
-  for (const row of rows) byTarget.set(row.targetId, [...(byTarget.get(row.targetId) ?? []), row]);
+  for (const row of rows) {
+    const list = byTarget.get(row.targetId);
+    if (list) list.push(row);
+    else byTarget.set(row.targetId, [row]);
+  }
   return byTarget;
 }
 

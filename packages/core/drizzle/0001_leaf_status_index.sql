@@ -1,0 +1,1 @@
+CREATE INDEX "tasks_leaf_status_idx" ON "core"."tasks" USING btree ("lead_unit_code","continuous","completed_on","deadline") WHERE not "core"."tasks"."is_parent";
