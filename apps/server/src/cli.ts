@@ -1,6 +1,6 @@
 import { migrate, migrationHistory, openDatabase } from '@dondoc/db';
 import { seedDemoDirectory } from '@dondoc/auth';
-import { seedDirective2458, today } from '@dondoc/core/server';
+import { seedDemoProgress2458, seedDirective2458, today } from '@dondoc/core/server';
 import { loadEnv } from './env.ts';
 import { createLogger } from './logger.ts';
 import { main } from './main.ts';
@@ -54,7 +54,8 @@ const commands: Record<string, Command> = {
       await migrate(database.db, platformMigrations);
       const directory = await seedDemoDirectory(database.db);
       const directive = await seedDirective2458(database.db);
-      process.stdout.write(`${JSON.stringify({ ...directory, directive })}\n`);
+      const progress = directive.created ? await seedDemoProgress2458(database.db) : { updated: 0 };
+      process.stdout.write(`${JSON.stringify({ ...directory, directive, progress })}\n`);
       await database.close();
       return 0;
     },

@@ -1,7 +1,7 @@
 import type { AnyRouter } from '@trpc/server';
 import { migrate, openDatabase, type Database, type MigrationModule } from '@dondoc/db';
 import { authMigrations, PermissionRegistry, seedDemoDirectory } from '@dondoc/auth';
-import { coreMigrations, corePermissions, coreRouter, createCoreApi, seedDirective2458 } from '@dondoc/core/server';
+import { coreMigrations, corePermissions, coreRouter, createCoreApi, seedDemoProgress2458, seedDirective2458 } from '@dondoc/core/server';
 import type { PluginContext } from '@dondoc/plugin-sdk';
 import { loadPluginConfig } from './config.ts';
 import type { Env } from './env.ts';
@@ -45,7 +45,9 @@ export async function boot(env: Env, options: BootOptions = {}): Promise<Runtime
     if (env.demo) {
       const created = await seedDemoDirectory(database.db);
       const directive = await seedDirective2458(database.db);
-      log.info('demo data ready', { created, directive });
+      // A freshly loaded directive gets a plausible state of progress, so the demo reads like a real one.
+      const progress = directive.created ? await seedDemoProgress2458(database.db) : { updated: 0 };
+      log.info('demo data ready', { created, directive, progress });
     }
     const entries = await loadPluginConfig(env.configPath);
     const plugins = await loadPlugins({
