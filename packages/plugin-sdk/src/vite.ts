@@ -49,16 +49,8 @@ export interface SharedEntry {
   import?: false;
 }
 
-/** The directory holding `pnpm-workspace.yaml`, searched upward from `from`. */
-export function findWorkspaceRoot(from: string): string {
-  let dir = resolve(from);
-  for (;;) {
-    if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`No pnpm-workspace.yaml above ${from}: dondoc web builds run inside the workspace`);
-    dir = parent;
-  }
-}
+export { findWorkspaceRoot } from './workspace.ts';
+import { findWorkspaceRoot } from './workspace.ts';
 
 /**
  * The `catalog:` block of `pnpm-workspace.yaml` as a name → version record. The block is a

@@ -1,0 +1,180 @@
+/**
+ * Browser-test kit: the real portal and a real browser, for e2e tests and for a module's own
+ * browser test. The server is started as a process (apps/server's `src/serve.ts` under tsx),
+ * never imported, on a free loopback port with a fresh database and the demo seeded; it serves
+ * the production builds of the shell and of the modules named in `plugins`. The browser is
+ * Debian's Chromium through playwright-core.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { findWorkspaceRoot } from './workspace.ts';
+
+export const workspaceRoot = findWorkspaceRoot(fileURLToPath(new URL('.', import.meta.url)));
+export const shellIndex = join(workspaceRoot, 'apps/shell/dist/index.html');
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** A port free on the loopback interface now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+    probe.once('error', reject);
+  });
+}
+
+export interface PortalPlugin {
+  id: string;
+  /** Absolute path of the module's server entry. */
+  server: string;
+  /** Absolute path of its web build folder, or the URL of its `mf-manifest.json`. */
+  web?: string;
+}
+
+export interface RunningPortal {
+  url: string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** What a browser test needs that is not there: one message per missing piece. */
+export function missingForBrowserTests(extraBuilds: string[] = []): string[] {
+  const missing: string[] = [];
+  for (const file of [shellIndex, ...extraBuilds]) if (!existsSync(file)) missing.push(`${file} (run "pnpm build")`);
+  if (!existsSync(chromiumPath)) missing.push(`${chromiumPath} (apt-get install -y chromium)`);
+  return missing;
+}
+
+/** The real server process with these modules installed, on PGlite or on the given Postgres. */
+export async function startPortal(options: { plugins: PortalPlugin[]; databaseUrl?: string | undefined }): Promise<RunningPortal> {
+  const missing = missingForBrowserTests();
+  if (missing.length > 0) throw new Error(`cannot start the portal: ${missing.join('; ')}`);
+  const work = await mkdtemp(join(tmpdir(), 'dondoc-portal-'));
+  const config = join(work, 'dondoc.config.json');
+  await writeFile(config, JSON.stringify({ plugins: options.plugins }));
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/serve.ts'], {
+    cwd: join(workspaceRoot, 'apps/server'),
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: join(work, 'data'),
+      DONDOC_CONFIG: config,
+      DONDOC_DEMO: '1',
+      DATABASE_URL: options.databaseUrl ?? '',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  let up = false;
+  for (let i = 0; i < 300 && child.exitCode === null; i++) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) {
+        up = true;
+        break;
+      }
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  if (!up) {
+    child.kill('SIGKILL');
+    await rm(work, { recursive: true, force: true });
+    throw new Error(`the server did not start:\n${output}`);
+  }
+  return {
+    url,
+    output: () => output,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+      await rm(work, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Browser {
+  context: BrowserContext;
+  newPage(): Promise<Page & { errors: string[] }>;
+  close(): Promise<void>;
+}
+
+/** Debian's Chromium, headless, with a fresh profile (given to launchPersistentContext, not as a flag). */
+export async function openBrowser(options: { downloads?: string; viewport?: { width: number; height: number } } = {}): Promise<Browser> {
+  const profile = await mkdtemp(join(tmpdir(), 'dondoc-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    locale: 'vi-VN',
+    viewport: options.viewport ?? { width: 1366, height: 900 },
+    acceptDownloads: true,
+    ...(options.downloads ? { downloadsPath: options.downloads } : {}),
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    context,
+    newPage: async () => {
+      const page = (await context.newPage()) as Page & { errors: string[] };
+      page.errors = [];
+      page.on('pageerror', (error) => page.errors.push(error.message));
+      return page;
+    },
+    close: async () => {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function signIn(page: Page, url: string, username: string, password = 'dondoc-demo'): Promise<void> {
+  await page.goto(`${url}/dang-nhap`);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.keyboard.press('Enter');
+  await page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
+}
+
+export interface Violation {
+  id: string;
+  impact: string;
+  nodes: number;
+  help: string;
+  targets: string[];
+}
+
+/** axe-core violations of impact serious or critical, on the page or inside `selector`. */
+export async function seriousAccessibilityViolations(page: Page, selector?: string): Promise<Violation[]> {
+  const axe = await import('axe-core');
+  await page.addScriptTag({ content: axe.default.source });
+  const result = await page.evaluate(async (include) => {
+    type Found = { id: string; impact: string; nodes: Array<{ target: unknown[]; failureSummary?: string }>; help: string };
+    const run = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Found[] }> } }).axe.run;
+    const { violations } = await run(include ? { include: [include] } : document, { resultTypes: ['violations'] });
+    return violations.map((v) => ({ ...v, nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`) }));
+  }, selector ?? null);
+  return result
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help, targets: v.nodes }));
+}
