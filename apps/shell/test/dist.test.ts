@@ -27,12 +27,12 @@ function copies(dir: string) {
 
 // The production builds (turbo runs `build` before `test`); skipped when not built yet.
 describe('production builds', () => {
-  it.skipIf(!existsSync(join(shellDist, 'index.html')))('the shell bundles React and react-dom exactly once', () => {
+  it.skipIf(!existsSync(join(shellDist, 'index.html')) && !process.env.CI)('the shell bundles React and react-dom exactly once', () => {
     expect(copies(shellDist)).toEqual({ react: 1, reactDom: 1 });
     expect(readFileSync(join(shellDist, 'index.html'), 'utf8')).toContain('<html lang="vi">');
   });
 
-  it.skipIf(!existsSync(join(shellDist, 'index.html')))('the shell holds no server code (only types come from @dondoc/core/server)', () => {
+  it.skipIf(!existsSync(join(shellDist, 'index.html')) && !process.env.CI)('the shell holds no server code (only types come from @dondoc/core/server)', () => {
     for (const file of jsFiles(shellDist)) {
       const code = readFileSync(file, 'utf8');
       expect(code, file).not.toMatch(/from\s*["']node:|require\(["']node:|drizzle-orm|@electric-sql\/pglite|@node-rs\/argon2|initTRPC/);
@@ -44,7 +44,7 @@ describe('production builds', () => {
     expect(entry).not.toContain('TargetChart');
   });
 
-  it.skipIf(!existsSync(join(fixtureDist, 'mf-manifest.json')))('a module bundles no React: it uses the shell\'s', () => {
+  it.skipIf(!existsSync(join(fixtureDist, 'mf-manifest.json')) && !process.env.CI)('a module bundles no React: it uses the shell\'s', () => {
     expect(copies(fixtureDist)).toEqual({ react: 0, reactDom: 0 });
     const manifest = JSON.parse(readFileSync(join(fixtureDist, 'mf-manifest.json'), 'utf8')) as {
       name: string;
