@@ -1,14 +1,15 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Checkbox, Empty, Form, Input, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Checkbox, Empty, Form, Input, Segmented, Space, Table, Typography } from 'antd';
 import { ErrorPanel, errorMessage, formatDate, formatDateTime, useT } from '@dondoc/ui';
 import { core, type EscalationItem, type ReportListItem, type TaskListItem } from '../../core/client.ts';
 import { perm, useAccess } from '../../core/access.ts';
 import { coreKeys } from '../../core/keys.ts';
 import { useLabels } from '../../core/labels.ts';
 import { NoProgressTag, ReportStateTag, TaskStatusTag } from '../../core/tags.tsx';
-import { MultilineText, Section, useDocumentTitle } from '../../core/ui.tsx';
+import { Section, useDocumentTitle } from '../../core/ui.tsx';
+import { EscalationSummary } from '../../core/escalation.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { reportPath } from '../../core/periods.ts';
 import { ReviewActions } from '../reports/ReviewActions.tsx';
@@ -138,32 +139,7 @@ function EscalationCard({ escalation }: { escalation: EscalationItem }) {
       <h3 id={headingId} className="dondoc-item-title">
         <Link to={`/nhiem-vu/${escalation.task.id}`}>{escalation.task.code}</Link> — {escalation.task.title}
       </h3>
-      <Space wrap size={[8, 4]}>
-        <Tag className="dondoc-tag" color={escalation.state === 'open' ? '#ad4e00' : '#237804'}>
-          {t(`escalation.state.${escalation.state}`, { defaultValue: escalation.state })}
-        </Tag>
-        <Typography.Text>{escalation.unit.name}</Typography.Text>
-        <Typography.Text type="secondary">{formatDateTime(escalation.createdAt)}</Typography.Text>
-      </Space>
-      <dl className="dondoc-dl">
-        <dt>{t('report.obstacles')}</dt>
-        <dd>
-          <MultilineText text={escalation.obstacle} />
-        </dd>
-        <dt>{t('report.proposals')}</dt>
-        <dd>
-          <MultilineText text={escalation.proposal} />
-        </dd>
-        {escalation.response ? (
-          <>
-            <dt>{t('escalation.response')}</dt>
-            <dd>
-              <MultilineText text={escalation.response} />{' '}
-              <span className="dondoc-muted">({t('report.byAt', { by: escalation.respondedBy ?? '', at: formatDateTime(escalation.respondedAt) })})</span>
-            </dd>
-          </>
-        ) : null}
-      </dl>
+      <EscalationSummary escalation={escalation} unitName={escalation.unit.name} />
       {escalation.state !== 'closed' ? (
         <Form
           form={form}

@@ -14,6 +14,7 @@ import { MultilineText, ProgressValue, Section, useDocumentTitle } from '../../c
 import { Loading } from '../../components/Loading.tsx';
 import { RemindButton } from './RemindButton.tsx';
 import { TaskUpdateForm } from './TaskUpdateForm.tsx';
+import { EscalationSummary } from '../../core/escalation.tsx';
 
 /** `/nhiem-vu/:id`: everything about one task, its update form, reminders, escalations and audit trail. */
 export function TaskDetailPage() {
@@ -162,24 +163,7 @@ function TaskView({ task, asOf }: { task: TaskDetail; asOf: string | undefined }
             renderItem={(escalation) => (
               <List.Item>
                 <div className="dondoc-escalation">
-                  <Space wrap>
-                    <Tag className="dondoc-tag" color={escalation.state === 'open' ? '#ad4e00' : '#237804'}>
-                      {t(`escalation.state.${escalation.state}`, { defaultValue: escalation.state })}
-                    </Tag>
-                    <Typography.Text type="secondary">{formatDateTime(escalation.createdAt)}</Typography.Text>
-                  </Space>
-                  <dl className="dondoc-dl">
-                    <dt>{t('report.obstacles')}</dt>
-                    <dd>
-                      <MultilineText text={escalation.obstacle} />
-                    </dd>
-                    <dt>{t('report.proposals')}</dt>
-                    <dd>
-                      <MultilineText text={escalation.proposal} />
-                    </dd>
-                    <dt>{t('escalation.response')}</dt>
-                    <dd>{escalation.response ? <MultilineText text={escalation.response} /> : t('escalation.noResponse')}</dd>
-                  </dl>
+                  <EscalationSummary escalation={escalation} showMissingResponse />
                 </div>
               </List.Item>
             )}

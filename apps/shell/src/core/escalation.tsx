@@ -1,0 +1,53 @@
+import { Space, Tag, Typography } from 'antd';
+import { formatDateTime, useT } from '@dondoc/ui';
+import { MultilineText } from './ui.tsx';
+
+export interface EscalationView {
+  state: string;
+  createdAt: string;
+  obstacle: string;
+  proposal: string | null;
+  response: string | null;
+  respondedBy?: string | null;
+  respondedAt?: string | null;
+}
+
+/** An escalation's state, obstacle, proposal and answer: the same on the task page and in the coordinators' queue. */
+export function EscalationSummary({ escalation, unitName, showMissingResponse = false }: { escalation: EscalationView; unitName?: string; showMissingResponse?: boolean }) {
+  const t = useT('shell');
+  return (
+    <>
+      <Space wrap size={[8, 4]}>
+        <Tag className="dondoc-tag" color={escalation.state === 'open' ? '#ad4e00' : '#237804'}>
+          {t(`escalation.state.${escalation.state}`, { defaultValue: escalation.state })}
+        </Tag>
+        {unitName ? <Typography.Text>{unitName}</Typography.Text> : null}
+        <Typography.Text type="secondary">{formatDateTime(escalation.createdAt)}</Typography.Text>
+      </Space>
+      <dl className="dondoc-dl">
+        <dt>{t('report.obstacles')}</dt>
+        <dd>
+          <MultilineText text={escalation.obstacle} />
+        </dd>
+        <dt>{t('report.proposals')}</dt>
+        <dd>
+          <MultilineText text={escalation.proposal} />
+        </dd>
+        {escalation.response || showMissingResponse ? (
+          <>
+            <dt>{t('escalation.response')}</dt>
+            <dd>
+              {escalation.response ? <MultilineText text={escalation.response} /> : t('escalation.noResponse')}
+              {escalation.response && escalation.respondedBy ? (
+                <>
+                  {' '}
+                  <span className="dondoc-muted">({t('report.byAt', { by: escalation.respondedBy, at: formatDateTime(escalation.respondedAt ?? null) })})</span>
+                </>
+              ) : null}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+    </>
+  );
+}
