@@ -156,6 +156,29 @@ async function oneUnitView(ctx: ModuleContext, db: Queryable, id: string): Promi
   return view;
 }
 
+/**
+ * Opens a unit's year for a change inside the caller's transaction: the year locked against a
+ * concurrent approval, the unit the caller may touch, refused when the year is approved; with
+ * the year's current row (or undefined).
+ */
+async function openEditableYear(
+  ctx: ModuleContext,
+  tx: Queryable,
+  directory: Awaited<ReturnType<typeof managingUnitDirectory>>,
+  unitId: string,
+  yearValue: number,
+) {
+  await lockYears(tx, [yearValue], 'shared');
+  const unit = await unitFor(ctx, tx, unitId);
+  const [approval] = await tx
+    .select()
+    .from(yearApprovals)
+    .where(and(eq(yearApprovals.year, yearValue), eq(yearApprovals.managingUnitCode, unit.managingUnitCode)));
+  if (approval?.status === 'approved') lockedYear(ctx, yearValue, managingUnitRef(directory, unit.managingUnitCode).name);
+  const [existing] = await tx.select().from(unitYears).where(and(eq(unitYears.unitId, unit.id), eq(unitYears.year, yearValue)));
+  return { unit, existing };
+}
+
 function lockedYear(ctx: ModuleContext, yearValue: number, managingUnit: string): never {
   fail('PRECONDITION_FAILED', ctx.locale, {
     vi: `Phân loại năm ${yearValue} của ${managingUnit} đã được Sở Tài chính phê duyệt nên không sửa được. Đề nghị Sở Tài chính trả lại để chỉnh sửa.`,
@@ -471,14 +494,7 @@ export const taiChinhRouter = router({
       // query outside the open transaction would wait for it forever.
       const directory = await managingUnitDirectory(ctx.services.core);
       await ctx.db.transaction(async (tx) => {
-        await lockYears(tx, [input.year], 'shared');
-        const unit = await unitFor(ctx, tx, input.unitId);
-        const [approval] = await tx
-          .select()
-          .from(yearApprovals)
-          .where(and(eq(yearApprovals.year, input.year), eq(yearApprovals.managingUnitCode, unit.managingUnitCode)));
-        if (approval?.status === 'approved') lockedYear(ctx, input.year, managingUnitRef(directory, unit.managingUnitCode).name);
-        const [existing] = await tx.select().from(unitYears).where(and(eq(unitYears.unitId, unit.id), eq(unitYears.year, input.year)));
+        const { unit, existing } = await openEditableYear(ctx, tx, directory, input.unitId, input.year);
         const values = {
           autonomyGroup: input.group,
           revenueA: input.revenueA,
@@ -516,14 +532,7 @@ export const taiChinhRouter = router({
     clear: write.input(z.object({ unitId: z.uuid(), year, version })).mutation(async ({ ctx, input }) => {
       const directory = await managingUnitDirectory(ctx.services.core);
       await ctx.db.transaction(async (tx) => {
-        await lockYears(tx, [input.year], 'shared');
-        const unit = await unitFor(ctx, tx, input.unitId);
-        const [approval] = await tx
-          .select()
-          .from(yearApprovals)
-          .where(and(eq(yearApprovals.year, input.year), eq(yearApprovals.managingUnitCode, unit.managingUnitCode)));
-        if (approval?.status === 'approved') lockedYear(ctx, input.year, managingUnitRef(directory, unit.managingUnitCode).name);
-        const [existing] = await tx.select().from(unitYears).where(and(eq(unitYears.unitId, unit.id), eq(unitYears.year, input.year)));
+        const { unit, existing } = await openEditableYear(ctx, tx, directory, input.unitId, input.year);
         if (!existing || existing.version !== input.version) conflict(ctx.locale, existing?.updatedBy);
         const [removed] = await tx
           .delete(unitYears)
