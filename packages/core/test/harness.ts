@@ -10,7 +10,6 @@
  */
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import { TRPCError } from '@trpc/server';
 import { vi } from 'vitest';
 import {
   authMigrations,
@@ -145,17 +144,7 @@ export async function createCoreHarness(kind: DatabaseKind): Promise<CoreHarness
   };
 }
 
-/** The TRPCError a call fails with (fails the test if the call succeeds or throws something else). */
-export async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    if (error instanceof Error && error.name === 'TRPCError') return error as TRPCError;
-    throw error;
-  }
-  throw new Error('expected the call to fail, but it succeeded');
-}
+export { rejection } from '@dondoc/trpc/testing';
 
 /** Today in Hà Nội as the router sees it. */
 export { today } from '../src/server/index.ts';

@@ -115,17 +115,7 @@ export async function createPluginHarness<TRouter extends AnyRouter>(
   };
 }
 
-/** The TRPCError a call fails with (fails the test if the call succeeds or throws something else). */
-export async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    if (error instanceof Error && error.name === 'TRPCError') return error as TRPCError;
-    throw error;
-  }
-  throw new Error('expected the call to fail, but it succeeded');
-}
+export { rejection } from '@dondoc/trpc/testing';
 
 /**
  * The module contract, checked on a harness: every procedure not declared public refuses an
