@@ -1,3 +1,4 @@
+import type { ScaleResult } from '@dondoc/server/scale-seed';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -18,19 +19,8 @@ export interface Scale {
   seed: number;
 }
 
-export interface GeneratorOutput {
-  directives: number;
-  units: { total: number; withTasks: number };
-  tasks: { total: number; parents: number; leaves: number; coordinators: number };
-  statusCounts: Record<string, number>;
-  reports: { headers: number; items: number; drafts: number; draftItems: number };
-  targets: number;
-  measurements: number;
-  accounts: string[];
-  password: string;
-  samples: { busiestUnit: string; targetCode: string; draftIds: string[] };
-  ms: number;
-}
+/** What `pnpm dondoc seed:scale` prints (its JSON summary on stdout). */
+export type GeneratorOutput = ScaleResult;
 
 export interface EndpointResult {
   procedure: string;
