@@ -1,6 +1,6 @@
 import { useEffect, useId, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, Card, Progress } from 'antd';
+import { Alert, Button, Card, Progress } from 'antd';
 import { useT } from '@dondoc/ui';
 
 /** Sets the browser tab's title: "<page> — dondoc". */
@@ -91,5 +91,24 @@ export function LinkButton({
     >
       {children}
     </Button>
+  );
+}
+
+/** A stale write: the server's message naming who changed the data, and a reload that keeps what was typed. */
+export function ConflictAlert({ message, onReload, reloading, className }: { message: string; onReload: () => void; reloading: boolean; className?: string }) {
+  const t = useT('shell');
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      {...(className ? { className } : {})}
+      title={message}
+      description={t('common.conflictKeep')}
+      action={
+        <Button onClick={onReload} loading={reloading}>
+          {t('common.reload')}
+        </Button>
+      }
+    />
   );
 }

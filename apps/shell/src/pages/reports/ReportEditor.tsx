@@ -10,7 +10,7 @@ import { coreKeys } from '../../core/keys.ts';
 import { isConflict } from '../../core/errors.ts';
 import { useLabels } from '../../core/labels.ts';
 import { ReportStateTag, TaskStatusTag } from '../../core/tags.tsx';
-import { MultilineText, Section } from '../../core/ui.tsx';
+import { ConflictAlert, MultilineText, Section } from '../../core/ui.tsx';
 import { EvidencePanel } from './EvidencePanel.tsx';
 import { ReviewActions } from './ReviewActions.tsx';
 
@@ -320,17 +320,7 @@ export function ReportEditor({ data }: { data: ReportView }) {
 
           <div className="dondoc-action-bar" role="group" aria-label={t('report.actions')}>
             {conflict ? (
-              <Alert
-                type="warning"
-                showIcon
-                title={conflict}
-                description={t('common.conflictKeep')}
-                action={
-                  <Button onClick={() => void reload()} loading={reloading}>
-                    {t('common.reload')}
-                  </Button>
-                }
-              />
+              <ConflictAlert message={conflict} onReload={() => void reload()} reloading={reloading} />
             ) : null}
             {reloaded ? <Alert type="info" showIcon title={t('common.reloadedKept')} /> : null}
             {failure && !conflict ? (

@@ -7,6 +7,7 @@ import { core, type TaskDetail } from '../../core/client.ts';
 import { coreKeys } from '../../core/keys.ts';
 import { DATE_FORMAT, fromDayjs, isAfterToday, toDayjs } from '../../core/dates.ts';
 import { isConflict } from '../../core/errors.ts';
+import { ConflictAlert } from '../../core/ui.tsx';
 
 interface UpdateValues {
   progress: number | null;
@@ -94,18 +95,7 @@ export function TaskUpdateForm({ task }: { task: TaskDetail }) {
       className="dondoc-form"
     >
       {conflict ? (
-        <Alert
-          type="warning"
-          showIcon
-          className="dondoc-gap"
-          title={conflict}
-          description={t('common.conflictKeep')}
-          action={
-            <Button onClick={() => void reload()} loading={reloading}>
-              {t('common.reload')}
-            </Button>
-          }
-        />
+        <ConflictAlert className="dondoc-gap" message={conflict} onReload={() => void reload()} reloading={reloading} />
       ) : null}
       {reloaded ? <Alert type="info" showIcon className="dondoc-gap" title={t('common.reloadedKept')} /> : null}
       {save.isError && !conflict ? <Alert type="error" showIcon className="dondoc-gap" title={errorMessage(save.error)} /> : null}
