@@ -4,11 +4,9 @@
  */
 import type { AutonomyGroup, ClassificationStatus } from './groups.ts';
 import type { RoadmapStatus } from './consolidation.ts';
+import type { Label } from '@dondoc/core';
 
-export interface Label {
-  vi: string;
-  en: string;
-}
+export type { Label };
 
 export const GROUP_LABELS: Readonly<Record<AutonomyGroup, Label>> = {
   1: { vi: 'Nhóm 1 — Tự bảo đảm chi thường xuyên và chi đầu tư', en: 'Group 1 — covers recurrent and investment spending' },
