@@ -10,11 +10,12 @@
 import { sql } from 'drizzle-orm';
 import type { Db, Queryable } from '@dondoc/db';
 import { hashPassword, listUnits, seedDemoDirectory, units as unitsTable, upsertUnits, users, type NewUnit } from '@dondoc/auth';
-import { coreTables, searchTextOf, statusPeriodEnd } from '@dondoc/core/server';
+import { coreTables, searchTextOf } from '@dondoc/core/server';
 import {
   addDays,
   CADENCES,
   compareDates,
+  maxDate,
   daysBetween,
   makePeriod,
   nextPeriod,
@@ -179,7 +180,8 @@ export async function seedScale(db: Db, options: ScaleOptions): Promise<ScaleRes
   const rng = createRandom(options.seed);
   const progress = options.onProgress ?? (() => {});
   const asOf = options.asOf;
-  const periodEnd = statusPeriodEnd(asOf);
+  // Tasks due within the current quarter's data window, and later ones.
+  const periodEnd = maxDate(periodForData('quarter', asOf).windowEnd, asOf);
   const tag = `B${options.seed}`;
 
   const [already] = await db.select({ id: directives.id }).from(directives).where(sql`${directives.number} like ${`%/UBND-${tag}`}`).limit(1);
@@ -267,7 +269,7 @@ export async function seedScale(db: Db, options: ScaleOptions): Promise<ScaleRes
       result: done ? 'Đã hoàn thành, báo cáo kết quả về UBND Thành phố.' : null,
       lastProgressOn: lastProgressOn && compareDates(lastProgressOn, issuedOn) < 0 ? issuedOn : lastProgressOn,
     };
-    statusCounts[taskStatus({ deadline: full.deadline ?? null, continuous: full.continuous ?? false, completedOn }, asOf, { periodEnd })] += 1;
+    statusCounts[taskStatus({ deadline: full.deadline ?? null, continuous: full.continuous ?? false, completedOn }, asOf)] += 1;
     const list = leavesByUnit.get(row.leadUnitCode) ?? [];
     list.push(full);
     leavesByUnit.set(row.leadUnitCode, list);

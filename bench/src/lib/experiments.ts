@@ -4,7 +4,6 @@
  * database, before and after, through the driver). Each figure is the median of several runs.
  */
 import postgres from 'postgres';
-import { statusPeriodEnd } from '@dondoc/core/server';
 import { median, round } from './stats.ts';
 
 export interface Experiment {
@@ -29,14 +28,11 @@ async function timeMedian(run: () => Promise<unknown>, n: number): Promise<numbe
 }
 
 function statusCase(asOf: string): string {
-  const periodEnd = statusPeriodEnd(asOf);
   return `(case
     when continuous then 'continuous'
     when completed_on is not null and completed_on <= '${asOf}'::date then
       case when deadline is null or completed_on <= deadline then 'done_on_time' else 'done_late' end
-    when deadline is null then 'not_due'
     when deadline < '${asOf}'::date then 'overdue'
-    when deadline > '${periodEnd}'::date then 'not_due'
     else 'in_progress'
   end)`;
 }

@@ -8,7 +8,6 @@ import { useLabels } from './labels.ts';
  * label keeps a WCAG AA contrast.
  */
 export const STATUS_COLORS: Record<TaskStatus, string> = {
-  not_due: '#4b5563',
   in_progress: '#0b57a4',
   overdue: '#a8071a',
   done_on_time: '#237804',
@@ -21,6 +20,7 @@ export const FORECAST_COLORS: Record<ForecastClass, string> = {
   on_track: '#0b57a4',
   at_risk: '#ad4e00',
   off_track: '#a8071a',
+  insufficient_data: '#4b5563',
 };
 
 export const REPORT_STATE_COLORS: Record<ReportState, string> = {

@@ -191,7 +191,7 @@ function CoordinatorOverview({ widgets }: { widgets: ReactNode }) {
               },
               render: (rate: number | null) => formatRate(rate, locale),
             },
-            ...(['overdue', 'in_progress', 'done_on_time', 'done_late', 'not_due', 'continuous'] as const).map((status) => ({
+            ...(['overdue', 'in_progress', 'done_on_time', 'done_late', 'continuous'] as const).map((status) => ({
               title: labels.status(status),
               key: status,
               width: 112,

@@ -4,10 +4,11 @@
  * miss) trigger action, so the class matters more than the number.
  *
  * The trend is a straight line over (day, value): value(d) = intercept + slopePerDay × x,
- * where x is the number of days from the baseline date to d (so `intercept` is the trend's
- * value on the baseline date).
+ * where x is the number of days from the baseline date to d. The baseline is one of its
+ * points, so one noisy reading cannot turn the line around.
  */
 import {
+  addDays,
   assertIsoDate,
   compareDates,
   daysBetween,
@@ -17,6 +18,7 @@ import {
   type IsoDate,
 } from './dates.ts';
 import type { ForecastClass } from './labels.ts';
+import { periodForData } from './periods.ts';
 
 export type TargetDirection = 'at_least' | 'at_most';
 
@@ -43,7 +45,7 @@ export interface Trend {
 
 export interface TargetForecast {
   class: ForecastClass;
-  /** Trend value on the target date; null once the target date has passed (the outcome is known). */
+  /** Trend value on the target date; null once the outcome is known or without a trend. */
   projectedValue: number | null;
   /**
    * First day on which the trend line meets the target (may lie in the past); null when the
@@ -53,8 +55,10 @@ export interface TargetForecast {
   /** Latest measurement on or before `asOf` (null when none). */
   latestValue: number | null;
   latestOn: IsoDate | null;
-  /** Null when there is no measurement to draw one from (the projection is then the baseline). */
+  /** The line through the baseline and the period points; null with fewer than two points. */
   trend: Trend | null;
+  /** Reporting periods with a measurement (the points of the trend, besides the baseline). */
+  points: number;
 }
 
 /**
@@ -63,6 +67,19 @@ export interface TargetForecast {
  * and a target of 80 (distance 20), a projection of 78 or more is at risk, below 78 off track.
  */
 export const AT_RISK_TOLERANCE = 0.1;
+
+/**
+ * A value measured up to this many days after the target date is still the target's final
+ * value: the annual figure for 31/12 is reported in January (and corrected until March).
+ */
+export const FINAL_VALUE_GRACE_DAYS = 90;
+
+/**
+ * Measurements are grouped by the reporting period their date belongs to (the quarter's
+ * data window, 15th → 14th): within a period the latest value stands (a figure of 05/01
+ * corrects the one of 31/12, both reported for Q1), so two close readings never make a trend.
+ */
+export const FORECAST_PERIOD_CADENCE = 'quarter' as const;
 
 /** Relative slack for floating-point noise when comparing a value with the target. */
 const EPSILON = 1e-9;
@@ -74,26 +91,23 @@ function assertFinite(name: string, value: number): void {
 /**
  * Forecasts a target as of `asOf`.
  *
- * Data: measurements dated on or before `asOf`; when several share a date the last one in
- * the input stands (a later entry corrects an earlier one). Measurements dated after the
- * target date are ignored for the projection and for `met`.
+ * Data: measurements dated on or before `asOf` (what is known that day) and on or before
+ * the target date + FINAL_VALUE_GRACE_DAYS; when several share a date the last one in the
+ * input stands (a later entry corrects an earlier one). They are grouped by reporting period
+ * (FORECAST_PERIOD_CADENCE): the latest value of each period is that period's point.
  *
- * Value deciding `met`: the latest measurement on or before both `asOf` and the target date,
- * or, with none, the baseline value.
+ * Value deciding `met`: the latest point, or, with none, the baseline value.
  *
- * Trend, from the measurements on or before min(asOf, targetDate):
- * - two or more measurement dates: least-squares line over (day, value);
- * - one measurement date (one measurement, or all on the same day): the line from the
- *   baseline to it; flat at its value if it is dated on the baseline date;
- * - none: no trend, the projection stays at the baseline value.
- *
- * Class:
- * - `met` when the deciding value already meets the target (≥ for at_least, ≤ for at_most);
- * - else, once the target date has passed: `off_track` (missed);
- * - else `on_track` when the projection on the target date meets the target;
- * - else `at_risk` when it misses by no more than AT_RISK_TOLERANCE × |target − baseline|
- *   (so a target equal to its baseline has no tolerance);
- * - else `off_track`.
+ * Class, first match wins:
+ * - `met` when the deciding value meets the target (≥ for at_least, ≤ for at_most);
+ * - `off_track` (missed) once the outcome is known: a value dated after the target date has
+ *   been measured, or the grace period after the target date is over;
+ * - `insufficient_data` ("chưa đủ số liệu") with fewer than two points (fewer than two
+ *   measurements a reporting period apart): no trend is drawn from one reading;
+ * - otherwise the trend: a least-squares line through the baseline point and every point;
+ *   `on_track` when its value on the target date meets the target, `at_risk` when it misses
+ *   by no more than AT_RISK_TOLERANCE × |target − baseline| (a target equal to its baseline
+ *   has no tolerance), else `off_track`.
  */
 export function forecastTarget(
   target: TargetSpec,
@@ -107,6 +121,7 @@ export function forecastTarget(
     throw new RangeError(`Target date ${targetDate} is before baseline date ${baselineDate}`);
   }
   assertIsoDate(asOf);
+  const finalCutoff = addDays(targetDate, FINAL_VALUE_GRACE_DAYS);
 
   // One value per date, the last given wins; only what is known as of `asOf`.
   const byDate = new Map<IsoDate, number>();
@@ -118,22 +133,26 @@ export function forecastTarget(
     .map(([date, value]) => ({ date, value }))
     .sort((a, b) => compareDates(a.date, b.date));
   const latest = known.at(-1) ?? null;
-  const usable = known.filter((m) => compareDates(m.date, targetDate) <= 0);
+  const usable = known.filter((m) => compareDates(m.date, finalCutoff) <= 0);
+  // One point per reporting period: the latest reading of the period.
+  const byPeriod = new Map<string, { date: IsoDate; value: number }>();
+  for (const m of usable) byPeriod.set(periodForData(FORECAST_PERIOD_CADENCE, m.date).id, m);
+  const points = [...byPeriod.values()];
 
   const meets = (value: number): boolean => {
     const slack = EPSILON * Math.max(1, Math.abs(targetValue));
     return direction === 'at_least' ? value >= targetValue - slack : value <= targetValue + slack;
   };
 
-  const trend = fitTrend(baselineDate, baselineValue, usable);
-  const targetX = daysBetween(baselineDate, targetDate);
-  const projection = trend ? trend.intercept + trend.slopePerDay * targetX : baselineValue;
-  const targetPassed = compareDates(asOf, targetDate) > 0;
+  const decidingValue = points.at(-1)?.value ?? baselineValue;
+  const finalKnown = points.some((p) => compareDates(p.date, targetDate) > 0) || compareDates(asOf, finalCutoff) > 0;
+  const trend = points.length >= 2 ? fitTrend(baselineDate, [{ date: baselineDate, value: baselineValue }, ...points]) : null;
+  const projection = trend ? trend.intercept + trend.slopePerDay * daysBetween(baselineDate, targetDate) : null;
 
-  const decidingValue = usable.at(-1)?.value ?? baselineValue;
   let cls: ForecastClass;
   if (meets(decidingValue)) cls = 'met';
-  else if (targetPassed) cls = 'off_track';
+  else if (finalKnown) cls = 'off_track';
+  else if (projection === null) cls = 'insufficient_data';
   else if (meets(projection)) cls = 'on_track';
   else {
     const shortfall = Math.abs(targetValue - projection);
@@ -143,28 +162,17 @@ export function forecastTarget(
 
   return {
     class: cls,
-    projectedValue: targetPassed ? null : projection,
+    projectedValue: finalKnown ? null : projection,
     reachedOn: trend ? reachDate(trend, direction, baselineDate, targetValue) : null,
     latestValue: latest?.value ?? null,
     latestOn: latest?.date ?? null,
     trend,
+    points: points.length,
   };
 }
 
-function fitTrend(
-  baselineDate: IsoDate,
-  baselineValue: number,
-  points: readonly { date: IsoDate; value: number }[],
-): Trend | null {
-  const first = points[0];
-  if (first === undefined) return null;
-  if (points.length === 1) {
-    const x = daysBetween(baselineDate, first.date);
-    if (x === 0) return { slopePerDay: 0, intercept: first.value };
-    const slopePerDay = (first.value - baselineValue) / x;
-    return { slopePerDay, intercept: baselineValue };
-  }
-  // Least squares; points have distinct dates, so the x variance is positive.
+/** Least squares over (days from the baseline date, value); the points have distinct dates. */
+function fitTrend(baselineDate: IsoDate, points: readonly { date: IsoDate; value: number }[]): Trend {
   const xs = points.map((p) => daysBetween(baselineDate, p.date));
   const n = points.length;
   const meanX = xs.reduce((a, b) => a + b, 0) / n;
@@ -176,6 +184,7 @@ function fitTrend(
     sxy += dx * (p.value - meanY);
     sxx += dx * dx;
   });
+  if (sxx === 0) return { slopePerDay: 0, intercept: meanY };
   const slopePerDay = sxy / sxx;
   return { slopePerDay, intercept: meanY - slopePerDay * meanX };
 }

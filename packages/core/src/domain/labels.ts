@@ -19,7 +19,6 @@ export interface Label {
 
 /** Status of a task as of a date (see `taskStatus` in status.ts). */
 export const TASK_STATUSES = [
-  'not_due',
   'in_progress',
   'overdue',
   'done_on_time',
@@ -29,11 +28,11 @@ export const TASK_STATUSES = [
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 /** Flags shown beside a status. */
-export const TASK_FLAGS = ['no_progress_update'] as const;
+export const TASK_FLAGS = ['no_progress_update', 'leadership', 'extended', 'inferred'] as const;
 export type TaskFlag = (typeof TASK_FLAGS)[number];
 
 /** Forecast class of a numeric target (see `forecastTarget` in forecast.ts). */
-export const FORECAST_CLASSES = ['met', 'on_track', 'at_risk', 'off_track'] as const;
+export const FORECAST_CLASSES = ['met', 'on_track', 'at_risk', 'off_track', 'insufficient_data'] as const;
 export type ForecastClass = (typeof FORECAST_CLASSES)[number];
 
 /** Reporting cadences (Decree 09/2019/NĐ-CP). */
@@ -43,6 +42,18 @@ export type Cadence = (typeof CADENCES)[number];
 /** Life of a periodic report. */
 export const REPORT_STATES = ['draft', 'submitted', 'accepted', 'returned'] as const;
 export type ReportState = (typeof REPORT_STATES)[number];
+
+/** Life of a directive given in the portal: drafted by a coordinator, then issued to the units. */
+export const DIRECTIVE_STATES = ['draft', 'issued'] as const;
+export type DirectiveState = (typeof DIRECTIVE_STATES)[number];
+
+/** A request for a deadline extension (gia hạn). */
+export const EXTENSION_STATES = ['pending', 'approved', 'declined'] as const;
+export type ExtensionState = (typeof EXTENSION_STATES)[number];
+
+/** Groups of units a task can be given to at once (one parent, one child per unit). */
+export const UNIT_GROUPS = ['departments', 'districts', 'all'] as const;
+export type UnitGroup = (typeof UNIT_GROUPS)[number];
 
 function isOneOf<T extends string>(ids: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (ids as readonly string[]).includes(value);
@@ -60,9 +71,8 @@ export const isReportState = (value: unknown): value is ReportState => isOneOf(R
 // Words
 
 export const TASK_STATUS_LABELS: Readonly<Record<TaskStatus, Label>> = {
-  not_due: { vi: 'Chưa đến hạn', en: 'Not yet due' },
-  in_progress: { vi: 'Đang thực hiện trong hạn', en: 'In progress, within deadline' },
-  overdue: { vi: 'Đang thực hiện quá hạn', en: 'In progress, overdue' },
+  in_progress: { vi: 'Chưa hoàn thành, trong hạn', en: 'Unfinished, within deadline' },
+  overdue: { vi: 'Chưa hoàn thành, quá hạn', en: 'Unfinished, overdue' },
   done_on_time: { vi: 'Hoàn thành đúng hạn', en: 'Completed on time' },
   done_late: { vi: 'Hoàn thành quá hạn', en: 'Completed late' },
   continuous: { vi: 'Thường xuyên', en: 'Continuous' },
@@ -70,6 +80,9 @@ export const TASK_STATUS_LABELS: Readonly<Record<TaskStatus, Label>> = {
 
 export const TASK_FLAG_LABELS: Readonly<Record<TaskFlag, Label>> = {
   no_progress_update: { vi: 'Chưa cập nhật tiến độ', en: 'No progress update' },
+  leadership: { vi: 'Quá hạn trên 3 lần đôn đốc', en: 'Overdue after more than 3 reminders' },
+  extended: { vi: 'Đã gia hạn', en: 'Deadline extended' },
+  inferred: { vi: 'Suy luận, văn bản không nêu', en: 'Inferred: not stated in the text' },
 };
 
 export const FORECAST_CLASS_LABELS: Readonly<Record<ForecastClass, Label>> = {
@@ -77,6 +90,7 @@ export const FORECAST_CLASS_LABELS: Readonly<Record<ForecastClass, Label>> = {
   on_track: { vi: 'Đúng tiến độ', en: 'On track' },
   at_risk: { vi: 'Có nguy cơ không đạt', en: 'At risk of missing' },
   off_track: { vi: 'Dự báo không đạt', en: 'Forecast to miss' },
+  insufficient_data: { vi: 'Chưa đủ số liệu', en: 'Not enough data' },
 };
 
 export const CADENCE_LABELS: Readonly<Record<Cadence, Label>> = {
@@ -91,6 +105,23 @@ export const REPORT_STATE_LABELS: Readonly<Record<ReportState, Label>> = {
   submitted: { vi: 'Đã gửi', en: 'Submitted' },
   accepted: { vi: 'Đã tiếp nhận', en: 'Accepted' },
   returned: { vi: 'Trả lại', en: 'Returned' },
+};
+
+export const DIRECTIVE_STATE_LABELS: Readonly<Record<DirectiveState, Label>> = {
+  draft: { vi: 'Dự thảo', en: 'Draft' },
+  issued: { vi: 'Đã ban hành', en: 'Issued' },
+};
+
+export const EXTENSION_STATE_LABELS: Readonly<Record<ExtensionState, Label>> = {
+  pending: { vi: 'Chờ duyệt', en: 'Awaiting decision' },
+  approved: { vi: 'Đã đồng ý gia hạn', en: 'Extension approved' },
+  declined: { vi: 'Không đồng ý gia hạn', en: 'Extension declined' },
+};
+
+export const UNIT_GROUP_LABELS: Readonly<Record<UnitGroup, Label>> = {
+  departments: { vi: 'Tất cả các sở, ban, ngành', en: 'Every department' },
+  districts: { vi: 'Tất cả các quận, huyện, thị xã', en: 'Every district' },
+  all: { vi: 'Tất cả các sở, ngành và quận, huyện, thị xã', en: 'Every department and district' },
 };
 
 export function taskStatusLabel(status: TaskStatus, locale: Locale = 'vi'): string {

@@ -2,18 +2,23 @@
  * Task status as of a date, and how statuses add up — the way Vietnamese agencies count
  * tasks in a periodic report (DOMAIN.md, "How Vietnamese agencies count tasks"):
  *
- *   tasks that are due (nhiệm vụ đến hạn)
- *     ├─ done (đã hoàn thành):       on time `done_on_time` / late `done_late`
- *     └─ not done (chưa hoàn thành): within deadline `in_progress` / overdue `overdue`
- *   tasks not yet due (chưa đến hạn)  `not_due`
- *   continuous tasks (thường xuyên)   `continuous`
- *   + the flag "chưa cập nhật tiến độ" (`noProgressUpdate`)
+ *   done (đã hoàn thành):          on time `done_on_time` / late `done_late`
+ *   unfinished (chưa hoàn thành):  within deadline `in_progress` / overdue `overdue`
+ *   continuous (thường xuyên)       `continuous`
+ *   + the flag "chưa cập nhật tiến độ" (`needsProgressFlag`)
+ *   + the leadership flag "quá hạn trên 3 lần đôn đốc" (`flaggedForLeadership`)
+ *
+ * Completion rate = done ÷ (done + unfinished overdue): the formula of the Government's own
+ * task reports (Báo cáo 1270/BC-TCTTTg, 2023: 16,051 done and 223 overdue give 98.6%; the
+ * 5,640 unfinished tasks still within their deadline are outside the denominator).
  */
 import { assertIsoDate, compareDates, maxDate, type IsoDate } from './dates.ts';
 import { TASK_STATUSES, type TaskStatus } from './labels.ts';
+import { periodForData, type Period } from './periods.ts';
+import type { Cadence } from './labels.ts';
 
 export interface TaskStatusInput {
-  /** Deadline (thời hạn); null for a continuous task (or a task without one). */
+  /** Deadline (thời hạn) in force: the approved one after an extension; null for a continuous task. */
   deadline: IsoDate | null;
   /** Continuous task (thường xuyên): no single deadline, reported every period. */
   continuous: boolean;
@@ -21,17 +26,10 @@ export interface TaskStatusInput {
   completedOn: IsoDate | null;
 }
 
-export interface TaskStatusOptions {
-  /**
-   * Last day of the current reporting period. An unfinished task whose deadline falls after
-   * it is "not yet due" (chưa đến hạn). Defaults to `asOf`. A value before `asOf` is read as
-   * `asOf` (a deadline of `asOf` itself is always still within deadline).
-   */
-  periodEnd?: IsoDate;
-}
-
 /**
- * Status of a task as of `asOf`. Rules, first match wins:
+ * Status of a task as of `asOf`: it depends on that date, the deadline and the completion
+ * date only (no reporting period, so nothing jumps on the 15th of a quarter's last month).
+ * Rules, first match wins:
  *
  * 1. `continuous` — a continuous task has no single deadline: it is `continuous` whatever
  *    else is recorded on it.
@@ -40,23 +38,11 @@ export interface TaskStatusOptions {
  *    `done_on_time` when completed on or before the deadline (the deadline day itself is on
  *    time), `done_late` when after it. A task without a deadline cannot be late.
  * 3. Not completed (as of `asOf`):
- *    - no deadline → `not_due` (it never becomes due);
  *    - deadline before `asOf` → `overdue` (quá hạn);
- *    - deadline after `periodEnd` → `not_due` (chưa đến hạn);
- *    - otherwise, `asOf` ≤ deadline ≤ `periodEnd` → `in_progress` (trong hạn).
- *
- * Why `periodEnd`: agencies count as "not yet due" the tasks whose deadline falls after the
- * end of the current reporting period, and as "in progress within deadline" the unfinished
- * tasks whose deadline falls within the period, on or after the as-of date. Without a
- * period (`periodEnd` defaults to `asOf`) every unfinished task with a future deadline is
- * `not_due`, and a task whose deadline is exactly `asOf` (deadline today) is `in_progress`.
+ *    - otherwise (deadline today or later, or no deadline at all) → `in_progress` (trong hạn).
  */
-export function taskStatus(
-  task: TaskStatusInput,
-  asOf: IsoDate,
-  options: TaskStatusOptions = {},
-): TaskStatus {
-  const periodEnd = maxDate(options.periodEnd ?? asOf, asOf);
+export function taskStatus(task: TaskStatusInput, asOf: IsoDate): TaskStatus {
+  assertIsoDate(asOf);
   const { deadline, completedOn } = task;
   if (task.continuous) return 'continuous';
 
@@ -65,29 +51,33 @@ export function taskStatus(
     return compareDates(completedOn, deadline) <= 0 ? 'done_on_time' : 'done_late';
   }
 
-  if (deadline === null) return 'not_due';
-  if (compareDates(deadline, asOf) < 0) return 'overdue';
-  if (compareDates(deadline, periodEnd) > 0) return 'not_due';
+  if (deadline !== null && compareDates(deadline, asOf) < 0) return 'overdue';
   return 'in_progress';
 }
 
-/** The statuses a report counts as due (đến hạn). */
-export const DUE_STATUSES = ['done_on_time', 'done_late', 'overdue', 'in_progress'] as const satisfies readonly TaskStatus[];
 /** The statuses that are complete (đã hoàn thành). */
 export const DONE_STATUSES = ['done_on_time', 'done_late'] as const satisfies readonly TaskStatus[];
-
-/**
- * Due (đến hạn): done on time, done late, overdue, or in progress within the period.
- * Not due: `not_due` and `continuous` (a continuous task has no deadline to fall due).
- * A completed task counts as due even when completed ahead of a later deadline: it is
- * reported among the completed tasks.
- */
-export function isDue(status: TaskStatus): boolean {
-  return (DUE_STATUSES as readonly TaskStatus[]).includes(status);
-}
+/** The statuses in the completion rate's denominator: done, and unfinished overdue. */
+export const RATE_STATUSES = ['done_on_time', 'done_late', 'overdue'] as const satisfies readonly TaskStatus[];
+/** Unfinished tasks still being worked on (the "no progress update" flag applies to them). */
+export const UNFINISHED_STATUSES = ['in_progress', 'overdue', 'continuous'] as const satisfies readonly TaskStatus[];
 
 export function isDone(status: TaskStatus): boolean {
   return status === 'done_on_time' || status === 'done_late';
+}
+
+export function isUnfinished(status: TaskStatus): boolean {
+  return (UNFINISHED_STATUSES as readonly TaskStatus[]).includes(status);
+}
+
+/**
+ * "Đến hạn trong kỳ": a one-off task whose deadline falls within the period's calendar
+ * bounds (Q3 2023: 01/07–30/09). A count of its own in the period's report, beside the
+ * status counts; it does not change any task's status.
+ */
+export function isDueInPeriod(task: Pick<TaskStatusInput, 'deadline' | 'continuous'>, period: Pick<Period, 'start' | 'end'>): boolean {
+  if (task.continuous || task.deadline === null) return false;
+  return compareDates(period.start, task.deadline) <= 0 && compareDates(task.deadline, period.end) <= 0;
 }
 
 /** Number of tasks in each status. */
@@ -104,11 +94,12 @@ export function countStatuses(statuses: Iterable<TaskStatus>): StatusCounts {
 }
 
 /**
- * Completion rate (tỷ lệ hoàn thành) = done ÷ due, as a fraction in [0, 1]:
- *   done = done_on_time + done_late
- *   due  = done_on_time + done_late + overdue + in_progress
- * `not_due` and `continuous` tasks are in neither. Null when nothing is due (no rate,
- * rather than a misleading 0% or 100%). Missing keys count as 0.
+ * Completion rate (tỷ lệ hoàn thành) = done ÷ (done + overdue), as a fraction in [0, 1]:
+ *   done    = done_on_time + done_late
+ *   overdue = unfinished and past the deadline
+ * Unfinished tasks within their deadline (`in_progress`) and `continuous` tasks are in
+ * neither. Null when the denominator is empty (no rate, rather than a misleading 0% or
+ * 100%). Missing keys count as 0.
  */
 export function completionRate(counts: Partial<StatusCounts>): number | null {
   const n = (s: TaskStatus): number => {
@@ -117,8 +108,8 @@ export function completionRate(counts: Partial<StatusCounts>): number | null {
     return v;
   };
   const done = n('done_on_time') + n('done_late');
-  const due = done + n('overdue') + n('in_progress');
-  return due === 0 ? null : done / due;
+  const denominator = done + n('overdue');
+  return denominator === 0 ? null : done / denominator;
 }
 
 /**
@@ -130,6 +121,53 @@ export function completionRate(counts: Partial<StatusCounts>): number | null {
 export function noProgressUpdate(lastUpdateOn: IsoDate | null, periodStart: IsoDate): boolean {
   assertIsoDate(periodStart);
   return lastUpdateOn === null || compareDates(lastUpdateOn, periodStart) < 0;
+}
+
+export interface ProgressFlagInput {
+  status: TaskStatus;
+  /** Date of the last progress update (report or edit). */
+  lastProgressOn: IsoDate | null;
+  /** Date the task was given (issued); a task given inside the current window is not flagged yet. */
+  assignedOn: IsoDate | null;
+  /** Reporting cadence of the task; quarterly when it has none. */
+  cadence: Cadence | null;
+}
+
+/**
+ * "Chưa cập nhật tiến độ" as of `asOf`: an unfinished task (within deadline, overdue or
+ * continuous, so also one not yet due) with no progress update inside the data window of the
+ * current period of its cadence (the period `asOf`'s figures belong to: as of 20/09/2023 the
+ * quarterly window is 15/09–14/12/2023). Updates dated after `asOf` are not known yet. A task
+ * given inside that window counts as updated on the day it was given: it is new, not silent.
+ */
+export function needsProgressFlag(task: ProgressFlagInput, asOf: IsoDate): boolean {
+  if (!isUnfinished(task.status)) return false;
+  const windowStart = periodForData(task.cadence ?? 'quarter', asOf).windowStart;
+  const known = [task.lastProgressOn, task.assignedOn].filter((d): d is IsoDate => d !== null && compareDates(d, asOf) <= 0);
+  const last = known.length === 0 ? null : known.reduce((a, b) => maxDate(a, b));
+  return noProgressUpdate(last, windowStart);
+}
+
+/** Hà Nội's rule: "quá hạn trên 3 lần đôn đốc" goes to the leadership's briefing (giao ban). */
+export const LEADERSHIP_REMINDER_THRESHOLD = 3;
+
+/**
+ * Reminders that count toward the leadership flag, as of `asOf`: those sent to the task's
+ * lead unit after its deadline (while it was overdue) and on or before `asOf`. Reminders
+ * sent on or before the deadline, or to coordinating units, do not count.
+ */
+export function remindersWhileOverdue(
+  deadline: IsoDate | null,
+  reminders: ReadonlyArray<{ sentOn: IsoDate; toLeadUnit: boolean }>,
+  asOf: IsoDate,
+): number {
+  if (deadline === null) return 0;
+  return reminders.filter((r) => r.toLeadUnit && compareDates(r.sentOn, deadline) > 0 && compareDates(r.sentOn, asOf) <= 0).length;
+}
+
+/** The leadership flag: still overdue as of `asOf`, with more than three reminders sent to its lead unit while overdue. */
+export function flaggedForLeadership(status: TaskStatus, remindersWhileOverdueCount: number): boolean {
+  return status === 'overdue' && remindersWhileOverdueCount > LEADERSHIP_REMINDER_THRESHOLD;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -152,7 +190,7 @@ export interface RollUp {
   meanProgress: number | null;
   /** The parent's own status (see `rollUp`); null when there are no children. */
   status: TaskStatus | null;
-  /** done ÷ due over the children (see `completionRate`). */
+  /** done ÷ (done + overdue) over the children (see `completionRate`). */
   completionRate: number | null;
 }
 
@@ -163,7 +201,6 @@ export interface RollUp {
 export const ROLL_UP_PRECEDENCE = [
   'overdue',
   'in_progress',
-  'not_due',
   'continuous',
   'done_late',
   'done_on_time',
@@ -172,8 +209,7 @@ export const ROLL_UP_PRECEDENCE = [
 /**
  * Rolls up a parent task from its children (one per unit). The parent's status is:
  * - `overdue` if any child is overdue;
- * - else `in_progress` if any child is in progress within deadline;
- * - else `not_due` if any child is not yet due;
+ * - else `in_progress` if any child is unfinished within deadline;
  * - else `continuous` if any child is continuous (the rest being done: the work goes on);
  * - else every child is done: `done_late` if any was late, `done_on_time` if all were on time.
  * So the parent is done only when every child is done.

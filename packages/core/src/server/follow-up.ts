@@ -6,7 +6,6 @@ import type { Context } from '@dondoc/trpc';
 import type { IsoDate } from '../domain/index.ts';
 import { conflict, fail, notFound } from './errors.ts';
 import { escalations, notifications, reminders, taskCoordinators, tasks } from './schema.ts';
-import { statusPeriodEnd } from './status-sql.ts';
 import { canSee, REMINDERS_BEFORE_ESCALATION } from './tasks.ts';
 import { taskStatus } from '../domain/index.ts';
 import { unitDirectory, unitRef } from './units.ts';
@@ -99,7 +98,7 @@ export async function sendReminder(ctx: Actor, input: { taskId: string; unitCode
     });
     const [{ value: reminderCount } = { value: 0 }] = await tx.select({ value: count() }).from(reminders).where(eq(reminders.taskId, task.id));
     await ctx.audit(tx, { action: 'core.reminder.send', entity: 'core.task', entityId: task.id, after: { reminderId: reminder?.id, unitCode, message: input.message } });
-    const status = taskStatus(task, today, { periodEnd: statusPeriodEnd(today) });
+    const status = taskStatus(task, today);
     return {
       reminderCount: Number(reminderCount),
       flaggedForLeadership: status === 'overdue' && Number(reminderCount) >= REMINDERS_BEFORE_ESCALATION,

@@ -9,6 +9,6 @@ export type { CoreApi, CoreApiBinding } from './api.ts';
 export { seedDirective2458, searchTextOf } from './seed.ts';
 export { seedDemoProgress2458 } from './demo-progress.ts';
 export { clauses2458, targets2458, references2458, DIRECTIVE_2458, AUTONOMY_TARGET_CODE } from './directive-2458.ts';
-export { taskStatusSql, statusPeriodEnd } from './status-sql.ts';
+export { taskStatusSql } from './status-sql.ts';
 export { REMINDERS_BEFORE_ESCALATION } from './tasks.ts';
 export * as coreTables from './schema.ts';

@@ -1,9 +1,10 @@
 import type { PermissionDeclaration } from '@dondoc/auth';
 
 /**
- * What the task core lets each role do (issue "task core", rule 10): officers update their
- * own unit's tasks; unit leads also submit reports; coordinators read everything, review,
- * remind and answer escalations.
+ * What the task core lets each role do: officers update their own unit's tasks and may ask
+ * for an extension; unit leads also submit reports and set their targets' baselines;
+ * coordinators read everything, review, remind, answer escalations, give tasks (directives)
+ * and decide extensions.
  */
 export const corePermissions = [
   { key: 'core.tasks:read', description: 'Xem nhiệm vụ', grants: { officer: ['own'], unit_lead: ['own'], coordinator: ['all'] } },
@@ -19,6 +20,10 @@ export const corePermissions = [
   { key: 'core.reminders:send', description: 'Đôn đốc đơn vị', grants: { unit_lead: ['own'], coordinator: ['all'] } },
   { key: 'core.notifications:read', description: 'Xem thông báo', grants: { officer: ['own'], unit_lead: ['own'], coordinator: ['own'] } },
   { key: 'core.overview:read', description: 'Xem tổng quan', grants: { officer: ['own'], unit_lead: ['own'], coordinator: ['all'] } },
+  { key: 'core.directives:write', description: 'Giao nhiệm vụ: soạn, ban hành văn bản chỉ đạo; sửa, hủy nhiệm vụ đã giao', grants: { coordinator: ['all'] } },
+  { key: 'core.extensions:request', description: 'Đề nghị gia hạn nhiệm vụ', grants: { officer: ['own'], unit_lead: ['own'] } },
+  { key: 'core.extensions:decide', description: 'Duyệt đề nghị gia hạn', grants: { coordinator: ['all'] } },
+  { key: 'core.targets:baseline', description: 'Đặt giá trị và ngày cơ sở của chỉ tiêu', grants: { unit_lead: ['own'] } },
 ] as const satisfies readonly PermissionDeclaration[];
 
 export type CorePermission = (typeof corePermissions)[number]['key'];

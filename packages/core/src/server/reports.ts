@@ -5,9 +5,8 @@ import type { Queryable } from '@dondoc/db';
 import type { Context, Locale } from '@dondoc/trpc';
 import { periodById, taskStatus, type IsoDate, type Period } from '../domain/index.ts';
 import { conflict, fail, notFound } from './errors.ts';
-import { escalations, evidenceFiles, notifications, reportItems, reports, tasks, taskUpdates } from './schema.ts';
-import { canSee } from './tasks.ts';
-import { statusPeriodEnd } from './status-sql.ts';
+import { directives, escalations, evidenceFiles, notifications, reportItems, reports, tasks, taskUpdates } from './schema.ts';
+import { canSee, taskUnitCodes } from './tasks.ts';
 import { unitDirectory, unitRef } from './units.ts';
 
 type Actor = Pick<Context, 'db' | 'locale' | 'audit'> & { user: { username: string }; access: Access };
@@ -121,7 +120,7 @@ export async function getReport(db: Queryable, access: Access, unitCode: string,
           title: task.title,
           deadline: task.deadline,
           continuous: task.continuous,
-          status: taskStatus(task, asOf, { periodEnd: statusPeriodEnd(asOf) }),
+          status: taskStatus(task, asOf),
           progress: task.progress,
         },
         progress: item?.progress ?? null,
@@ -370,7 +369,29 @@ export async function attachEvidence(ctx: Actor, input: { reportId: string; task
 export async function readEvidence(db: Queryable, access: Access, id: string, locale: Locale) {
   const [file] = await db.select().from(evidenceFiles).where(eq(evidenceFiles.id, id));
   if (!file) notFound(locale, { vi: 'tệp minh chứng', en: 'Evidence file' });
-  const [report] = await db.select({ unitCode: reports.unitCode }).from(reports).where(eq(reports.id, file.reportId));
-  if (!report || !canSee(access, [report.unitCode])) notFound(locale, { vi: 'tệp minh chứng', en: 'Evidence file' });
+  if (!(await canReadFile(db, access, file))) notFound(locale, { vi: 'tệp minh chứng', en: 'Evidence file' });
   return { filename: file.filename, contentType: file.contentType, size: file.size, sha256: file.sha256, dataBase64: Buffer.from(file.data).toString('base64') };
+}
+
+/**
+ * Who may read a file follows what it belongs to: a report's evidence its unit (and
+ * coordinators); a task's result file the task's units; an issued directive's attached text
+ * everyone who reads tasks, a draft's only those who read every unit (the coordinators).
+ */
+async function canReadFile(db: Queryable, access: Access, file: { reportId: string | null; taskId: string | null; directiveId: string | null }): Promise<boolean> {
+  if (!access.allowed) return false;
+  if (file.reportId) {
+    const [report] = await db.select({ unitCode: reports.unitCode }).from(reports).where(eq(reports.id, file.reportId));
+    return report !== undefined && canSee(access, [report.unitCode]);
+  }
+  if (file.taskId) {
+    const [task] = await db.select({ id: tasks.id, leadUnitCode: tasks.leadUnitCode, parentId: tasks.parentId }).from(tasks).where(eq(tasks.id, file.taskId));
+    if (!task) return false;
+    return canSee(access, await taskUnitCodes(db, task));
+  }
+  if (file.directiveId) {
+    const [directive] = await db.select({ state: directives.state }).from(directives).where(eq(directives.id, file.directiveId));
+    return directive !== undefined && (directive.state === 'issued' || access.unitCodes === 'all');
+  }
+  return false;
 }

@@ -8,6 +8,7 @@ import {
   doublePrecision,
   index,
   integer,
+  jsonb,
   pgSchema,
   primaryKey,
   text,
@@ -30,9 +31,53 @@ export const directives = coreSchema.table('directives', {
   issuedOn: date('issued_on', { mode: 'string' }).notNull(),
   issuer: text('issuer').notNull(),
   subject: text('subject').notNull(),
+  /** Who signed it (người ký), e.g. "Lê Hồng Sơn, Phó Chủ tịch". */
+  signer: text('signer'),
   fullText: text('full_text').notNull(),
+  /** draft → issued. Nothing of a draft (its tasks are drafts too) is visible to the units. */
+  state: text('state').notNull().default('issued'),
+  issuedAt: timestamp('issued_at', { withTimezone: true }),
+  issuedBy: text('issued_by'),
+  createdBy: text('created_by'),
+  version: integer('version').notNull().default(1),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: text('updated_by'),
   createdAt: createdAt(),
 });
+
+/**
+ * The tasks of a directive while it is a draft (giao nhiệm vụ). Issuing the directive turns
+ * each into real tasks: one task for one unit, or one parent with a child per unit.
+ */
+export const taskDrafts = coreSchema.table(
+  'task_drafts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    directiveId: uuid('directive_id')
+      .notNull()
+      .references(() => directives.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull().default(0),
+    /** Clause of the directive, e.g. `1`, `2.3`. */
+    clause: text('clause').notNull(),
+    title: text('title').notNull(),
+    content: text('content').notNull(),
+    /** `{ kind: 'units', unitCodes }` or `{ kind: 'group', group: 'departments' | 'districts' | 'all' }`. */
+    assignees: jsonb('assignees').notNull(),
+    /** Who follows up a task given to several units (the parent's lead); the issuing unit by default. */
+    followUpUnitCode: text('follow_up_unit_code'),
+    coordinatorUnitCodes: text('coordinator_unit_codes').array().notNull().default(sql`'{}'::text[]`),
+    deadline: date('deadline', { mode: 'string' }),
+    continuous: boolean('continuous').notNull().default(false),
+    cadence: text('cadence').notNull().default('quarter'),
+    /** Numeric targets: `[{ name, direction, targetValue, measureUnit, targetDate, baselineValue, baselineDate }]`. */
+    targets: jsonb('targets').notNull().default(sql`'[]'::jsonb`),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text('updated_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('task_drafts_directive_idx').on(t.directiveId, t.position)],
+);
 
 export const directiveReferences = coreSchema.table(
   'directive_references',
@@ -67,13 +112,34 @@ export const tasks = coreSchema.table(
     title: text('title').notNull(),
     content: text('content').notNull(),
     leadUnitCode: text('lead_unit_code').notNull(),
+    /** The deadline in force: after an approved extension, the approved date. */
     deadline: date('deadline', { mode: 'string' }),
+    /** The deadline first given, kept once an extension moves `deadline` (null: never extended). */
+    originalDeadline: date('original_deadline', { mode: 'string' }),
+    /** The directive's text does not state this deadline: it was inferred (shown as such). */
+    deadlineInferred: boolean('deadline_inferred').notNull().default(false),
+    /** The text does not name this lead (the follow-up unit of a task given to every unit). */
+    leadInferred: boolean('lead_inferred').notNull().default(false),
     continuous: boolean('continuous').notNull().default(false),
     /** Reporting cadence of a continuous task: month / quarter / half / year. */
     cadence: text('cadence'),
+    /** The day the task was given (its directive issued). */
+    assignedOn: date('assigned_on', { mode: 'string' }),
+    /** active | cancelled (with a reason): a cancelled task is kept but no longer counted. */
+    state: text('state').notNull().default('active'),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelledBy: text('cancelled_by'),
+    cancelReason: text('cancel_reason'),
     progress: integer('progress').notNull().default(0),
     completedOn: date('completed_on', { mode: 'string' }),
+    /** The day the completion was entered in the portal (beside the completion date it states). */
+    completionEnteredOn: date('completion_entered_on', { mode: 'string' }),
     result: text('result'),
+    /** The result document of a completed task: its number and date (số, ngày văn bản)… */
+    resultDocNumber: text('result_doc_number'),
+    resultDocDate: date('result_doc_date', { mode: 'string' }),
+    /** …or an evidence file (`evidence_files`). */
+    resultFileId: uuid('result_file_id'),
     /** Date of the last progress update (report or edit): drives "chưa cập nhật tiến độ". */
     lastProgressOn: date('last_progress_on', { mode: 'string' }),
     /** Title, code and content without diacritics, lower-case: diacritic-blind search. */
@@ -93,6 +159,30 @@ export const tasks = coreSchema.table(
   ],
 );
 
+/** Deadline extensions (gia hạn): asked by the lead unit, decided by a coordinator. */
+export const deadlineExtensions = coreSchema.table(
+  'deadline_extensions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id, { onDelete: 'cascade' }),
+    requestedBy: text('requested_by').notNull(),
+    requestedByUnitCode: text('requested_by_unit_code').notNull(),
+    reason: text('reason').notNull(),
+    /** The deadline when asked, and the date asked for. */
+    previousDeadline: date('previous_deadline', { mode: 'string' }).notNull(),
+    proposedDeadline: date('proposed_deadline', { mode: 'string' }).notNull(),
+    /** pending → approved | declined */
+    state: text('state').notNull().default('pending'),
+    decidedBy: text('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionNote: text('decision_note'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('deadline_extensions_task_idx').on(t.taskId), index('deadline_extensions_state_idx').on(t.state, t.createdAt)],
+);
+
 export const taskCoordinators = coreSchema.table(
   'task_coordinators',
   {
@@ -100,6 +190,8 @@ export const taskCoordinators = coreSchema.table(
       .notNull()
       .references(() => tasks.id, { onDelete: 'cascade' }),
     unitCode: text('unit_code').notNull(),
+    /** The directive's text does not name this unit: it was inferred (shown as such). */
+    inferred: boolean('inferred').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.taskId, t.unitCode] }), index('task_coordinators_unit_idx').on(t.unitCode)],
 );
@@ -138,6 +230,9 @@ export const targets = coreSchema.table('targets', {
   sourceModule: text('source_module'),
   directiveId: uuid('directive_id').references(() => directives.id),
   taskId: uuid('task_id').references(() => tasks.id),
+  version: integer('version').notNull().default(1),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: text('updated_by'),
   createdAt: createdAt(),
 });
 
@@ -174,6 +269,8 @@ export const reports = coreSchema.table(
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
     reviewedBy: text('reviewed_by'),
     returnReason: text('return_reason'),
+    /** How many times it was submitted: the number of its last frozen version (`report_versions`). */
+    submissions: integer('submissions').notNull().default(0),
     version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     updatedBy: text('updated_by'),
@@ -203,13 +300,42 @@ export const reportItems = coreSchema.table(
   (t) => [primaryKey({ columns: [t.reportId, t.taskId] })],
 );
 
+/**
+ * A submitted report as it was submitted: its figures and lines, frozen. Later changes to
+ * the tasks never alter it; a returned report resubmitted is a new version.
+ */
+export const reportVersions = coreSchema.table(
+  'report_versions',
+  {
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    /** 1 for the first submission, 2 after a return and resubmission… */
+    number: integer('number').notNull(),
+    /** submitted → accepted | returned */
+    state: text('state').notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+    submittedBy: text('submitted_by').notNull(),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reviewedBy: text('reviewed_by'),
+    returnReason: text('return_reason'),
+    /** Status counts, completion rate, tasks due in the period — as of the period's data window end. */
+    figures: jsonb('figures').notNull(),
+    /** One line per covered task: code, title, deadline, status, progress, result, obstacles… */
+    lines: jsonb('lines').notNull(),
+    /** The evidence files attached when it was submitted (metadata; the bytes stay in evidence_files). */
+    evidence: jsonb('evidence').notNull().default(sql`'[]'::jsonb`),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.number] })],
+);
+
+/** Files: a report's evidence, a task's result file, a directive's attached text. */
 export const evidenceFiles = coreSchema.table(
   'evidence_files',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    reportId: uuid('report_id')
-      .notNull()
-      .references(() => reports.id, { onDelete: 'cascade' }),
+    reportId: uuid('report_id').references(() => reports.id, { onDelete: 'cascade' }),
+    directiveId: uuid('directive_id').references(() => directives.id, { onDelete: 'cascade' }),
     taskId: uuid('task_id').references(() => tasks.id),
     filename: text('filename').notNull(),
     contentType: text('content_type').notNull(),
@@ -219,7 +345,7 @@ export const evidenceFiles = coreSchema.table(
     uploadedBy: text('uploaded_by').notNull(),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('evidence_report_idx').on(t.reportId)],
+  (t) => [index('evidence_report_idx').on(t.reportId), index('evidence_task_idx').on(t.taskId), index('evidence_directive_idx').on(t.directiveId)],
 );
 
 export const escalations = coreSchema.table(
@@ -279,6 +405,9 @@ export const notifications = coreSchema.table(
 
 export const coreTables = {
   directives,
+  taskDrafts,
+  deadlineExtensions,
+  reportVersions,
   directiveReferences,
   tasks,
   taskCoordinators,

@@ -14,7 +14,7 @@ import {
 } from '../domain/index.ts';
 import { conflict, fail, notFound } from './errors.ts';
 import { escalations, reminders, reportItems, reports, taskCoordinators, tasks, taskUpdates } from './schema.ts';
-import { statusPeriodEnd, taskStatusSql } from './status-sql.ts';
+import { taskStatusSql } from './status-sql.ts';
 import { unitDirectory, unitRef } from './units.ts';
 
 /** A task is flagged for leadership when it is still overdue after this many reminders (DOMAIN.md). */
@@ -115,7 +115,15 @@ export function needsProgressFlag(status: TaskStatus, lastProgressOn: string | n
 }
 
 function statusOf(row: { deadline: string | null; continuous: boolean; completedOn: string | null }, asOf: IsoDate) {
-  return taskStatus(row, asOf, { periodEnd: statusPeriodEnd(asOf) });
+  return taskStatus(row, asOf);
+}
+
+/** Units that may read a task: its lead, its coordinators and the lead of its parent. */
+export async function taskUnitCodes(db: Queryable, task: { id: string; leadUnitCode: string; parentId: string | null }): Promise<string[]> {
+  const involved = await taskUnits(db, task.id, task.leadUnitCode);
+  if (!task.parentId) return involved;
+  const [parent] = await db.select({ leadUnitCode: tasks.leadUnitCode }).from(tasks).where(eq(tasks.id, task.parentId));
+  return parent ? [...involved, parent.leadUnitCode] : involved;
 }
 
 /** Units whose rows the task belongs to: its lead and coordinators. */
