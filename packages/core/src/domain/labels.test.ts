@@ -44,15 +44,15 @@ describe('labels', () => {
 
   it('uses the words of DOMAIN.md for task statuses', () => {
     expect(TASK_STATUSES.map((s) => taskStatusLabel(s))).toEqual([
-      'Chưa đến hạn',
-      'Đang thực hiện trong hạn',
-      'Đang thực hiện quá hạn',
+      'Chưa hoàn thành, trong hạn',
+      'Chưa hoàn thành, quá hạn',
       'Hoàn thành đúng hạn',
       'Hoàn thành quá hạn',
       'Thường xuyên',
     ]);
     expect(taskFlagLabel('no_progress_update')).toBe('Chưa cập nhật tiến độ');
-    expect(taskStatusLabel('overdue', 'en')).toBe('In progress, overdue');
+    expect(taskStatusLabel('overdue', 'en')).toBe('Unfinished, overdue');
+    expect(taskFlagLabel('leadership')).toBe('Quá hạn trên 3 lần đôn đốc');
   });
 
   it('names forecast classes, cadences and report states', () => {
@@ -61,6 +61,7 @@ describe('labels', () => {
       'Đúng tiến độ',
       'Có nguy cơ không đạt',
       'Dự báo không đạt',
+      'Chưa đủ số liệu',
     ]);
     expect(CADENCES.map((c) => cadenceLabel(c))).toEqual(['Tháng', 'Quý', '6 tháng', 'Năm']);
     expect(REPORT_STATES.map((s) => reportStateLabel(s))).toEqual(['Dự thảo', 'Đã gửi', 'Đã tiếp nhận', 'Trả lại']);
