@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '@dondoc/db';
 import { z } from 'zod';
 import { hashPassword } from './passwords.ts';
@@ -86,7 +86,8 @@ interface DemoAccount {
 export const demoAccounts: ReadonlyArray<DemoAccount> = [
   { username: 'admin', displayName: 'Quản trị hệ thống', unitCode: null, roles: ['admin'] },
   { username: 'ubnd', displayName: 'Lãnh đạo UBND Thành phố', unitCode: UBND_UNIT_CODE, roles: ['coordinator'] },
-  { username: 'vp', displayName: 'Lãnh đạo Văn phòng UBND Thành phố', unitCode: 'VP', roles: ['unit_lead'] },
+  // The Văn phòng runs the city's follow-up task force: a coordinator as well as its unit's lead.
+  { username: 'vp', displayName: 'Lãnh đạo Văn phòng UBND Thành phố', unitCode: 'VP', roles: ['unit_lead', 'coordinator'] },
   { username: 'stc', displayName: 'Lãnh đạo Sở Tài chính', unitCode: 'STC', roles: ['unit_lead'] },
   { username: 'stttt', displayName: 'Lãnh đạo Sở Thông tin và Truyền thông', unitCode: 'STTTT', roles: ['unit_lead'] },
   { username: 'skhdt', displayName: 'Lãnh đạo Sở Kế hoạch và Đầu tư', unitCode: 'SKHDT', roles: ['unit_lead'] },
@@ -102,14 +103,26 @@ export interface SeedResult {
 }
 
 /**
- * Seeds the units of Hà Nội and the demo accounts. Idempotent: existing accounts are left
- * as they are (a demo user who changed their password keeps it), and the demo password is
- * hashed at most once per call, only when an account is missing.
+ * Seeds the units of Hà Nội and the demo accounts. Idempotent: existing accounts keep their
+ * password (a demo user who changed it keeps it) and only gain the roles the contract gives
+ * them (roles are added, never taken away); the demo password is hashed at most once per
+ * call, only when an account is missing.
  */
 export async function seedDemoDirectory(db: Queryable): Promise<SeedResult> {
   const { created: unitsCreated } = await upsertUnits(db, hanoiDirectory());
   const usersCreated = await createMissingDemoAccounts(db);
+  await addContractRoles(db);
   return { unitsCreated, usersCreated };
+}
+
+/** A demo account seeded before its contract role existed (vp as coordinator) gets it. */
+async function addContractRoles(db: Queryable): Promise<void> {
+  for (const account of demoAccounts) {
+    await db
+      .update(users)
+      .set({ roles: sql`(select array_agg(distinct r order by r) from unnest(${users.roles} || ${sql.param(account.roles)}::text[]) as r)` })
+      .where(and(eq(users.username, account.username), sql`not (${users.roles} @> ${sql.param(account.roles)}::text[])`));
+  }
 }
 
 async function createMissingDemoAccounts(db: Queryable): Promise<number> {

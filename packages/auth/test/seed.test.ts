@@ -63,6 +63,8 @@ describe.each(testBackends)('demo directory on %s', (backend) => {
     expect(await findUserByUsername(t.db, 'stc.cv')).toMatchObject({ unitCode: 'STC', roles: ['officer'] });
     expect(await findUserByUsername(t.db, 'sxd')).toMatchObject({ unitCode: 'SXD', roles: ['unit_lead'] });
     expect(await findUserByUsername(t.db, 'badinh')).toMatchObject({ unitCode: BA_DINH_UNIT_CODE, roles: ['unit_lead'] });
+    // The Văn phòng runs the city's follow-up task force: its lead is a coordinator too.
+    expect((await findUserByUsername(t.db, 'vp'))?.roles.toSorted()).toEqual(['coordinator', 'unit_lead']);
     const result = await login(t.db, { username: 'badinh', password: DEMO_PASSWORD, ip: '10.9.0.1' });
     expect(result).toMatchObject({ ok: true, user: { unit: { code: BA_DINH_UNIT_CODE, name: 'Quận Ba Đình' } } });
     // One hash for the whole call: the demo password is hashed once, not once per user.
@@ -78,6 +80,17 @@ describe.each(testBackends)('demo directory on %s', (backend) => {
     expect(await passwordHashes()).toEqual(hashesBefore);
     expect(await listUnits(t.db)).toEqual(unitsBefore);
     expect((await listUnits(t.db)).filter((unit) => unit.kind === 'district')).toHaveLength(30);
+  });
+
+  it('gives an account seeded before its contract role the role, and keeps roles it has', async () => {
+    // A database seeded when vp was only a unit lead, and an admin who made sxd a coordinator too.
+    await t.db.update(users).set({ roles: ['unit_lead'] }).where(eq(users.username, 'vp'));
+    await t.db.update(users).set({ roles: ['unit_lead', 'coordinator'] }).where(eq(users.username, 'sxd'));
+    const hashesBefore = await passwordHashes();
+    await seedDemoDirectory(t.db);
+    expect((await findUserByUsername(t.db, 'vp'))?.roles.toSorted()).toEqual(['coordinator', 'unit_lead']);
+    expect((await findUserByUsername(t.db, 'sxd'))?.roles.toSorted()).toEqual(['coordinator', 'unit_lead']);
+    expect(await passwordHashes()).toEqual(hashesBefore);
   });
 
   it('upsertUnits updates changed units and leaves the others alone', async () => {

@@ -81,7 +81,7 @@ export async function createCoreHarness(kind: DatabaseKind): Promise<CoreHarness
   try {
     await seedDemoDirectory(db);
     const seeded = await seedDirective2458(db);
-    if (!seeded.created || seeded.tasks !== 480) throw new Error(`directive 2458 seeded ${seeded.tasks} tasks`);
+    if (!seeded.created || seeded.tasks !== 584) throw new Error(`directive 2458 seeded ${seeded.tasks} tasks`);
   } catch (error) {
     await database.close();
     throw error;

@@ -1,13 +1,13 @@
 /** Escalations to the UBND, reminders (đôn đốc) and the notifications they leave. */
-import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Access } from '@dondoc/auth';
 import type { Queryable } from '@dondoc/db';
 import type { Context } from '@dondoc/trpc';
 import type { IsoDate } from '../domain/index.ts';
 import { conflict, fail, notFound } from './errors.ts';
 import { escalations, notifications, reminders, taskCoordinators, tasks } from './schema.ts';
-import { canSee, REMINDERS_BEFORE_ESCALATION } from './tasks.ts';
-import { taskStatus } from '../domain/index.ts';
+import { canSee } from './tasks.ts';
+import { flaggedForLeadership, hanoiDateOf, remindersWhileOverdue, taskStatus } from '../domain/index.ts';
 import { unitDirectory, unitRef } from './units.ts';
 
 type Actor = Pick<Context, 'db' | 'locale' | 'audit'> & { user: { username: string; unit: { code: string } | null }; access: Access };
@@ -96,12 +96,13 @@ export async function sendReminder(ctx: Actor, input: { taskId: string; unitCode
       body: input.message,
       link: `/nhiem-vu/${task.id}`,
     });
-    const [{ value: reminderCount } = { value: 0 }] = await tx.select({ value: count() }).from(reminders).where(eq(reminders.taskId, task.id));
+    const sent = await tx.select({ unitCode: reminders.unitCode, sentAt: reminders.sentAt }).from(reminders).where(eq(reminders.taskId, task.id));
     await ctx.audit(tx, { action: 'core.reminder.send', entity: 'core.task', entityId: task.id, after: { reminderId: reminder?.id, unitCode, message: input.message } });
-    const status = taskStatus(task, today);
+    const whileOverdue = remindersWhileOverdue(task.deadline, sent.map((r) => ({ sentOn: hanoiDateOf(r.sentAt), toLeadUnit: r.unitCode === task.leadUnitCode })), today);
     return {
-      reminderCount: Number(reminderCount),
-      flaggedForLeadership: status === 'overdue' && Number(reminderCount) >= REMINDERS_BEFORE_ESCALATION,
+      reminderCount: sent.length,
+      remindersWhileOverdue: whileOverdue,
+      flaggedForLeadership: flaggedForLeadership(taskStatus(task, today), whileOverdue),
     };
   });
 }

@@ -1,8 +1,10 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { coversUnit, type Access } from '@dondoc/auth';
+import type { Context } from '@dondoc/trpc';
 import type { Queryable } from '@dondoc/db';
 import type { Locale } from '@dondoc/trpc';
 import { forecastTarget, type IsoDate, type TargetDirection } from '../domain/index.ts';
-import { fail, notFound } from './errors.ts';
+import { conflict, fail, notFound } from './errors.ts';
 import { measurements, targets } from './schema.ts';
 import { unitDirectory, unitRef, type UnitName } from './units.ts';
 
@@ -71,6 +73,8 @@ function targetView(target: TargetRow, directory: Map<string, UnitName>) {
     source: target.source,
     sourceModule: target.sourceModule,
     taskId: target.taskId,
+    version: target.version,
+    updatedBy: target.updatedBy,
   };
 }
 
@@ -135,4 +139,42 @@ export async function recordMeasurement(
     .returning();
   if (!row) throw new Error('measurement upsert returned nothing');
   return { before: before ?? null, after: row };
+}
+
+/**
+ * The owner unit sets the baseline its forecast starts from (value and date, the date not
+ * after the target date nor after today). Versioned: a stale version gets CONFLICT.
+ */
+export async function setTargetBaseline(
+  ctx: Pick<Context, 'db' | 'locale' | 'audit'> & { user: { username: string }; access: Access },
+  input: { code: string; version: number; baselineValue: number; baselineDate: IsoDate },
+  today: IsoDate,
+) {
+  const { locale } = ctx;
+  return ctx.db.transaction(async (tx) => {
+    const [target] = await tx.select().from(targets).where(eq(targets.code, input.code)).for('update');
+    if (!target) notFound(locale, { vi: `chỉ tiêu ${input.code}`, en: `Target ${input.code}` });
+    if (!coversUnit(ctx.access, target.ownerUnitCode)) {
+      fail('FORBIDDEN', locale, { vi: 'Chỉ đơn vị chủ quản chỉ tiêu được đặt giá trị cơ sở.', en: 'Only the unit that owns the target may set its baseline.' });
+    }
+    if (target.version !== input.version) conflict(locale, target.updatedBy);
+    if (input.baselineDate > target.targetDate) {
+      fail('BAD_REQUEST', locale, { vi: 'Ngày cơ sở không được sau ngày phải đạt chỉ tiêu.', en: 'The baseline date cannot be after the target date.' });
+    }
+    if (input.baselineDate > today) fail('BAD_REQUEST', locale, { vi: 'Ngày cơ sở không được sau hôm nay.', en: 'The baseline date cannot be in the future.' });
+    const [updated] = await tx
+      .update(targets)
+      .set({ baselineValue: input.baselineValue, baselineDate: input.baselineDate, version: target.version + 1, updatedAt: new Date(), updatedBy: ctx.user.username })
+      .where(and(eq(targets.id, target.id), eq(targets.version, target.version)))
+      .returning();
+    if (!updated) conflict(locale, null);
+    await ctx.audit(tx, {
+      action: 'core.target.baseline',
+      entity: 'core.target',
+      entityId: target.id,
+      before: { baselineValue: target.baselineValue, baselineDate: target.baselineDate, version: target.version },
+      after: { baselineValue: updated.baselineValue, baselineDate: updated.baselineDate, version: updated.version },
+    });
+    return { code: updated.code, version: updated.version, baselineValue: updated.baselineValue, baselineDate: updated.baselineDate };
+  });
 }

@@ -3,9 +3,11 @@ import { listAudit, type Access } from '@dondoc/auth';
 import type { Queryable } from '@dondoc/db';
 import type { Context, Locale } from '@dondoc/trpc';
 import {
-  noProgressUpdate,
+  flaggedForLeadership,
+  hanoiDateOf,
+  needsProgressFlag,
   normalizeForSearch,
-  periodForData,
+  remindersWhileOverdue,
   rollUp,
   taskStatus,
   type Cadence,
@@ -13,12 +15,25 @@ import {
   type TaskStatus,
 } from '../domain/index.ts';
 import { conflict, fail, notFound } from './errors.ts';
-import { escalations, reminders, reportItems, reports, taskCoordinators, tasks, taskUpdates } from './schema.ts';
+import { escalations, evidenceFiles, reminders, reportItems, reports, taskCoordinators, tasks, taskUpdates } from './schema.ts';
 import { taskStatusSql } from './status-sql.ts';
 import { unitDirectory, unitRef } from './units.ts';
 
-/** A task is flagged for leadership when it is still overdue after this many reminders (DOMAIN.md). */
-export const REMINDERS_BEFORE_ESCALATION = 3;
+/**
+ * Reminders sent to a task's lead unit after its deadline (in force) and by `asOf`, counted
+ * in SQL for lists: the leadership flag needs more than three of them (domain/status.ts).
+ * A reminder's day is its Hà Nội date (UTC+7).
+ */
+export function remindersWhileOverdueSql(asOf: IsoDate): SQL<number> {
+  return sql<number>`(select count(*)::int from ${reminders}
+    where ${reminders.taskId} = ${tasks.id} and ${reminders.unitCode} = ${tasks.leadUnitCode}
+      and ${tasks.deadline} is not null
+      and ((${reminders.sentAt} at time zone 'UTC') + interval '7 hours')::date > ${tasks.deadline}
+      and ((${reminders.sentAt} at time zone 'UTC') + interval '7 hours')::date <= ${asOf}::date)`;
+}
+
+/** Tasks that count: not cancelled (a cancelled task keeps its page and history, nothing more). */
+export const activeTask = sql`${tasks.state} = 'active'`;
 
 export interface TaskListQuery {
   unitCode?: string | undefined;
@@ -55,7 +70,7 @@ function escapeLike(text: string): string {
 export async function listTasks(db: Queryable, access: Access, query: TaskListQuery) {
   if (!access.allowed) return { items: [], nextCursor: null };
   const status = taskStatusSql(query.asOf);
-  const conditions: SQL[] = [eq(tasks.isParent, false)];
+  const conditions: SQL[] = [eq(tasks.isParent, false), activeTask];
   if (access.unitCodes !== 'all') conditions.push(involvesUnits(access.unitCodes));
   if (query.unitCode) conditions.push(involvesUnits([query.unitCode]));
   if (query.status) conditions.push(sql`${status} = ${query.status}`);
@@ -78,8 +93,12 @@ export async function listTasks(db: Queryable, access: Access, query: TaskListQu
       progress: tasks.progress,
       completedOn: tasks.completedOn,
       lastProgressOn: tasks.lastProgressOn,
+      assignedOn: tasks.assignedOn,
+      originalDeadline: tasks.originalDeadline,
+      deadlineInferred: tasks.deadlineInferred,
       version: tasks.version,
       status,
+      remindersWhileOverdue: remindersWhileOverdueSql(query.asOf),
     })
     .from(tasks)
     .where(and(...conditions))
@@ -96,22 +115,23 @@ export async function listTasks(db: Queryable, access: Access, query: TaskListQu
       parentId: row.parentId,
       leadUnit: unitRef(directory, row.leadUnitCode),
       deadline: row.deadline,
+      originalDeadline: row.originalDeadline,
+      deadlineInferred: row.deadlineInferred,
       continuous: row.continuous,
       status: row.status as TaskStatus,
       progress: row.progress,
       completedOn: row.completedOn,
-      noProgressUpdate: needsProgressFlag(row.status as TaskStatus, row.lastProgressOn, row.cadence, query.asOf),
+      noProgressUpdate: progressFlag(row, row.status as TaskStatus, query.asOf),
+      flaggedForLeadership: flaggedForLeadership(row.status as TaskStatus, Number(row.remindersWhileOverdue)),
       version: row.version,
     })),
     nextCursor: rows.length > query.limit ? (page.at(-1)?.code ?? null) : null,
   };
 }
 
-/** "Chưa cập nhật tiến độ": only for tasks still being worked on. */
-export function needsProgressFlag(status: TaskStatus, lastProgressOn: string | null, cadence: string | null, asOf: IsoDate) {
-  if (status !== 'in_progress' && status !== 'overdue' && status !== 'continuous') return false;
-  const period = periodForData((cadence as Cadence | null) ?? 'quarter', asOf);
-  return noProgressUpdate(lastProgressOn && lastProgressOn <= asOf ? lastProgressOn : null, period.windowStart);
+/** "Chưa cập nhật tiến độ" of a task row (domain rule `needsProgressFlag`). */
+export function progressFlag(row: { lastProgressOn: string | null; assignedOn: string | null; cadence: string | null }, status: TaskStatus, asOf: IsoDate): boolean {
+  return needsProgressFlag({ status, lastProgressOn: row.lastProgressOn, assignedOn: row.assignedOn, cadence: row.cadence as Cadence | null }, asOf);
 }
 
 function statusOf(row: { deadline: string | null; continuous: boolean; completedOn: string | null }, asOf: IsoDate) {
@@ -149,7 +169,7 @@ export async function getTask(db: Queryable, access: Access, id: string, asOf: I
   if (!visible) notFound(locale, { vi: 'nhiệm vụ', en: 'Task' });
   const directory = await unitDirectory(db);
   const status = statusOf(task, asOf);
-  const [history, reminderRows, reportRows, escalationRows, audit, children] = await Promise.all([
+  const [history, reminderRows, reportRows, escalationRows, audit, children, coordinatorRows] = await Promise.all([
     db.select().from(taskUpdates).where(eq(taskUpdates.taskId, task.id)).orderBy(sql`${taskUpdates.at} desc`),
     db.select().from(reminders).where(eq(reminders.taskId, task.id)).orderBy(sql`${reminders.sentAt} desc`),
     db
@@ -182,10 +202,19 @@ export async function getTask(db: Queryable, access: Access, id: string, asOf: I
             progress: tasks.progress,
           })
           .from(tasks)
-          .where(eq(tasks.parentId, task.id))
+          .where(and(eq(tasks.parentId, task.id), activeTask))
           .orderBy(asc(tasks.code))
       : Promise.resolve([]),
+    db.select().from(taskCoordinators).where(eq(taskCoordinators.taskId, task.id)),
   ]);
+  const overdueReminders = remindersWhileOverdue(
+    task.deadline,
+    reminderRows.map((r) => ({ sentOn: hanoiDateOf(r.sentAt), toLeadUnit: r.unitCode === task.leadUnitCode })),
+    asOf,
+  );
+  const resultFile = task.resultFileId
+    ? ((await db.select({ id: evidenceFiles.id, filename: evidenceFiles.filename, size: evidenceFiles.size, contentType: evidenceFiles.contentType }).from(evidenceFiles).where(eq(evidenceFiles.id, task.resultFileId)))[0] ?? null)
+    : null;
   const childItems = children.map((child) => ({
     id: child.id,
     code: child.code,
@@ -204,23 +233,43 @@ export async function getTask(db: Queryable, access: Access, id: string, asOf: I
     title: task.title,
     content: task.content,
     leadUnit: unitRef(directory, task.leadUnitCode),
-    coordinatingUnits: involved.slice(1).map((code) => unitRef(directory, code)),
+    leadInferred: task.leadInferred,
+    coordinatingUnits: coordinatorRows.map((c) => ({ ...unitRef(directory, c.unitCode), inferred: c.inferred })),
     deadline: task.deadline,
+    originalDeadline: task.originalDeadline,
+    deadlineInferred: task.deadlineInferred,
     continuous: task.continuous,
     cadence: task.cadence,
+    assignedOn: task.assignedOn,
+    state: task.state,
+    cancelledAt: task.cancelledAt?.toISOString() ?? null,
+    cancelledBy: task.cancelledBy,
+    cancelReason: task.cancelReason,
     progress: task.progress,
     completedOn: task.completedOn,
+    completionEnteredOn: task.completionEnteredOn,
     result: task.result,
+    resultDocNumber: task.resultDocNumber,
+    resultDocDate: task.resultDocDate,
+    resultFile,
     lastProgressOn: task.lastProgressOn,
     status,
-    noProgressUpdate: needsProgressFlag(status, task.lastProgressOn, task.cadence, asOf),
+    noProgressUpdate: progressFlag(task, status, asOf),
     reminderCount: reminderRows.length,
-    flaggedForLeadership: status === 'overdue' && reminderRows.length >= REMINDERS_BEFORE_ESCALATION,
+    remindersWhileOverdue: overdueReminders,
+    flaggedForLeadership: flaggedForLeadership(status, overdueReminders),
     version: task.version,
     updatedAt: task.updatedAt.toISOString(),
     updatedBy: task.updatedBy,
     history: history.map((h) => ({ at: h.at.toISOString(), by: h.byUsername, progress: h.progress, completedOn: h.completedOn, note: h.note })),
-    reminders: reminderRows.map((r) => ({ at: r.sentAt.toISOString(), by: r.sentBy, unit: unitRef(directory, r.unitCode), message: r.message })),
+    reminders: reminderRows.map((r) => ({
+      at: r.sentAt.toISOString(),
+      by: r.sentBy,
+      unit: unitRef(directory, r.unitCode),
+      message: r.message,
+      /** Sent to the lead unit after the deadline: counts toward the leadership flag. */
+      whileOverdue: r.unitCode === task.leadUnitCode && task.deadline !== null && hanoiDateOf(r.sentAt) > task.deadline,
+    })),
     reports: reportRows.map((r) => ({ ...r, unit: unitRef(directory, r.unitCode) })),
     escalations: escalationRows.map((e) => ({ id: e.id, state: e.state, obstacle: e.obstacle, proposal: e.proposal, response: e.response, createdAt: e.createdAt.toISOString() })),
     audit: audit.map((a) => ({ at: a.at.toISOString(), actor: a.actorUsername, action: a.action })),
@@ -243,13 +292,20 @@ export interface TaskUpdate {
   progress: number;
   result?: string | null | undefined;
   completedOn?: IsoDate | null | undefined;
+  /** The result document of a completion: its number and date… */
+  resultDocNumber?: string | null | undefined;
+  resultDocDate?: IsoDate | null | undefined;
+  /** …or an evidence file uploaded with `tasks.attachResult`. */
+  resultFileId?: string | null | undefined;
   note?: string | null | undefined;
 }
 
 /**
  * Progress update by the lead unit, with optimistic concurrency: a stale `version` gets
- * CONFLICT naming who changed the task. Writes the history row and the audit row in the
- * same transaction.
+ * CONFLICT naming who changed the task. Completing a task asks for its result: the result
+ * document (number and date) or an evidence file; the day the completion is entered is kept
+ * beside the completion date it states. Writes the history row and the audit row in the same
+ * transaction.
  */
 export async function updateTask(ctx: Pick<Context, 'db' | 'locale' | 'audit'> & { user: { username: string }; access: Access }, input: TaskUpdate, today: IsoDate) {
   const { locale } = ctx;
@@ -262,18 +318,48 @@ export async function updateTask(ctx: Pick<Context, 'db' | 'locale' | 'audit'> &
     if (task.isParent) {
       fail('BAD_REQUEST', locale, { vi: 'Nhiệm vụ chung được tổng hợp từ các đơn vị, không cập nhật trực tiếp.', en: 'A parent task rolls up its units’ tasks; it is not updated directly.' });
     }
+    if (task.state !== 'active') {
+      fail('BAD_REQUEST', locale, { vi: 'Nhiệm vụ đã bị hủy, không cập nhật được.', en: 'The task has been cancelled; it cannot be updated.' });
+    }
     if (task.version !== input.version) conflict(locale, task.updatedBy);
     if (input.completedOn && input.completedOn > today) {
       fail('BAD_REQUEST', locale, { vi: 'Ngày hoàn thành không được sau ngày hôm nay.', en: 'The completion date cannot be in the future.' });
     }
+    if (input.resultDocDate && input.resultDocDate > today) {
+      fail('BAD_REQUEST', locale, { vi: 'Ngày văn bản kết quả không được sau ngày hôm nay.', en: 'The result document cannot be dated in the future.' });
+    }
     const completedOn = input.completedOn === undefined ? task.completedOn : input.completedOn;
+    const resultDocNumber = input.resultDocNumber === undefined ? task.resultDocNumber : input.resultDocNumber?.trim() || null;
+    const resultDocDate = input.resultDocDate === undefined ? task.resultDocDate : input.resultDocDate;
+    const resultFileId = input.resultFileId === undefined ? task.resultFileId : input.resultFileId;
+    if (completedOn) {
+      if ((resultDocNumber === null) !== (resultDocDate === null)) {
+        fail('BAD_REQUEST', locale, { vi: 'Văn bản kết quả cần có cả số và ngày.', en: 'The result document needs both its number and its date.' });
+      }
+      if (resultDocNumber === null && resultFileId === null) {
+        fail('BAD_REQUEST', locale, {
+          vi: 'Hoàn thành nhiệm vụ cần nêu kết quả: số và ngày văn bản kết quả, hoặc tệp minh chứng.',
+          en: 'Completing a task needs its result: the result document’s number and date, or an evidence file.',
+        });
+      }
+      if (resultFileId !== null && resultFileId !== task.resultFileId) {
+        const [file] = await tx.select({ id: evidenceFiles.id }).from(evidenceFiles).where(and(eq(evidenceFiles.id, resultFileId), eq(evidenceFiles.taskId, task.id)));
+        if (!file) fail('BAD_REQUEST', locale, { vi: 'Tệp minh chứng không thuộc nhiệm vụ này.', en: 'The evidence file does not belong to this task.' });
+      }
+    }
     const progress = completedOn ? 100 : input.progress;
+    // The completion is entered today when it is new or its date changed; a reopened task has none.
+    const completionEnteredOn = !completedOn ? null : completedOn === task.completedOn ? task.completionEnteredOn : today;
     const [updated] = await tx
       .update(tasks)
       .set({
         progress,
         completedOn,
+        completionEnteredOn,
         result: input.result === undefined ? task.result : input.result,
+        resultDocNumber,
+        resultDocDate,
+        resultFileId,
         lastProgressOn: today,
         version: task.version + 1,
         updatedAt: new Date(),
@@ -283,14 +369,8 @@ export async function updateTask(ctx: Pick<Context, 'db' | 'locale' | 'audit'> &
       .returning();
     if (!updated) conflict(locale, null);
     await tx.insert(taskUpdates).values({ taskId: task.id, byUsername: ctx.user.username, progress, completedOn, note: input.note ?? null });
-    await ctx.audit(tx, {
-      action: 'core.task.update',
-      entity: 'core.task',
-      entityId: task.id,
-      before: { progress: task.progress, completedOn: task.completedOn, result: task.result, version: task.version },
-      after: { progress: updated.progress, completedOn: updated.completedOn, result: updated.result, version: updated.version },
-    });
-    return { id: updated.id, version: updated.version, progress: updated.progress, completedOn: updated.completedOn };
+    const audited = (t: typeof task) => ({ progress: t.progress, completedOn: t.completedOn, completionEnteredOn: t.completionEnteredOn, result: t.result, resultDocNumber: t.resultDocNumber, resultDocDate: t.resultDocDate, resultFileId: t.resultFileId, version: t.version });
+    await ctx.audit(tx, { action: 'core.task.update', entity: 'core.task', entityId: task.id, before: audited(task), after: audited(updated) });
+    return { id: updated.id, version: updated.version, progress: updated.progress, completedOn: updated.completedOn, completionEnteredOn: updated.completionEnteredOn };
   });
 }
-
