@@ -4,12 +4,12 @@
  * The tests run in order, as the life of one quarter's reports.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
 import { listAudit } from '@dondoc/auth';
 import { testBackends } from '@dondoc/db/testing';
-import { periodForData, type Period } from '../src/domain/index.ts';
+import { periodForData, type IsoDate, type Period } from '../src/domain/index.ts';
+import { tasks } from '../src/server/schema.ts';
 import { base64, createCoreHarness, rejection, sha256, tinyPdf, tinyPng, today, type CoreCaller, type CoreHarness } from './harness.ts';
-
-const STC_SECTION_1 = ['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7', '1.8', '1.9'].map((c) => `2458-${c}-STC`);
 
 type ReportView = Awaited<ReturnType<CoreCaller['reports']['get']>>;
 type ItemInput = Parameters<CoreCaller['reports']['save']>[0]['items'][number];
@@ -28,9 +28,27 @@ describe.each(testBackends)('reports and escalations on %s', (backend) => {
   const pdf = tinyPdf('Bien ban kiem tra');
   const png = tinyPng();
 
+  /** STC's share of §1 (one task per clause given to every unit), in code order, from the seed. */
+  let STC_SECTION_1: string[];
+  /** Every leaf task STC leads: its §1 tasks, then §3's two. */
+  let STC_TASKS: string[];
+
+  /**
+   * A completion recorded on a task (with its result document), written straight to the row:
+   * what is tested here is how reports count it, not how `tasks.update` asks for a result.
+   */
+  async function recordCompletion(code: string, completedOn: IsoDate) {
+    await h.db
+      .update(tasks)
+      .set({ progress: 100, completedOn, completionEnteredOn: completedOn, resultDocNumber: `KQ-${code}`, resultDocDate: completedOn, version: sql`${tasks.version} + 1`, updatedBy: 'stc.cv' })
+      .where(eq(tasks.id, h.taskId(code)));
+  }
+
   beforeAll(async () => {
     h = await createCoreHarness(backend);
     period = periodForData('quarter', today());
+    STC_SECTION_1 = [...h.taskIds.keys()].filter((code) => code.startsWith('2458-1.') && code.endsWith('-STC')).sort();
+    STC_TASKS = [...STC_SECTION_1, '2458-3.1', '2458-3.2'];
   });
   afterAll(async () => h?.close());
 
@@ -41,10 +59,14 @@ describe.each(testBackends)('reports and escalations on %s', (backend) => {
       expect(view.period).toMatchObject({ id: period.id, cadence: 'quarter', windowStart: period.windowStart, windowEnd: period.windowEnd });
       expect(view.report).toBeNull();
       // Leads only: 3.2 is STC's (SNV coordinates it); nothing of another unit.
-      expect(view.items.map((i) => i.task.code)).toEqual([...STC_SECTION_1, '2458-3.1', '2458-3.2']);
+      expect(view.items.map((i) => i.task.code)).toEqual(STC_TASKS);
+      expect(STC_SECTION_1).toContain('2458-1.6-STC');
       expect(view.items.every((i) => i.progress === null && i.beyondAuthority === false)).toBe(true);
-      expect(view.missing).toEqual([...STC_SECTION_1, '2458-3.1', '2458-3.2'].map((code) => `${code}: chưa nhập tiến độ`));
+      expect(view.missing).toEqual(STC_TASKS.map((code) => `${code}: chưa nhập tiến độ`));
       expect(view.evidence).toEqual([]);
+      // Nothing submitted yet: live lines and figures, no versions.
+      expect(view.frozenVersion).toBeNull();
+      expect(view.versions).toEqual([]);
       // Statuses as of the end of the quarter's data window.
       const status = Object.fromEntries(view.items.map((i) => [i.task.code, i.task.status]));
       expect(status['2458-1.2-STC']).toBe('continuous');
@@ -53,11 +75,20 @@ describe.each(testBackends)('reports and escalations on %s', (backend) => {
       expect(period.windowEnd > '2025-12-31').toBe(true);
       expect(status['2458-1.6-STC']).toBe('overdue');
       expect(status['2458-3.1']).toBe('overdue');
+      // Every task with a deadline is overdue, none done: rate 0 ÷ (0 + overdue) = 0; the rest are continuous.
+      const overdue = view.items.filter((i) => i.task.deadline !== null).length;
+      expect(view.figures).toEqual({
+        asOf: period.windowEnd,
+        counts: { in_progress: 0, overdue, done_on_time: 0, done_late: 0, continuous: STC_TASKS.length - overdue },
+        completionRate: 0,
+        dueInPeriod: 0,
+        lines: STC_TASKS.length,
+      });
     });
 
     it('the coordinator reads any unit’s report; another unit is FORBIDDEN; a user without a unit must name one', async () => {
       const view = await (await h.as('ubnd')).reports.get({ unitCode: 'STC', periodId: period.id });
-      expect(view.items).toHaveLength(11);
+      expect(view.items).toHaveLength(STC_TASKS.length);
       const sxd = await rejection((await h.as('sxd')).reports.get({ unitCode: 'STC', periodId: period.id }));
       expect(sxd.code).toBe('FORBIDDEN');
       expect(sxd.message).toBe('Bạn không có quyền với báo cáo của đơn vị STC.');
@@ -69,14 +100,16 @@ describe.each(testBackends)('reports and escalations on %s', (backend) => {
 
     it('a task completed before the period’s data window drops out of it; within the window it is reported', async () => {
       const stcCv = await h.as('stc.cv');
-      await stcCv.tasks.update({ id: h.taskId('2458-1.6-STC'), version: 1, progress: 100, completedOn: '2023-09-30' });
+      await recordCompletion('2458-1.6-STC', '2023-09-30');
       const now = await stcCv.reports.get({ periodId: period.id });
       expect(now.items.map((i) => i.task.code)).not.toContain('2458-1.6-STC');
-      expect(now.items).toHaveLength(10);
+      expect(now.items).toHaveLength(STC_TASKS.length - 1);
       // Q4 2023's window runs 15/9–14/12/2023: the completion of 30/9 is in it, on time.
       const q4 = await stcCv.reports.get({ periodId: '2023-Q4' });
       expect(q4.items.find((i) => i.task.code === '2458-1.6-STC')?.task).toMatchObject({ status: 'done_on_time', progress: 100 });
-      expect(q4.items).toHaveLength(11);
+      expect(q4.items).toHaveLength(STC_TASKS.length);
+      // Q4 2023 (as of 14/12/2023): 1.6 done on time; 1.1 (31/12/2023) and 1.4, 3.1 (31/12/2025) within deadline.
+      expect(q4.figures).toMatchObject({ asOf: '2023-12-14', counts: { done_on_time: 1, done_late: 0, overdue: 0, in_progress: 3 }, completionRate: 1, dueInPeriod: 1 });
     });
   });
 
@@ -91,8 +124,9 @@ describe.each(testBackends)('reports and escalations on %s', (backend) => {
 
       const draft = await stcCv.reports.get({ periodId: period.id });
       expect(draft.report).toMatchObject({ id: reportId, state: 'draft', version: 1, updatedBy: 'stc.cv', submittedAt: null });
-      expect(draft.items.filter((i) => i.progress === 30).map((i) => i.task.code)).toEqual(['2458-1.1-STC', '2458-1.2-STC', '2458-1.3-STC', '2458-1.4-STC']);
-      expect(draft.missing).toEqual(['2458-1.5-STC', '2458-1.7-STC', '2458-1.8-STC', '2458-1.9-STC', '2458-3.1', '2458-3.2'].map((c) => `${c}: chưa nhập tiến độ`));
+      const covered = STC_TASKS.filter((c) => c !== '2458-1.6-STC');
+      expect(draft.items.filter((i) => i.progress === 30).map((i) => i.task.code)).toEqual(covered.slice(0, 4));
+      expect(draft.missing).toEqual(covered.slice(4).map((c) => `${c}: chưa nhập tiến độ`));
       const audit = await listAudit(h.db, { entity: 'core.report', entityId: reportId });
       expect(audit).toHaveLength(1);
       expect(audit[0]).toMatchObject({ action: 'core.report.save', actorUsername: 'stc.cv', requestId, before: [] });
@@ -182,11 +216,12 @@ describe.each(testBackends)('reports and escalations on %s', (backend) => {
     });
 
     it('evidence is readable by the unit and the coordinator, byte for byte; not by another unit', async () => {
-      for (const username of ['stc.cv', 'stc', 'ubnd'] as const) {
+      // vp leads the Văn phòng and is a coordinator as well.
+      for (const username of ['stc.cv', 'stc', 'ubnd', 'vp'] as const) {
         const file = await (await h.as(username)).reports.evidence({ id: evidenceId });
         expect(file).toEqual({ filename: 'bien-ban-kiem-tra.pdf', contentType: 'application/pdf', size: pdf.length, sha256: sha256(pdf), dataBase64: base64(pdf) });
       }
-      for (const username of ['sxd', 'badinh', 'vp'] as const) {
+      for (const username of ['sxd', 'badinh', 'snv'] as const) {
         const error = await rejection((await h.as(username)).reports.evidence({ id: evidenceId }));
         expect(error.code, username).toBe('NOT_FOUND');
         expect(error.message).toBe('Không tìm thấy tệp minh chứng.');
@@ -216,7 +251,7 @@ describe.each(testBackends)('reports and escalations on %s', (backend) => {
       const error = await rejection(stc.reports.submit({ id: reportId, version: 2 }));
       expect(error.code).toBe('BAD_REQUEST');
       expect(error.message).toBe(
-        `Báo cáo chưa đủ để gửi: ${['2458-1.7-STC', '2458-1.8-STC', '2458-1.9-STC', '2458-3.1', '2458-3.2'].map((c) => `${c}: chưa nhập tiến độ`).join('; ')}.`,
+        `Báo cáo chưa đủ để gửi: ${STC_TASKS.filter((c) => c !== '2458-1.6-STC').slice(5).map((c) => `${c}: chưa nhập tiến độ`).join('; ')}.`,
       );
       // An obstacle flagged beyond authority needs its description.
       const view = await stc.reports.get({ periodId: period.id });
@@ -248,8 +283,12 @@ describe.each(testBackends)('reports and escalations on %s', (backend) => {
       expect(submitted).toEqual({ id: reportId, state: 'submitted', version: 5, escalations: 1 });
 
       const report = await stc.reports.get({ periodId: period.id });
-      expect(report.report).toMatchObject({ state: 'submitted', version: 5, submittedBy: 'stc' });
+      expect(report.report).toMatchObject({ state: 'submitted', version: 5, submittedBy: 'stc', submissions: 1 });
       expect(report.missing).toEqual([]);
+      // Shown as frozen in version 1, with the progress the submission wrote to the tasks.
+      expect(report.frozenVersion).toBe(1);
+      expect(report.versions).toEqual([{ number: 1, state: 'submitted', submittedAt: report.report!.submittedAt, submittedBy: 'stc', reviewedAt: null, reviewedBy: null, returnReason: null }]);
+      expect(report.items.find((i) => i.task.code === '2458-3.1')).toMatchObject({ task: { status: 'overdue', progress: 35 }, progress: 35, beyondAuthority: true });
 
       const task = await stc.tasks.get({ id: h.taskId('2458-3.1') });
       expect(task).toMatchObject({ progress: 35, result: '37/200 đơn vị đạt nhóm 1, 2', lastProgressOn: today(), updatedBy: 'stc', version: 2 });
@@ -331,11 +370,22 @@ describe.each(testBackends)('reports and escalations on %s', (backend) => {
       expect(again).toMatchObject({ state: 'submitted', version: 8, escalations: 0 });
       expect((await stc.tasks.get({ id: h.taskId('2458-3.1') })).progress).toBe(40);
       expect(await (await h.as('ubnd')).escalations.list()).toHaveLength(1);
+      const resubmitted = await stc.reports.get({ periodId: period.id });
+      expect(resubmitted.frozenVersion).toBe(2);
+      expect(resubmitted.versions.map((v) => [v.number, v.state, v.returnReason])).toEqual([
+        [2, 'submitted', null],
+        [1, 'returned', 'Thiếu số liệu đơn vị tự chủ nhóm 2'],
+      ]);
     });
 
     it('the coordinator accepts; the unit is notified; the audit keeps both decisions', async () => {
       const accepted = await (await h.as('ubnd')).reports.review({ id: reportId, version: 8, decision: 'accept' });
       expect(accepted).toEqual({ id: reportId, state: 'accepted', version: 9 });
+      const view = await (await h.as('stc')).reports.get({ periodId: period.id });
+      expect(view.versions.map((v) => [v.number, v.state, v.reviewedBy])).toEqual([
+        [2, 'accepted', 'ubnd'],
+        [1, 'returned', 'ubnd'],
+      ]);
       const notifications = await (await h.as('stc')).notifications.list();
       expect(notifications.map((n) => [n.kind, n.title, n.body])).toEqual([
         ['report_accepted', `Báo cáo ${period.label.vi} đã được tiếp nhận`, 'ubnd đã tiếp nhận báo cáo.'],
@@ -380,14 +430,16 @@ describe.each(testBackends)('reports and escalations on %s', (backend) => {
         respondedBy: null,
       });
       expect((await (await h.as('stc.cv')).escalations.list()).map((e) => e.task.code)).toEqual(['2458-3.1']);
-      expect((await (await h.as('vp')).escalations.list()).map((e) => e.task.code)).toEqual(['2458-2.2']);
+      // vp is a coordinator as well as VP's lead: it sees every escalation, not only its unit's.
+      expect((await (await h.as('vp')).escalations.list()).map((e) => e.task.code)).toEqual(['2458-2.2', '2458-3.1']);
+      expect((await (await h.as('snv')).escalations.list()).map((e) => e.task.code)).toEqual([]);
       expect(await (await h.as('sxd')).escalations.list()).toEqual([]);
       expect(await (await h.as('stc')).escalations.list({ state: 'closed' })).toEqual([]);
     });
 
     it('only the coordinator responds (FORBIDDEN for units); an empty response is BAD_REQUEST', async () => {
       const [escalation] = await (await h.as('stc')).escalations.list();
-      for (const username of ['stc', 'stc.cv', 'vp'] as const) {
+      for (const username of ['stc', 'stc.cv', 'snv'] as const) {
         expect((await rejection((await h.as(username)).escalations.respond({ id: escalation!.id, response: 'Tự trả lời' }))).code).toBe('FORBIDDEN');
       }
       expect((await rejection((await h.as('ubnd')).escalations.respond({ id: escalation!.id, response: '  ' }))).code).toBe('BAD_REQUEST');

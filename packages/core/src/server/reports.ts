@@ -3,9 +3,19 @@ import { and, asc, desc, eq, gte, isNull, ne, or, inArray } from 'drizzle-orm';
 import type { Access } from '@dondoc/auth';
 import type { Queryable } from '@dondoc/db';
 import type { Context, Locale } from '@dondoc/trpc';
-import { periodById, taskStatus, type IsoDate, type Period } from '../domain/index.ts';
+import {
+  completionRate,
+  countStatuses,
+  isDueInPeriod,
+  periodById,
+  taskStatus,
+  type IsoDate,
+  type Period,
+  type StatusCounts,
+  type TaskStatus,
+} from '../domain/index.ts';
 import { conflict, fail, notFound } from './errors.ts';
-import { directives, escalations, evidenceFiles, notifications, reportItems, reports, tasks, taskUpdates } from './schema.ts';
+import { directives, escalations, evidenceFiles, notifications, reportItems, reports, reportVersions, tasks, taskUpdates } from './schema.ts';
 import { canSee, taskUnitCodes } from './tasks.ts';
 import { unitDirectory, unitRef } from './units.ts';
 
@@ -19,9 +29,13 @@ export function parsePeriod(periodId: string, locale: Locale): Period {
   }
 }
 
-/** The tasks a unit's report for `period` covers: the leaf tasks it leads that were not done before the period's data window. */
-async function coveredTasks(db: Queryable, unitCode: string, period: Period) {
-  return db
+/**
+ * The tasks a unit's report for `period` covers: the active (not cancelled) leaf tasks it
+ * leads that were not done before the period's data window. With `lock`, the rows are
+ * locked (`for update`, in code order) until the transaction ends.
+ */
+async function coveredTasks(db: Queryable, unitCode: string, period: Period, options: { lock?: boolean } = {}) {
+  const query = db
     .select({
       id: tasks.id,
       code: tasks.code,
@@ -31,16 +45,136 @@ async function coveredTasks(db: Queryable, unitCode: string, period: Period) {
       completedOn: tasks.completedOn,
       progress: tasks.progress,
       result: tasks.result,
+      version: tasks.version,
     })
     .from(tasks)
     .where(
       and(
         eq(tasks.leadUnitCode, unitCode),
         eq(tasks.isParent, false),
+        eq(tasks.state, 'active'),
         or(isNull(tasks.completedOn), gte(tasks.completedOn, period.windowStart)),
       ),
     )
     .orderBy(asc(tasks.code));
+  return options.lock ? query.for('update') : query;
+}
+
+type CoveredTask = Awaited<ReturnType<typeof coveredTasks>>[number];
+
+/**
+ * One line of a report: the task as of the period's data window end and what the unit
+ * reported on it. A submitted version stores its lines frozen (`report_versions.lines`).
+ */
+export interface ReportLine {
+  taskId: string;
+  code: string;
+  title: string;
+  deadline: IsoDate | null;
+  continuous: boolean;
+  /** `taskStatus(task, period.windowEnd)`. */
+  status: TaskStatus;
+  /** The task's own progress (in a frozen version: as the submission left it). */
+  taskProgress: number;
+  /** The progress the unit reported (null: not entered yet). */
+  progress: number | null;
+  result: string | null;
+  obstacles: string | null;
+  proposals: string | null;
+  beyondAuthority: boolean;
+}
+
+/** A report's figures: the status counts of its lines as of the data window end (`report_versions.figures`). */
+export interface ReportFigures {
+  asOf: IsoDate;
+  counts: StatusCounts;
+  /** done ÷ (done + overdue); null when both are 0. */
+  completionRate: number | null;
+  /** Lines whose task is due in the period (đến hạn trong kỳ: a deadline within its calendar bounds). */
+  dueInPeriod: number;
+  /** Number of lines. */
+  lines: number;
+}
+
+/** The metadata of an evidence file as a submitted version keeps it (`report_versions.evidence`). */
+export interface ReportEvidenceMeta {
+  id: string;
+  taskId: string | null;
+  filename: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+}
+
+/** The lines of a report over its covered tasks; `taskProgress` overrides a task's progress (the one a submission writes). */
+function reportLines(
+  covered: CoveredTask[],
+  items: Map<string, Pick<ItemRow, 'progress' | 'result' | 'obstacles' | 'proposals' | 'beyondAuthority'>>,
+  asOf: IsoDate,
+  taskProgress: Map<string, number> = new Map(),
+): ReportLine[] {
+  return covered.map((task) => {
+    const item = items.get(task.id);
+    return {
+      taskId: task.id,
+      code: task.code,
+      title: task.title,
+      deadline: task.deadline,
+      continuous: task.continuous,
+      status: taskStatus(task, asOf),
+      taskProgress: taskProgress.get(task.id) ?? task.progress,
+      progress: item?.progress ?? null,
+      result: item?.result ?? null,
+      obstacles: item?.obstacles ?? null,
+      proposals: item?.proposals ?? null,
+      beyondAuthority: item?.beyondAuthority ?? false,
+    };
+  });
+}
+
+export function reportFigures(lines: ReadonlyArray<Pick<ReportLine, 'status' | 'deadline' | 'continuous'>>, period: Period): ReportFigures {
+  const counts = countStatuses(lines.map((line) => line.status));
+  return {
+    asOf: period.windowEnd,
+    counts,
+    completionRate: completionRate(counts),
+    dueInPeriod: lines.filter((line) => isDueInPeriod(line, period)).length,
+    lines: lines.length,
+  };
+}
+
+/** A line as `reports.get` shows it in `items` (the shape the report page reads). */
+function itemOfLine(line: ReportLine) {
+  return {
+    task: {
+      id: line.taskId,
+      code: line.code,
+      title: line.title,
+      deadline: line.deadline,
+      continuous: line.continuous,
+      status: line.status,
+      progress: line.taskProgress,
+    },
+    progress: line.progress,
+    result: line.result,
+    obstacles: line.obstacles,
+    proposals: line.proposals,
+    beyondAuthority: line.beyondAuthority,
+  };
+}
+
+type VersionRow = typeof reportVersions.$inferSelect;
+
+function versionSummary(row: VersionRow) {
+  return {
+    number: row.number,
+    state: row.state,
+    submittedAt: row.submittedAt.toISOString(),
+    submittedBy: row.submittedBy,
+    reviewedAt: row.reviewedAt?.toISOString() ?? null,
+    reviewedBy: row.reviewedBy,
+    returnReason: row.returnReason,
+  };
 }
 
 function assertUnit(access: Access, unitCode: string, locale: Locale) {
@@ -79,14 +213,34 @@ export function missingForSubmission(
   return missing;
 }
 
-/** A unit's report for a period: saved or not yet, with its items (one per covered task) and what is missing. */
+/**
+ * A unit's report for a period: saved or not yet, with its items (one per covered task),
+ * what is missing, its figures and its submitted versions (newest first). A submitted or
+ * accepted report shows its latest frozen version (`frozenVersion`), never the live tasks;
+ * a draft or returned one (and one submitted before versions were kept) shows the live tasks.
+ */
 export async function getReport(db: Queryable, access: Access, unitCode: string, periodId: string, locale: Locale) {
   assertUnit(access, unitCode, locale);
   const period = parsePeriod(periodId, locale);
   const [report] = await db.select().from(reports).where(and(eq(reports.unitCode, unitCode), eq(reports.periodId, period.id)));
-  const covered = await coveredTasks(db, unitCode, period);
-  const itemRows = report ? await db.select().from(reportItems).where(eq(reportItems.reportId, report.id)) : [];
-  const items = new Map(itemRows.map((item) => [item.taskId, item]));
+  const versionRows = report ? await db.select().from(reportVersions).where(eq(reportVersions.reportId, report.id)).orderBy(desc(reportVersions.number)) : [];
+  const latest = versionRows[0];
+  const frozen = report && (report.state === 'submitted' || report.state === 'accepted') && latest ? latest : null;
+  let lines: ReportLine[];
+  let figures: ReportFigures;
+  let missing: string[];
+  if (frozen) {
+    lines = frozen.lines as ReportLine[];
+    figures = frozen.figures as ReportFigures;
+    missing = [];
+  } else {
+    const covered = await coveredTasks(db, unitCode, period);
+    const itemRows = report ? await db.select().from(reportItems).where(eq(reportItems.reportId, report.id)) : [];
+    const items = new Map(itemRows.map((item) => [item.taskId, item]));
+    lines = reportLines(covered, items, period.windowEnd);
+    figures = reportFigures(lines, period);
+    missing = missingForSubmission(covered, items, locale);
+  }
   const evidence = report
     ? await db
         .select({ id: evidenceFiles.id, taskId: evidenceFiles.taskId, filename: evidenceFiles.filename, contentType: evidenceFiles.contentType, size: evidenceFiles.size, sha256: evidenceFiles.sha256, uploadedBy: evidenceFiles.uploadedBy, uploadedAt: evidenceFiles.uploadedAt })
@@ -94,7 +248,6 @@ export async function getReport(db: Queryable, access: Access, unitCode: string,
         .where(eq(evidenceFiles.reportId, report.id))
     : [];
   const directory = await unitDirectory(db);
-  const asOf = period.windowEnd;
   return {
     unit: unitRef(directory, unitCode),
     period,
@@ -103,6 +256,7 @@ export async function getReport(db: Queryable, access: Access, unitCode: string,
           id: report.id,
           state: report.state,
           version: report.version,
+          submissions: report.submissions,
           submittedAt: report.submittedAt?.toISOString() ?? null,
           submittedBy: report.submittedBy,
           reviewedAt: report.reviewedAt?.toISOString() ?? null,
@@ -111,27 +265,28 @@ export async function getReport(db: Queryable, access: Access, unitCode: string,
           updatedBy: report.updatedBy,
         }
       : null,
-    items: covered.map((task) => {
-      const item = items.get(task.id);
-      return {
-        task: {
-          id: task.id,
-          code: task.code,
-          title: task.title,
-          deadline: task.deadline,
-          continuous: task.continuous,
-          status: taskStatus(task, asOf),
-          progress: task.progress,
-        },
-        progress: item?.progress ?? null,
-        result: item?.result ?? null,
-        obstacles: item?.obstacles ?? null,
-        proposals: item?.proposals ?? null,
-        beyondAuthority: item?.beyondAuthority ?? false,
-      };
-    }),
-    missing: missingForSubmission(covered, items, locale),
+    /** The number of the frozen version `items` and `figures` come from; null when they are live. */
+    frozenVersion: frozen?.number ?? null,
+    items: lines.map(itemOfLine),
+    missing,
+    figures,
+    versions: versionRows.map(versionSummary),
     evidence: evidence.map((e) => ({ ...e, uploadedAt: e.uploadedAt.toISOString() })),
+  };
+}
+
+/** One submitted version of a report, as it was submitted (same access as `getReport`). */
+export async function getReportVersion(db: Queryable, access: Access, reportId: string, number: number, locale: Locale) {
+  const [report] = await db.select({ unitCode: reports.unitCode }).from(reports).where(eq(reports.id, reportId));
+  if (!report) notFound(locale, { vi: 'báo cáo', en: 'Report' });
+  assertUnit(access, report.unitCode, locale);
+  const [row] = await db.select().from(reportVersions).where(and(eq(reportVersions.reportId, reportId), eq(reportVersions.number, number)));
+  if (!row) notFound(locale, { vi: `lần gửi ${number} của báo cáo`, en: `Version ${number} of the report` });
+  return {
+    ...versionSummary(row),
+    figures: row.figures as ReportFigures,
+    lines: row.lines as ReportLine[],
+    evidence: row.evidence as ReportEvidenceMeta[],
   };
 }
 
@@ -189,7 +344,11 @@ export async function saveReport(
 
 /**
  * Submits the report: refuses while something is missing; copies each item's progress to
- * its task; opens an escalation to the UBND for every obstacle beyond the unit's authority.
+ * its task (the covered task rows locked, each written at its locked version + 1, so a
+ * concurrent task update either waits and then meets CONFLICT, or goes first and is
+ * serialized before it); freezes the report as version `submissions + 1` (its lines,
+ * figures and evidence); opens an escalation to the UBND for every obstacle beyond the
+ * unit's authority.
  */
 export async function submitReport(ctx: Actor, input: { id: string; version: number }, today: IsoDate) {
   const { locale } = ctx;
@@ -202,7 +361,7 @@ export async function submitReport(ctx: Actor, input: { id: string; version: num
       fail('CONFLICT', locale, { vi: 'Báo cáo đã được gửi.', en: 'The report has already been submitted.' });
     }
     const period = parsePeriod(report.periodId, locale);
-    const covered = await coveredTasks(tx, report.unitCode, period);
+    const covered = await coveredTasks(tx, report.unitCode, period, { lock: true });
     const itemRows = await tx.select().from(reportItems).where(eq(reportItems.reportId, report.id));
     const items = new Map(itemRows.map((item) => [item.taskId, item]));
     const missing = missingForSubmission(covered, items, locale);
@@ -213,29 +372,43 @@ export async function submitReport(ctx: Actor, input: { id: string; version: num
       });
     }
     const now = new Date();
-    const [submitted] = await tx
-      .update(reports)
-      .set({ state: 'submitted', submittedAt: now, submittedBy: ctx.user.username, returnReason: null, version: report.version + 1, updatedAt: now, updatedBy: ctx.user.username })
-      .where(eq(reports.id, report.id))
-      .returning();
+    const written = new Map<string, number>();
     for (const task of covered) {
       const item = items.get(task.id);
       if (!item || item.progress === null) continue;
-      const [current] = await tx.select({ version: tasks.version, completedOn: tasks.completedOn }).from(tasks).where(eq(tasks.id, task.id));
-      const progress = current?.completedOn ? 100 : item.progress;
-      await tx
+      const progress = task.completedOn ? 100 : item.progress;
+      const result = item.result ?? task.result;
+      const [updated] = await tx
         .update(tasks)
-        .set({ progress, result: item.result ?? task.result, lastProgressOn: today, version: (current?.version ?? 0) + 1, updatedAt: now, updatedBy: ctx.user.username })
-        .where(eq(tasks.id, task.id));
+        .set({ progress, result, lastProgressOn: today, version: task.version + 1, updatedAt: now, updatedBy: ctx.user.username })
+        .where(and(eq(tasks.id, task.id), eq(tasks.version, task.version)))
+        .returning({ version: tasks.version });
+      // The row is locked: a changed version means the lock did not hold.
+      if (!updated) conflict(locale, null);
+      written.set(task.id, progress);
       await tx.insert(taskUpdates).values({ taskId: task.id, byUsername: ctx.user.username, progress, note: `Báo cáo ${period.label.vi}` });
       await ctx.audit(tx, {
         action: 'core.task.report',
         entity: 'core.task',
         entityId: task.id,
-        before: { progress: task.progress, result: task.result, version: current?.version ?? null },
-        after: { progress, result: item.result ?? task.result, version: (current?.version ?? 0) + 1, reportId: report.id },
+        before: { progress: task.progress, result: task.result, version: task.version },
+        after: { progress, result, version: updated.version, reportId: report.id },
       });
     }
+    const lines = reportLines(covered, items, period.windowEnd, written);
+    const figures = reportFigures(lines, period);
+    const evidence: ReportEvidenceMeta[] = await tx
+      .select({ id: evidenceFiles.id, taskId: evidenceFiles.taskId, filename: evidenceFiles.filename, contentType: evidenceFiles.contentType, size: evidenceFiles.size, sha256: evidenceFiles.sha256 })
+      .from(evidenceFiles)
+      .where(eq(evidenceFiles.reportId, report.id))
+      .orderBy(asc(evidenceFiles.uploadedAt), asc(evidenceFiles.id));
+    const number = report.submissions + 1;
+    await tx.insert(reportVersions).values({ reportId: report.id, number, state: 'submitted', submittedAt: now, submittedBy: ctx.user.username, figures, lines, evidence });
+    const [submitted] = await tx
+      .update(reports)
+      .set({ state: 'submitted', submittedAt: now, submittedBy: ctx.user.username, returnReason: null, submissions: number, version: report.version + 1, updatedAt: now, updatedBy: ctx.user.username })
+      .where(eq(reports.id, report.id))
+      .returning();
     const opened = [];
     for (const item of itemRows.filter((i) => i.beyondAuthority)) {
       // A report returned and submitted again does not escalate the same obstacle twice.
@@ -253,7 +426,13 @@ export async function submitReport(ctx: Actor, input: { id: string; version: num
         await ctx.audit(tx, { action: 'core.escalation.open', entity: 'core.escalation', entityId: escalation.id, after: escalation });
       }
     }
-    await ctx.audit(tx, { action: 'core.report.submit', entity: 'core.report', entityId: report.id, before: { state: report.state }, after: { state: 'submitted', escalations: opened } });
+    await ctx.audit(tx, {
+      action: 'core.report.submit',
+      entity: 'core.report',
+      entityId: report.id,
+      before: { state: report.state },
+      after: { state: 'submitted', submission: number, figures, escalations: opened },
+    });
     return { id: report.id, state: 'submitted' as const, version: submitted?.version ?? report.version + 1, escalations: opened.length };
   });
 }
@@ -282,6 +461,13 @@ export async function reviewReport(
       .set({ state, reviewedAt: now, reviewedBy: ctx.user.username, returnReason: input.decision === 'return' ? input.reason!.trim() : null, version: report.version + 1, updatedAt: now, updatedBy: ctx.user.username })
       .where(eq(reports.id, report.id))
       .returning();
+    // The latest frozen version takes the decision too (a report submitted before versions were kept has none).
+    if (report.submissions > 0) {
+      await tx
+        .update(reportVersions)
+        .set({ state, reviewedAt: now, reviewedBy: ctx.user.username, returnReason: input.decision === 'return' ? input.reason!.trim() : null })
+        .where(and(eq(reportVersions.reportId, report.id), eq(reportVersions.number, report.submissions)));
+    }
     const period = parsePeriod(report.periodId, locale);
     await tx.insert(notifications).values({
       unitCode: report.unitCode,
