@@ -2,22 +2,22 @@
  * overview.summary on directive 2458, checked against counts made by hand.
  *
  * The seed, by lead unit. 21 departments + 30 districts = 51 units each get a child of the
- * nine §1 clauses; the twelve duties of §2–§6 go to one unit each. Deadlines:
+ * eleven §1 clauses (1.3 and 1.8 are split in two: 1.3a/1.3b, 1.8a/1.8b); the twelve duties
+ * of §2–§6 go to one unit each. Deadlines:
  *   1.1 → 31/12/2023   1.4 → 31/12/2025   1.6 → 30/9/2023 ("trong tháng 9 năm 2023")
- *   1.2, 1.3, 1.5, 1.7, 1.8, 1.9 → continuous (thường xuyên)
+ *   1.2, 1.3a, 1.3b, 1.5, 1.7, 1.8a, 1.8b, 1.9 → continuous (thường xuyên)
  *   2.2 (VP), 3.1 (STC) → 31/12/2025   5.2 (SKHDT), 6.2 (SNV) → 31/12/2023
  *   2.1, 2.3 (VP), 3.2 (STC), 4.1, 4.2 (STTTT), 5.1 (SKHDT), 6.1, 6.3 (SNV) → continuous
- * So 6 × 51 + 8 = 314 continuous tasks, and 3 × 51 + 4 = 157 with a deadline: 471 leaves.
+ * So 8 × 51 + 8 = 416 continuous tasks, and 3 × 51 + 4 = 157 with a deadline: 573 leaves.
  *
- * statusPeriodEnd(asOf) is the end of the data window of the quarter asOf's figures belong
- * to (15th of the month before the quarter → 14th of its last month). An unfinished task is
- * overdue when its deadline is before asOf, in progress when the deadline falls between
- * asOf and that window end, not yet due after it.
+ * The rule (domain/status.ts): an unfinished task is overdue once its deadline is before the
+ * as-of date, otherwise within deadline — whatever the reporting period. Completion rate =
+ * done ÷ (done + overdue); tasks within deadline and continuous ones are outside it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackends } from '@dondoc/db/testing';
 import { emptyStatusCounts, type StatusCounts } from '../src/domain/index.ts';
-import { AUTONOMY_TARGET_CODE, statusPeriodEnd } from '../src/server/index.ts';
+import { AUTONOMY_TARGET_CODE } from '../src/server/index.ts';
 import { createCoreHarness, rejection, type CoreCaller, type CoreHarness } from './harness.ts';
 
 const counts = (partial: Partial<StatusCounts>): StatusCounts => ({ ...emptyStatusCounts(), ...partial });
@@ -32,71 +32,81 @@ describe.each(testBackends)('overview.summary on %s', (backend) => {
   afterAll(async () => h?.close());
 
   describe('the seeded directive, nothing done yet', () => {
-    it('as of 2023-10-15: 1.6 overdue everywhere; the 31/12 deadlines fall after Q4’s window and are not yet due', async () => {
-      // 15/10/2023 belongs to Q4 2023, whose data window ends 14/12/2023.
-      expect(statusPeriodEnd('2023-10-15')).toBe('2023-12-14');
+    it('as of 2023-10-15: 1.6 overdue everywhere; every later deadline is within deadline', async () => {
       const summary = await (await h.as('ubnd')).overview.summary({ asOf: '2023-10-15' });
       // overdue: 1.6 × 51 (30/9 < 15/10).
-      // not due: 1.1 × 51 (31/12/2023 > 14/12), 1.4 × 51 (2025), 2.2, 3.1 (2025), 5.2, 6.2 (31/12/2023) = 106.
-      // continuous: 314. Due = 51 overdue, none done: completion rate 0.
+      // within deadline: 1.1 × 51 (31/12/2023), 1.4 × 51 (2025), 2.2, 3.1 (2025), 5.2, 6.2 (31/12/2023) = 106.
+      // continuous: 416. Nothing done: 0 ÷ (0 + 51) = 0.
+      // Due in Q4 2023 (01/10–31/12): 1.1 × 51 + 5.2 + 6.2 = 53.
       expect(summary).toMatchObject({
         asOf: '2023-10-15',
-        totals: { ...counts({ overdue: 51, not_due: 106, continuous: 314 }), due: 51, completionRate: 0 },
-        targets: { met: 0, on_track: 0, at_risk: 0, off_track: 3 },
+        period: { id: '2023-Q4', start: '2023-10-01', end: '2023-12-31' },
+        totals: { ...counts({ overdue: 51, in_progress: 106, continuous: 416 }), total: 573, completionRate: 0, dueInPeriod: 53, extended: 0, flagged: 0 },
+        // No measurement yet: no target has two readings a reporting period apart.
+        targets: { met: 0, on_track: 0, at_risk: 0, off_track: 0, insufficient_data: 3 },
       });
       // Every department and district leads tasks; the UBND itself leads none.
       expect(summary.units).toHaveLength(51);
       expect(summary.units.map((u) => u.code)).not.toContain('UBND');
-      // STC: §1 → 1.1, 1.4 not due, 1.6 overdue, six continuous; 3.1 not due, 3.2 continuous.
-      expect(unit(summary, 'STC')).toEqual({ code: 'STC', name: 'Sở Tài chính', counts: counts({ not_due: 3, overdue: 1, continuous: 7 }), completionRate: 0 });
-      // VP: §1 as STC, plus 2.2 not due, 2.1 and 2.3 continuous (4.2 it only coordinates: counted for STTTT).
-      expect(unit(summary, 'VP')?.counts).toEqual(counts({ not_due: 3, overdue: 1, continuous: 8 }));
-      expect(unit(summary, 'STTTT')?.counts).toEqual(counts({ not_due: 2, overdue: 1, continuous: 8 }));
-      expect(unit(summary, 'SKHDT')?.counts).toEqual(counts({ not_due: 3, overdue: 1, continuous: 7 }));
-      expect(unit(summary, 'SNV')?.counts).toEqual(counts({ not_due: 3, overdue: 1, continuous: 8 }));
+      // STC: §1 → 1.1, 1.4 within deadline, 1.6 overdue, eight continuous; 3.1 within deadline, 3.2 continuous.
+      expect(unit(summary, 'STC')).toEqual({
+        code: 'STC',
+        name: 'Sở Tài chính',
+        counts: counts({ in_progress: 3, overdue: 1, continuous: 9 }),
+        total: 13,
+        completionRate: 0,
+        dueInPeriod: 1,
+        extended: 0,
+        flagged: 0,
+      });
+      // VP: §1 as STC, plus 2.2 within deadline, 2.1 and 2.3 continuous (4.2 it only coordinates: counted for STTTT).
+      expect(unit(summary, 'VP')?.counts).toEqual(counts({ in_progress: 3, overdue: 1, continuous: 10 }));
+      expect(unit(summary, 'STTTT')?.counts).toEqual(counts({ in_progress: 2, overdue: 1, continuous: 10 }));
+      expect(unit(summary, 'SKHDT')?.counts).toEqual(counts({ in_progress: 3, overdue: 1, continuous: 9 }));
+      expect(unit(summary, 'SNV')).toMatchObject({ counts: counts({ in_progress: 3, overdue: 1, continuous: 10 }), dueInPeriod: 2 });
       // A unit with only its §1 tasks.
-      expect(unit(summary, 'SXD')?.counts).toEqual(counts({ not_due: 2, overdue: 1, continuous: 6 }));
-      expect(unit(summary, 'Q001')).toMatchObject({ name: expect.stringContaining('Ba Đình'), counts: counts({ not_due: 2, overdue: 1, continuous: 6 }) });
+      expect(unit(summary, 'SXD')?.counts).toEqual(counts({ in_progress: 2, overdue: 1, continuous: 8 }));
+      expect(unit(summary, 'Q001')).toMatchObject({ name: expect.stringContaining('Ba Đình'), counts: counts({ in_progress: 2, overdue: 1, continuous: 8 }) });
       // The units add up to the totals.
       const sum = emptyStatusCounts();
       for (const u of summary.units) for (const [s, n] of Object.entries(u.counts)) sum[s as keyof StatusCounts] += n;
-      expect(sum).toEqual(counts({ overdue: 51, not_due: 106, continuous: 314 }));
+      expect(sum).toEqual(counts({ overdue: 51, in_progress: 106, continuous: 416 }));
     });
 
-    it('as of 2023-12-20: the 31/12/2023 deadlines fall inside Q1 2024’s window and are in progress', async () => {
-      // From 15/12/2023 figures belong to Q1 2024, whose data window ends 14/3/2024.
-      expect(statusPeriodEnd('2023-12-20')).toBe('2024-03-14');
+    it('as of 2023-12-20: the same counts — nothing jumps when the data window turns on the 15th', async () => {
       const summary = await (await h.as('ubnd')).overview.summary({ asOf: '2023-12-20' });
-      // in progress: 1.1 × 51, 5.2, 6.2 = 53; overdue: 1.6 × 51; not due: 1.4 × 51, 2.2, 3.1 = 53.
-      expect(summary.totals).toEqual({ ...counts({ in_progress: 53, overdue: 51, not_due: 53, continuous: 314 }), due: 104, completionRate: 0 });
-      expect(unit(summary, 'SNV')?.counts).toEqual(counts({ in_progress: 2, overdue: 1, not_due: 1, continuous: 8 }));
+      // 1.1, 5.2, 6.2 (31/12/2023) are still within deadline; only 1.6 is overdue.
+      expect(summary.totals).toMatchObject({ ...counts({ in_progress: 106, overdue: 51, continuous: 416 }), completionRate: 0 });
+      expect(unit(summary, 'SNV')?.counts).toEqual(counts({ in_progress: 3, overdue: 1, continuous: 10 }));
     });
 
-    it('around the data window’s edge: 1.6 (30/9) is not yet due as of 14/9/2023 and in progress from 15/9', async () => {
+    it('around 14–15/9/2023: 1.6 (30/9) is within deadline on both days; nothing is done or overdue, so there is no rate', async () => {
       const ubnd = await h.as('ubnd');
-      // 14/9/2023 is the last day of Q3's window: every deadline is after it, nothing is due, so there is no rate.
       const before = await ubnd.overview.summary({ asOf: '2023-09-14' });
-      expect(before.totals).toEqual({ ...counts({ not_due: 157, continuous: 314 }), due: 0, completionRate: null });
-      expect(unit(before, 'STC')?.completionRate).toBeNull();
-      // 15/9/2023 opens Q4's window (to 14/12/2023): 1.6's deadline is in it.
       const after = await ubnd.overview.summary({ asOf: '2023-09-15' });
-      expect(after.totals).toEqual({ ...counts({ in_progress: 51, not_due: 106, continuous: 314 }), due: 51, completionRate: 0 });
+      for (const summary of [before, after]) {
+        expect(summary.totals).toMatchObject({ ...counts({ in_progress: 157, continuous: 416 }), completionRate: null });
+      }
+      // Due in Q3 2023 (01/07–30/09): 1.6 × 51.
+      expect(before.totals.dueInPeriod).toBe(51);
+      expect(unit(before, 'STC')?.completionRate).toBeNull();
+      // The day after the deadline the 51 are overdue.
+      expect((await ubnd.overview.summary({ asOf: '2023-10-01' })).totals).toMatchObject({ overdue: 51, in_progress: 106 });
     });
 
     it('as of 2026-01-15: every deadline of the seed has passed', async () => {
       const summary = await (await h.as('ubnd')).overview.summary({ asOf: '2026-01-15' });
-      // overdue: 1.1, 1.4, 1.6 × 51 + 2.2, 3.1, 5.2, 6.2 = 157; continuous 314.
-      expect(summary.totals).toEqual({ ...counts({ overdue: 157, continuous: 314 }), due: 157, completionRate: 0 });
-      expect(unit(summary, 'STC')?.counts).toEqual(counts({ overdue: 4, continuous: 7 }));
-      expect(unit(summary, 'SXD')?.counts).toEqual(counts({ overdue: 3, continuous: 6 }));
-      expect(summary.targets).toEqual({ met: 0, on_track: 0, at_risk: 0, off_track: 3 });
+      // overdue: 1.1, 1.4, 1.6 × 51 + 2.2, 3.1, 5.2, 6.2 = 157; continuous 416.
+      expect(summary.totals).toMatchObject({ ...counts({ overdue: 157, continuous: 416 }), completionRate: 0, dueInPeriod: 0 });
+      expect(unit(summary, 'STC')?.counts).toEqual(counts({ overdue: 4, continuous: 9 }));
+      expect(unit(summary, 'SXD')?.counts).toEqual(counts({ overdue: 3, continuous: 8 }));
     });
   });
 
   describe('after units report completions', () => {
     beforeAll(async () => {
       const complete = async (username: Parameters<CoreHarness['as']>[0], code: string, completedOn: string) =>
-        (await h.as(username)).tasks.update({ id: h.taskId(code), version: 1, progress: 100, completedOn });
+        (await h.as(username)).tasks.update({ id: h.taskId(code), version: 1, progress: 100, completedOn, resultDocNumber: `${code}/BC`, resultDocDate: completedOn });
       await complete('stc.cv', '2458-1.6-STC', '2023-09-30'); // on the deadline day: on time
       await complete('sxd', '2458-1.6-SXD', '2023-10-05'); // five days late
       await complete('badinh', '2458-1.1-Q001', '2023-12-20'); // before 31/12/2023
@@ -107,56 +117,56 @@ describe.each(testBackends)('overview.summary on %s', (backend) => {
     it('as of 2023-10-15: one done on time, one done late; completions dated later do not count yet', async () => {
       const summary = await (await h.as('ubnd')).overview.summary({ asOf: '2023-10-15' });
       // 1.6: STC done on time, SXD done late, 49 overdue. 1.1-Q001 (20/12) and 3.1 (2025) are
-      // completed after 15/10/2023: still not due. Due 51, done 2.
-      expect(summary.totals).toEqual({ ...counts({ done_on_time: 1, done_late: 1, overdue: 49, not_due: 106, continuous: 314 }), due: 51, completionRate: 2 / 51 });
-      expect(unit(summary, 'STC')).toMatchObject({ counts: counts({ done_on_time: 1, not_due: 3, continuous: 7 }), completionRate: 1 });
-      expect(unit(summary, 'SXD')).toMatchObject({ counts: counts({ done_late: 1, not_due: 2, continuous: 6 }), completionRate: 1 });
-      expect(unit(summary, 'Q001')).toMatchObject({ counts: counts({ overdue: 1, not_due: 2, continuous: 6 }), completionRate: 0 });
-      expect(unit(summary, 'SNV')?.counts.continuous).toBe(8);
+      // completed after 15/10/2023: still within deadline. Rate 2 ÷ (2 + 49) = 2/51.
+      expect(summary.totals).toMatchObject({ ...counts({ done_on_time: 1, done_late: 1, overdue: 49, in_progress: 106, continuous: 416 }), completionRate: 2 / 51 });
+      expect(unit(summary, 'STC')).toMatchObject({ counts: counts({ done_on_time: 1, in_progress: 3, continuous: 9 }), completionRate: 1 });
+      expect(unit(summary, 'SXD')).toMatchObject({ counts: counts({ done_late: 1, in_progress: 2, continuous: 8 }), completionRate: 1 });
+      expect(unit(summary, 'Q001')).toMatchObject({ counts: counts({ overdue: 1, in_progress: 2, continuous: 8 }), completionRate: 0 });
+      expect(unit(summary, 'SNV')?.counts.continuous).toBe(10);
     });
 
     it('as of 2023-10-01: SXD’s completion of 5/10 has not happened yet, the task is overdue', async () => {
       const summary = await (await h.as('ubnd')).overview.summary({ asOf: '2023-10-01' });
-      expect(summary.totals).toMatchObject({ done_on_time: 1, done_late: 0, overdue: 50, due: 51, completionRate: 1 / 51 });
+      expect(summary.totals).toMatchObject({ done_on_time: 1, done_late: 0, overdue: 50, completionRate: 1 / 51 });
     });
 
-    it('as of 2023-12-20: Ba Đình’s 1.1 is done on time, the other fifty in progress', async () => {
+    it('as of 2023-12-20: Ba Đình’s 1.1 is done on time, the other fifty within deadline', async () => {
       const summary = await (await h.as('ubnd')).overview.summary({ asOf: '2023-12-20' });
       // done on time: 1.6-STC, 1.1-Q001; done late: 1.6-SXD; overdue: 49 of 1.6;
-      // in progress: 50 of 1.1 + 5.2 + 6.2 = 52; not due: 1.4 × 51 + 2.2 + 3.1 = 53. Due 104, done 3.
-      expect(summary.totals).toEqual({
-        ...counts({ done_on_time: 2, done_late: 1, overdue: 49, in_progress: 52, not_due: 53, continuous: 314 }),
-        due: 104,
-        completionRate: 3 / 104,
+      // within deadline: 50 of 1.1 + 1.4 × 51 + 2.2 + 3.1 + 5.2 + 6.2 = 105. Rate 3 ÷ (3 + 49) = 3/52.
+      expect(summary.totals).toMatchObject({
+        ...counts({ done_on_time: 2, done_late: 1, overdue: 49, in_progress: 105, continuous: 416 }),
+        total: 573,
+        completionRate: 3 / 52,
       });
-      expect(unit(summary, 'Q001')).toMatchObject({ counts: counts({ done_on_time: 1, overdue: 1, not_due: 1, continuous: 6 }), completionRate: 0.5 });
+      expect(unit(summary, 'Q001')).toMatchObject({ counts: counts({ done_on_time: 1, overdue: 1, in_progress: 1, continuous: 8 }), completionRate: 0.5 });
     });
 
     it('as of 2026-01-15: four done (three on time), the rest of the deadlines overdue', async () => {
       const summary = await (await h.as('ubnd')).overview.summary({ asOf: '2026-01-15' });
       // done on time: 1.6-STC, 1.1-Q001, 3.1; done late: 1.6-SXD;
-      // overdue: 157 − 4 = 153 (1.1: 50, 1.4: 51, 1.6: 49, 2.2, 5.2, 6.2).
-      expect(summary.totals).toEqual({ ...counts({ done_on_time: 3, done_late: 1, overdue: 153, continuous: 314 }), due: 157, completionRate: 4 / 157 });
-      // STC: 1.6 and 3.1 done on time, 1.1 and 1.4 overdue: 2 of 4.
-      expect(unit(summary, 'STC')).toMatchObject({ counts: counts({ done_on_time: 2, overdue: 2, continuous: 7 }), completionRate: 0.5 });
+      // overdue: 157 − 4 = 153 (1.1: 50, 1.4: 51, 1.6: 49, 2.2, 5.2, 6.2). Rate 4 ÷ 157.
+      expect(summary.totals).toMatchObject({ ...counts({ done_on_time: 3, done_late: 1, overdue: 153, continuous: 416 }), completionRate: 4 / 157 });
+      // STC: 1.6 and 3.1 done on time, 1.1 and 1.4 overdue: 2 ÷ (2 + 2).
+      expect(unit(summary, 'STC')).toMatchObject({ counts: counts({ done_on_time: 2, overdue: 2, continuous: 9 }), completionRate: 0.5 });
     });
 
     it('a unit’s users see their own unit only; the administrator sees every unit', async () => {
       for (const username of ['stc', 'stc.cv'] as const) {
         const summary = await (await h.as(username)).overview.summary({ asOf: '2026-01-15' });
         expect(summary.units.map((u) => u.code)).toEqual(['STC']);
-        expect(summary.totals).toEqual({ ...counts({ done_on_time: 2, overdue: 2, continuous: 7 }), due: 4, completionRate: 0.5 });
+        expect(summary.totals).toMatchObject({ ...counts({ done_on_time: 2, overdue: 2, continuous: 9 }), total: 13, completionRate: 0.5 });
       }
       const badinh = await (await h.as('badinh')).overview.summary({ asOf: '2026-01-15' });
       expect(badinh.units.map((u) => u.code)).toEqual(['Q001']);
-      expect(badinh.totals).toEqual({ ...counts({ done_on_time: 1, overdue: 2, continuous: 6 }), due: 3, completionRate: 1 / 3 });
+      expect(badinh.totals).toMatchObject({ ...counts({ done_on_time: 1, overdue: 2, continuous: 8 }), completionRate: 1 / 3 });
       // SNV leads the parent of 1.1 and coordinates 3.2, but counts only the tasks it leads.
       const snv = await (await h.as('snv')).overview.summary({ asOf: '2026-01-15' });
       expect(snv.units.map((u) => u.code)).toEqual(['SNV']);
-      expect(snv.totals).toEqual({ ...counts({ overdue: 4, continuous: 8 }), due: 4, completionRate: 0 });
+      expect(snv.totals).toMatchObject({ ...counts({ overdue: 4, continuous: 10 }), completionRate: 0 });
       const admin = await (await h.as('admin')).overview.summary({ asOf: '2026-01-15' });
       expect(admin.units).toHaveLength(51);
-      expect(admin.totals.due).toBe(157);
+      expect(admin.totals.total).toBe(573);
     });
 
     it('a malformed date is BAD_REQUEST; no session is UNAUTHORIZED', async () => {
@@ -168,24 +178,34 @@ describe.each(testBackends)('overview.summary on %s', (backend) => {
   describe('targets by forecast class', () => {
     it('counts the targets’ classes as of the date asked', async () => {
       const vp = await h.as('vp');
+      const none = { met: 0, on_track: 0, at_risk: 0, off_track: 0 };
       // Asked before any measurement (the answer is cached until a measurement changes).
-      expect((await (await h.as('ubnd')).overview.summary({ asOf: '2025-01-15' })).targets).toEqual({ met: 0, on_track: 0, at_risk: 0, off_track: 3 });
-      // CT1: 11 on 31/12/2024 → the line from 0 (8/8/2023) reaches 11 × 876/511 ≈ 18.9 by 31/12/2025: at risk.
-      await vp.targets.record({ code: '2458-CT1', value: 11, asOf: '2024-12-31' });
+      expect((await (await h.as('ubnd')).overview.summary({ asOf: '2025-01-15' })).targets).toEqual({ ...none, insufficient_data: 3 });
+      // CT1 (baseline 2.5 on 30/06/2023, ≥ 20 by 31/12/2025 = day 915): 9 on 30/06/2024 (day 366),
+      // 14 on 31/12/2024 (day 550). Least squares through (0, 2.5), (366, 9), (550, 14):
+      // x̄ = 305.3, ȳ = 8.5, slope = 3208 / 156770 = 0.02046/day, intercept 2.25 → day 915: 20.98 ≥ 20: on track.
+      await vp.targets.record({ code: '2458-CT1', value: 9, asOf: '2024-06-30' });
+      await vp.targets.record({ code: '2458-CT1', value: 14, asOf: '2024-12-31' });
       // CT2: 20 already: met.
       await vp.targets.record({ code: '2458-CT2', value: 20, asOf: '2024-12-31' });
-      // CT3 (module tai-chinh): 5 on 31/12/2024 from 0 on 6/7/2022 → ≈ 7.0 by 31/12/2025: off track.
-      await (await h.coreApi('tai-chinh', 'stc')).targets.recordMeasurement(AUTONOMY_TARGET_CODE, { value: 5, asOf: '2024-12-31' });
+      // CT3 (module tai-chinh; baseline 9.6 on 06/07/2022, day 0; 31/12/2025 = day 1274): 11 on
+      // 30/06/2024 (day 725), 12 on 31/12/2024 (day 909): slope 0.00244/day → day 1274: 12.65,
+      // short of 20 by 7.35 > 0.1 × (20 − 9.6) = 1.04: off track.
+      const tc = await h.coreApi('tai-chinh', 'stc');
+      await tc.targets.recordMeasurement(AUTONOMY_TARGET_CODE, { value: 11, asOf: '2024-06-30' });
+      await tc.targets.recordMeasurement(AUTONOMY_TARGET_CODE, { value: 12, asOf: '2024-12-31' });
 
       const ubnd = await h.as('ubnd');
-      expect((await ubnd.overview.summary({ asOf: '2025-01-15' })).targets).toEqual({ met: 1, on_track: 0, at_risk: 1, off_track: 1 });
-      // Before the measurements were taken nothing was known.
-      expect((await ubnd.overview.summary({ asOf: '2024-12-30' })).targets).toEqual({ met: 0, on_track: 0, at_risk: 0, off_track: 3 });
-      // After the target date only what was reached counts: CT2 met, the others missed.
-      expect((await ubnd.overview.summary({ asOf: '2026-01-15' })).targets).toEqual({ met: 1, on_track: 0, at_risk: 0, off_track: 2 });
+      expect((await ubnd.overview.summary({ asOf: '2025-01-15' })).targets).toEqual({ met: 1, on_track: 1, at_risk: 0, off_track: 1, insufficient_data: 0 });
+      // Before the second readings only one point each: not enough data.
+      expect((await ubnd.overview.summary({ asOf: '2024-12-30' })).targets).toEqual({ ...none, insufficient_data: 3 });
+      // 15/01/2026: the target date passed, the final figures may still come (90 days): the trends stand.
+      expect((await ubnd.overview.summary({ asOf: '2026-01-15' })).targets).toEqual({ met: 1, on_track: 1, at_risk: 0, off_track: 1, insufficient_data: 0 });
+      // 15/04/2026: no final figure came: only what was reached counts.
+      expect((await ubnd.overview.summary({ asOf: '2026-04-15' })).targets).toEqual({ met: 1, on_track: 0, at_risk: 0, off_track: 2, insufficient_data: 0 });
       const list = await ubnd.targets.list({ asOf: '2025-01-15' });
       expect(list.map((t) => [t.code, t.forecast.class])).toEqual([
-        ['2458-CT1', 'at_risk'],
+        ['2458-CT1', 'on_track'],
         ['2458-CT2', 'met'],
         ['2458-CT3', 'off_track'],
       ]);

@@ -25,10 +25,16 @@ describe.each(testBackends)('targets on %s', (backend) => {
       ['2458-CT3', 'STC', 'module', 'tai-chinh', 20, '2025-12-31'],
     ]);
     for (const target of list) expect(FORECAST_CLASSES).toContain(target.forecast.class);
-    // Nothing measured yet: the projection stays at the baseline 0, far below 20.
+    // Nothing measured yet: no trend can be drawn, "chưa đủ số liệu" rather than a guess.
     expect(list.map((t) => t.forecast)).toEqual(
-      Array(3).fill({ class: 'off_track', projectedValue: 0, reachedOn: null, latestValue: null, latestOn: null }),
+      Array(3).fill({ class: 'insufficient_data', projectedValue: null, reachedOn: null, latestValue: null, latestOn: null }),
     );
+    // Every target has a plausible baseline its owner can set (the demo's are not zero).
+    expect(list.map((t) => [t.code, t.baselineValue, t.baselineDate])).toEqual([
+      ['2458-CT1', 2.5, '2023-06-30'],
+      ['2458-CT2', 1.5, '2023-06-30'],
+      ['2458-CT3', 9.6, '2022-07-06'],
+    ]);
     expect(list[0]!.ownerUnit).toEqual({ code: 'VP', name: 'Văn phòng UBND Thành phố' });
     expect(list[2]!.taskId).toBe(h.taskId('2458-3.1'));
     // Every role reads targets.
@@ -44,38 +50,67 @@ describe.each(testBackends)('targets on %s', (backend) => {
     expect((await rejection(ubnd.targets.get({ code: '2458-CT1', asOf: '2025-13-01' }))).code).toBe('BAD_REQUEST');
   });
 
-  it('vp records a measurement of 2458-CT1: it is listed, audited, and moves the forecast from off track to on track', async () => {
+  it('vp records measurements of 2458-CT1: listed, audited, and a forecast once two periods are measured', async () => {
     const { caller: vp, requestId } = await h.session('vp');
     const before = await vp.targets.get({ code: '2458-CT1', asOf: '2025-01-15' });
-    expect(before.forecast.class).toBe('off_track');
+    expect(before.forecast.class).toBe('insufficient_data');
     expect(before.measurements).toEqual([]);
 
-    const recorded = await vp.targets.record({ code: '2458-CT1', value: 12, asOf: '2024-12-31', note: 'Đã cắt giảm 12% TTHC nội bộ' });
-    expect(recorded).toEqual({ id: expect.any(Number), value: 12, asOf: '2024-12-31' });
+    const recorded = await vp.targets.record({ code: '2458-CT1', value: 14, asOf: '2024-12-31', note: 'Đã cắt giảm 14% TTHC nội bộ' });
+    expect(recorded).toEqual({ id: expect.any(Number), value: 14, asOf: '2024-12-31' });
+    const one = await vp.targets.get({ code: '2458-CT1', asOf: '2025-01-15' });
+    expect(one.measurements).toEqual([{ id: recorded.id, value: 14, asOf: '2024-12-31', source: 'manual', note: 'Đã cắt giảm 14% TTHC nội bộ', author: 'vp' }]);
+    // One reading: still not enough data.
+    expect(one.forecast).toMatchObject({ class: 'insufficient_data', latestValue: 14, latestOn: '2024-12-31', trend: null });
 
+    await vp.targets.record({ code: '2458-CT1', value: 9, asOf: '2024-06-30' });
     const after = await vp.targets.get({ code: '2458-CT1', asOf: '2025-01-15' });
-    expect(after.measurements).toEqual([{ id: recorded.id, value: 12, asOf: '2024-12-31', source: 'manual', note: 'Đã cắt giảm 12% TTHC nội bộ', author: 'vp' }]);
-    // One measurement: the line from the baseline (0 on 8/8/2023) to 12 on 31/12/2024, 511 days
-    // later, reaches 12 × 876 / 511 ≈ 20.57 on 31/12/2025 (876 days): on track, reaching 20 on
-    // day ⌈20 × 511 / 12⌉ = 852, i.e. 7/12/2025.
-    expect(after.forecast).toMatchObject({ class: 'on_track', reachedOn: '2025-12-07', latestValue: 12, latestOn: '2024-12-31' });
-    expect(after.forecast.projectedValue).toBeCloseTo((12 * 876) / 511, 9);
-    expect(addDays('2023-08-08', 852)).toBe('2025-12-07');
-    // As of a day before the measurement it is unknown: still off track.
-    expect((await vp.targets.get({ code: '2458-CT1', asOf: '2024-12-30' })).forecast.class).toBe('off_track');
+    // Baseline 2.5 on 30/06/2023 (day 0), 9 on day 366, 14 on day 550; 31/12/2025 is day 915.
+    // Least squares: x̄ = 305.3, ȳ = 8.5, slope = 3208 / 156770 = 0.020463/day, intercept 2.252;
+    // day 915: 20.98 ≥ 20: on track, reaching 20 on day ⌈(20 − 2.252) / 0.020463⌉ = 868 = 14/11/2025.
+    expect(after.forecast).toMatchObject({ class: 'on_track', reachedOn: '2025-11-14', latestValue: 14, latestOn: '2024-12-31' });
+    expect(after.forecast.projectedValue).toBeCloseTo(20.9756, 3);
+    expect(addDays('2023-06-30', 868)).toBe('2025-11-14');
+    // As of a day before the December reading it is unknown: one point only.
+    expect((await vp.targets.get({ code: '2458-CT1', asOf: '2024-12-30' })).forecast.class).toBe('insufficient_data');
 
     const audit = await listAudit(h.db, { entity: 'core.target', entityId: after.id });
-    expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: 'core.target.record', actorUsername: 'vp', requestId, before: null, after: { value: 12, asOf: '2024-12-31', source: 'manual', author: 'vp' } });
+    expect(audit).toHaveLength(2);
+    expect(audit[1]).toMatchObject({ action: 'core.target.record', actorUsername: 'vp', requestId, before: null, after: { value: 14, asOf: '2024-12-31', source: 'manual', author: 'vp' } });
 
-    // The same date again replaces the value (a correction), it does not add a second point.
-    await vp.targets.record({ code: '2458-CT1', value: 11, asOf: '2024-12-31' });
+    // The same date again replaces the value (a correction), it does not add a point.
+    await vp.targets.record({ code: '2458-CT1', value: 13, asOf: '2024-12-31' });
     const corrected = await vp.targets.get({ code: '2458-CT1', asOf: '2025-01-15' });
-    expect(corrected.measurements.map((m) => [m.value, m.asOf])).toEqual([[11, '2024-12-31']]);
-    // 11 × 876 / 511 ≈ 18.86: short of 20 by 1.14, within 10% of the distance 0 → 20: at risk.
+    expect(corrected.measurements.map((m) => [m.value, m.asOf])).toEqual([[9, '2024-06-30'], [13, '2024-12-31']]);
+    // Through (0, 2.5), (366, 9), (550, 13): day 915 → 19.69, short of 20 by 0.31 ≤ 0.1 × 17.5: at risk.
     expect(corrected.forecast.class).toBe('at_risk');
     const audits = await listAudit(h.db, { entity: 'core.target', entityId: after.id });
-    expect(audits[0]).toMatchObject({ before: { value: 12 }, after: { value: 11 } });
+    expect(audits[0]).toMatchObject({ before: { value: 14 }, after: { value: 13 } });
+  });
+
+  it('the owner unit’s lead sets the baseline: versioned, audited, and the forecast starts from it', async () => {
+    const { caller: vp, requestId } = await h.session('vp');
+    const target = await vp.targets.get({ code: '2458-CT1', asOf: '2025-01-15' });
+    expect(target).toMatchObject({ baselineValue: 2.5, baselineDate: '2023-06-30', version: 1 });
+    const set = await vp.targets.setBaseline({ code: '2458-CT1', version: 1, baselineValue: 5, baselineDate: '2024-01-15' });
+    expect(set).toEqual({ code: '2458-CT1', version: 2, baselineValue: 5, baselineDate: '2024-01-15' });
+    const moved = await vp.targets.get({ code: '2458-CT1', asOf: '2025-01-15' });
+    // Through (0, 5) on 15/01/2024, 9 on 30/06/2024, 13 on 31/12/2024: a steeper line, on track.
+    expect(moved).toMatchObject({ baselineValue: 5, baselineDate: '2024-01-15', version: 2, updatedBy: 'vp' });
+    expect(moved.forecast.class).toBe('on_track');
+    const audit = await listAudit(h.db, { entity: 'core.target', entityId: moved.id });
+    expect(audit[0]).toMatchObject({ action: 'core.target.baseline', requestId, before: { baselineValue: 2.5, baselineDate: '2023-06-30' }, after: { baselineValue: 5, baselineDate: '2024-01-15' } });
+    // A stale version names who changed it; a date after the target date is refused.
+    const stale = await rejection(vp.targets.setBaseline({ code: '2458-CT1', version: 1, baselineValue: 3, baselineDate: '2023-06-30' }));
+    expect(stale.code).toBe('CONFLICT');
+    expect(stale.message).toContain('vp');
+    const late = await rejection(vp.targets.setBaseline({ code: '2458-CT1', version: 2, baselineValue: 3, baselineDate: '2026-01-01' }));
+    expect(late).toMatchObject({ code: 'BAD_REQUEST', message: 'Ngày cơ sở không được sau ngày phải đạt chỉ tiêu.' });
+    // Another unit's lead may not; officers and coordinators hold no such permission.
+    const other = await rejection((await h.as('stc')).targets.setBaseline({ code: '2458-CT1', version: 2, baselineValue: 3, baselineDate: '2023-06-30' }));
+    expect(other).toMatchObject({ code: 'FORBIDDEN', message: 'Chỉ đơn vị chủ quản chỉ tiêu được đặt giá trị cơ sở.' });
+    // STC sets its own module target's baseline.
+    expect(await (await h.as('stc')).targets.setBaseline({ code: AUTONOMY_TARGET_CODE, version: 1, baselineValue: 10.2, baselineDate: '2022-07-06' })).toMatchObject({ version: 2, baselineValue: 10.2 });
   });
 
   it('only the owner unit records: stc and stc.cv are FORBIDDEN on VP’s target, ubnd has no permission', async () => {
@@ -110,9 +145,10 @@ describe.each(testBackends)('targets on %s', (backend) => {
 
     const target = await api.targets.get(AUTONOMY_TARGET_CODE, '2025-07-01');
     expect(target.measurements).toEqual([{ id: recorded.id, value: 18.5, asOf: '2025-06-30', source: 'tai-chinh', note: '37/200 đơn vị nhóm 1, 2', author: 'stc' }]);
-    // 18.5 after 1090 days from the baseline (6/7/2022) projects to ≈ 21.6 on 31/12/2025.
-    expect(target.forecast.class).toBe('on_track');
-    const audit = await listAudit(h.db, { entity: 'core.target', entityId: target.id });
+    // One reading after the baseline: not enough data for a trend yet.
+    expect(target.forecast.class).toBe('insufficient_data');
+    // (The earlier audit row of this target is its baseline, set in the test above.)
+    const audit = (await listAudit(h.db, { entity: 'core.target', entityId: target.id })).filter((a) => a.action === 'core.target.record');
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: 'core.target.record', actorUsername: 'stc', requestId: expect.stringMatching(/^test-tai-chinh-/), after: { value: 18.5, source: 'tai-chinh' } });
 

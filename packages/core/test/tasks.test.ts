@@ -8,13 +8,17 @@ import { listAudit } from '@dondoc/auth';
 import { testBackends } from '@dondoc/db/testing';
 import { listProcedures } from '@dondoc/trpc';
 import { addDays, matchesSearch, taskStatus, TASK_STATUSES, type IsoDate, type TaskStatus } from '../src/domain/index.ts';
-import { clauses2458, coreRouter, references2458, statusPeriodEnd, taskStatusSql } from '../src/server/index.ts';
+import { clauses2458, coreRouter, references2458, taskStatusSql } from '../src/server/index.ts';
 import { directives, tasks } from '../src/server/schema.ts';
-import { createCoreHarness, rejection, today, type CoreCaller, type CoreHarness } from './harness.ts';
+import { base64, createCoreHarness, rejection, sha256, tinyPdf, today, type CoreCaller, type CoreHarness } from './harness.ts';
 
 /** The 21 departments and 30 districts: every §1 clause has a child task for each. */
 const UNITS_PER_CLAUSE = 51;
-const SECTION_1_CLAUSES = ['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7', '1.8', '1.9'];
+/** §1 as the text assigns it: 1.3 and 1.8 in two parts followed by different departments. */
+const SECTION_1_CLAUSES = ['1.1', '1.2', '1.3a', '1.3b', '1.4', '1.5', '1.6', '1.7', '1.8a', '1.8b', '1.9'];
+/** 11 clauses × 51 units + 12 single-unit duties. */
+const LEAVES = SECTION_1_CLAUSES.length * UNITS_PER_CLAUSE + 12;
+const isParentCode = (code: string) => /^2458-1\.\d[ab]?$/.test(code);
 const codesOf = (items: Array<{ code: string }>) => items.map((item) => item.code);
 
 /** Every page of tasks.list, following nextCursor. */
@@ -43,13 +47,13 @@ describe.each(testBackends)('directives and tasks on %s', (backend) => {
       for (const username of ['stc.cv', 'ubnd', 'badinh'] as const) {
         const list = await (await h.as(username)).directives.list();
         expect(list).toEqual([
-          {
+          expect.objectContaining({
             id: expect.any(String),
             number: '2458/UBND-SNV',
             issuedOn: '2023-08-08',
             issuer: 'UBND Thành phố Hà Nội',
             subject: 'Tập trung triển khai thực hiện một số nhiệm vụ cải cách hành chính trong thời gian tới',
-          },
+          }),
         ]);
       }
     });
@@ -85,7 +89,7 @@ describe.each(testBackends)('directives and tasks on %s', (backend) => {
   });
 
   describe('tasks.list', () => {
-    it('an officer without unitCode gets the tasks their unit leads or coordinates (stc.cv: 9 children of §1, 3.1 and 3.2)', async () => {
+    it('an officer without unitCode gets the tasks their unit leads or coordinates (stc.cv: 11 children of §1, 3.1 and 3.2)', async () => {
       const page = await (await h.as('stc.cv')).tasks.list({ asOf: '2023-10-15' });
       expect(codesOf(page.items)).toEqual([...SECTION_1_CLAUSES.map((c) => `2458-${c}-STC`), '2458-3.1', '2458-3.2']);
       expect(page.nextCursor).toBeNull();
@@ -111,9 +115,10 @@ describe.each(testBackends)('directives and tasks on %s', (backend) => {
       const snv = await (await h.as('snv')).tasks.list({ asOf: '2023-10-15' });
       expect(codesOf(snv.items)).toEqual([...SECTION_1_CLAUSES.map((c) => `2458-${c}-SNV`), '2458-3.2', '2458-6.1', '2458-6.2', '2458-6.3']);
       expect(snv.items.find((t) => t.code === '2458-3.2')?.leadUnit).toEqual({ code: 'STC', name: 'Sở Tài chính' });
-      const vp = await (await h.as('vp')).tasks.list({ asOf: '2023-10-15' });
+      // vp is also a coordinator (it reads every unit's tasks): its own unit's, filtered.
+      const vp = await (await h.as('vp')).tasks.list({ asOf: '2023-10-15', unitCode: 'VP' });
       expect(codesOf(vp.items)).toEqual([...SECTION_1_CLAUSES.map((c) => `2458-${c}-VP`), '2458-2.1', '2458-2.2', '2458-2.3', '2458-4.2']);
-      // A district sees only its nine §1 tasks.
+      // A district sees only its eleven §1 tasks.
       const badinh = await (await h.as('badinh')).tasks.list({ asOf: '2023-10-15' });
       expect(codesOf(badinh.items)).toEqual(SECTION_1_CLAUSES.map((c) => `2458-${c}-Q001`));
     });
@@ -125,24 +130,24 @@ describe.each(testBackends)('directives and tasks on %s', (backend) => {
       expect(codesOf(byUnit.items)).toEqual(codesOf((await (await h.as('snv')).tasks.list({ asOf: '2023-10-15' })).items));
     });
 
-    it('the coordinator gets every leaf task: 9 clauses × 51 units + 12 single-unit duties = 471, each once across pages', async () => {
+    it('the coordinator gets every leaf task: 11 clauses × 51 units + 12 single-unit duties = 573, each once across pages', async () => {
       const ubnd = await h.as('ubnd');
       const pages = await allPages(ubnd, { limit: 200 });
-      expect(pages.map((p) => p.length)).toEqual([200, 200, 71]);
+      expect(pages.map((p) => p.length)).toEqual([200, 200, 173]);
       const codes = pages.flat();
-      expect(codes).toHaveLength(9 * UNITS_PER_CLAUSE + 12);
-      expect(new Set(codes).size).toBe(471);
+      expect(codes).toHaveLength(LEAVES);
+      expect(new Set(codes).size).toBe(573);
       // Parents roll up their children and are not listed.
       for (const clause of SECTION_1_CLAUSES) expect(codes).not.toContain(`2458-${clause}`);
       expect(codes.filter((c) => c.startsWith('2458-1.6-'))).toHaveLength(UNITS_PER_CLAUSE);
       // The seed's codes are the list, exactly.
-      const leafCodes = [...h.taskIds.keys()].filter((code) => !/^2458-1\.\d$/.test(code));
+      const leafCodes = [...h.taskIds.keys()].filter((code) => !isParentCode(code));
       expect([...codes].sort()).toEqual(leafCodes.sort());
 
       // Smaller pages give the same tasks in the same order, each exactly once.
       const small = await allPages(ubnd, { limit: 50 });
-      expect(small).toHaveLength(10);
-      expect(small.slice(0, 9).every((p) => p.length === 50)).toBe(true);
+      expect(small).toHaveLength(12);
+      expect(small.slice(0, 11).every((p) => p.length === 50)).toBe(true);
       expect(small.flat()).toEqual(codes);
       const admin = await allPages(await h.as('admin'), { limit: 200 });
       expect(admin.flat()).toEqual(codes);
@@ -151,9 +156,10 @@ describe.each(testBackends)('directives and tasks on %s', (backend) => {
     it('cursor pagination over a unit’s filtered list', async () => {
       const pages = await allPages(await h.as('stc.cv'), { limit: 4 });
       expect(pages).toEqual([
-        ['2458-1.1-STC', '2458-1.2-STC', '2458-1.3-STC', '2458-1.4-STC'],
-        ['2458-1.5-STC', '2458-1.6-STC', '2458-1.7-STC', '2458-1.8-STC'],
-        ['2458-1.9-STC', '2458-3.1', '2458-3.2'],
+        ['2458-1.1-STC', '2458-1.2-STC', '2458-1.3a-STC', '2458-1.3b-STC'],
+        ['2458-1.4-STC', '2458-1.5-STC', '2458-1.6-STC', '2458-1.7-STC'],
+        ['2458-1.8a-STC', '2458-1.8b-STC', '2458-1.9-STC', '2458-3.1'],
+        ['2458-3.2'],
       ]);
     });
 
@@ -163,42 +169,54 @@ describe.each(testBackends)('directives and tasks on %s', (backend) => {
       expect(overdue.items).toHaveLength(UNITS_PER_CLAUSE);
       expect(overdue.items.every((t) => t.code.startsWith('2458-1.6-') && t.status === 'overdue' && t.deadline === '2023-09-30')).toBe(true);
       // On the deadline day itself the task is still within its deadline.
-      const onTheDay = await ubnd.tasks.list({ asOf: '2023-09-30', status: 'in_progress', limit: 200 });
-      expect(codesOf(onTheDay.items)).toEqual(codesOf(overdue.items));
+      const onTheDay = (await allPages(ubnd, { asOf: '2023-09-30', status: 'in_progress', limit: 200 })).flat();
+      expect(onTheDay.filter((c) => c.startsWith('2458-1.6-'))).toEqual(codesOf(overdue.items));
       expect((await ubnd.tasks.list({ asOf: '2023-09-30', status: 'overdue' })).items).toEqual([]);
     });
 
-    it('status filter: a deadline inside the current quarter’s data window is in progress, after it not yet due', async () => {
+    it('status filter: every unfinished task with a later deadline is within deadline, whatever the data window', async () => {
       const ubnd = await h.as('ubnd');
-      // As of 14/12/2023 the data window of Q4 2023 ends that very day: the deadlines of
-      // 31/12/2023 (1.1 for every unit, 5.2, 6.2) fall after it and are not yet due.
-      expect((await ubnd.tasks.list({ asOf: '2023-12-14', status: 'in_progress' })).items).toEqual([]);
-      // From 15/12/2023 figures belong to Q1 2024, whose window runs to 14/3/2024: they are in progress.
-      const inProgress = await ubnd.tasks.list({ asOf: '2023-12-15', status: 'in_progress', limit: 200 });
-      const codes = codesOf(inProgress.items);
-      expect(codes).toHaveLength(UNITS_PER_CLAUSE + 2);
-      expect(codes.filter((c) => c.startsWith('2458-1.1-'))).toHaveLength(UNITS_PER_CLAUSE);
-      expect(codes.filter((c) => !c.startsWith('2458-1.1-'))).toEqual(['2458-5.2', '2458-6.2']);
-      // The stc.cv view filtered the same way: 1.6 overdue, 1.1 in progress, 1.4 and 3.1 (2025) not due.
+      // As of 14/12/2023 (the last day of Q4's data window) and 15/12/2023 (Q1 2024's first):
+      // the same 106 tasks are within deadline — 1.1 × 51, 5.2, 6.2 (31/12/2023), 1.4 × 51, 2.2, 3.1 (2025).
+      for (const asOf of ['2023-12-14', '2023-12-15']) {
+        const codes = (await allPages(ubnd, { asOf, status: 'in_progress', limit: 200 })).flat();
+        expect(codes, asOf).toHaveLength(2 * UNITS_PER_CLAUSE + 4);
+        expect(codes.filter((c) => c.startsWith('2458-1.1-'))).toHaveLength(UNITS_PER_CLAUSE);
+        expect(codes.filter((c) => c.startsWith('2458-1.4-'))).toHaveLength(UNITS_PER_CLAUSE);
+        expect(codes.filter((c) => !c.startsWith('2458-1.1-') && !c.startsWith('2458-1.4-'))).toEqual(['2458-2.2', '2458-3.1', '2458-5.2', '2458-6.2']);
+      }
+      // The stc.cv view filtered the same way: 1.6 overdue; 1.1, 1.4 and 3.1 within deadline.
       const stcCv = await h.as('stc.cv');
       const byStatus = async (status: TaskStatus) => codesOf((await stcCv.tasks.list({ asOf: '2023-12-15', status })).items);
       expect(await byStatus('overdue')).toEqual(['2458-1.6-STC']);
-      expect(await byStatus('in_progress')).toEqual(['2458-1.1-STC']);
-      expect(await byStatus('not_due')).toEqual(['2458-1.4-STC', '2458-3.1']);
-      expect(await byStatus('continuous')).toEqual(['2458-1.2-STC', '2458-1.3-STC', '2458-1.5-STC', '2458-1.7-STC', '2458-1.8-STC', '2458-1.9-STC', '2458-3.2']);
+      expect(await byStatus('in_progress')).toEqual(['2458-1.1-STC', '2458-1.4-STC', '2458-3.1']);
+      expect(await byStatus('continuous')).toEqual(['2458-1.2-STC', '2458-1.3a-STC', '2458-1.3b-STC', '2458-1.5-STC', '2458-1.7-STC', '2458-1.8a-STC', '2458-1.8b-STC', '2458-1.9-STC', '2458-3.2']);
       expect(await byStatus('done_on_time')).toEqual([]);
+    });
+
+    it('"chưa cập nhật tiến độ" flags a task not yet due that nobody updated this period', async () => {
+      // As of 20/12/2024, 1.4-STC (due 31/12/2025) was given on 08/08/2023 and never updated:
+      // nothing inside the quarter's data window (15/12/2024–14/03/2025).
+      const stcCv = await h.as('stc.cv');
+      const page = await stcCv.tasks.list({ asOf: '2024-12-20', q: '2458-1.4-STC' });
+      expect(page.items).toEqual([expect.objectContaining({ code: '2458-1.4-STC', status: 'in_progress', noProgressUpdate: true })]);
+      const detail = await stcCv.tasks.get({ id: h.taskId('2458-1.4-STC'), asOf: '2024-12-20' });
+      expect(detail).toMatchObject({ status: 'in_progress', noProgressUpdate: true, assignedOn: '2023-08-08' });
+      // A done task is never flagged.
+      expect((await stcCv.tasks.list({ asOf: '2024-12-20', q: '2458-1.2-STC' })).items[0]).toMatchObject({ status: 'continuous', noProgressUpdate: true });
     });
 
     it('search is blind to diacritics and case: "cai cach" finds "cải cách", "DVCQG" finds 1.6', async () => {
       const stcCv = await h.as('stc.cv');
-      // "cải cách hành chính" is in the title of 1.1 (every unit) and of 6.1 (SNV's).
-      expect(codesOf((await stcCv.tasks.list({ q: 'cai cach' })).items)).toEqual(['2458-1.1-STC']);
-      expect(codesOf((await stcCv.tasks.list({ q: '  CẢI   CÁCH ' })).items)).toEqual(['2458-1.1-STC']);
+      // "cải cách hành chính" is in the titles of 1.1, 1.8a, 1.8b (every unit) and of 6.1 (SNV's).
+      const cchc = ['2458-1.1-STC', '2458-1.8a-STC', '2458-1.8b-STC'];
+      expect(codesOf((await stcCv.tasks.list({ q: 'cai cach' })).items)).toEqual(cchc);
+      expect(codesOf((await stcCv.tasks.list({ q: '  CẢI   CÁCH ' })).items)).toEqual(cchc);
       expect(codesOf((await stcCv.tasks.list({ q: 'DVCQG' })).items)).toEqual(['2458-1.6-STC']);
       expect(codesOf((await stcCv.tasks.list({ q: 'luong dac thu' })).items)).toEqual(['2458-3.2']); // "tiền lương đặc thù"
       const ubnd = await h.as('ubnd');
       const all = codesOf((await ubnd.tasks.list({ q: 'cai cach', limit: 200 })).items);
-      expect(all).toHaveLength(UNITS_PER_CLAUSE + 1);
+      expect(all).toHaveLength(3 * UNITS_PER_CLAUSE + 1);
       expect(all).toContain('2458-6.1');
       // The code is searched too.
       expect(codesOf((await ubnd.tasks.list({ q: '2458-3.2' })).items)).toEqual(['2458-3.2']);
@@ -206,12 +224,12 @@ describe.each(testBackends)('directives and tasks on %s', (backend) => {
 
     it('search: every word, in any order, as matchesSearch in the domain rules says', async () => {
       const stcCv = await h.as('stc.cv');
-      expect(codesOf((await stcCv.tasks.list({ q: 'hanh chinh cai cach' })).items)).toEqual(['2458-1.1-STC']);
+      expect(codesOf((await stcCv.tasks.list({ q: 'hanh chinh cai cach' })).items)).toEqual(['2458-1.1-STC', '2458-1.8a-STC', '2458-1.8b-STC']);
       expect(codesOf((await stcCv.tasks.list({ q: 'dac thu tien luong' })).items)).toEqual(['2458-3.2']);
-      // Over all 471 leaf tasks, the SQL finds exactly what the pure rule matches in "code title content".
+      // Over all 573 leaf tasks, the SQL finds exactly what the pure rule matches in "code title content".
       const clauses = new Map(clauses2458.map((c) => [c.clause, c]));
       const leafText = [...h.taskIds.keys()]
-        .filter((code) => !/^2458-1\.\d$/.test(code))
+        .filter((code) => !isParentCode(code))
         .map((code) => {
           const clause = clauses.get(code.split('-')[1]!)!;
           return { code, text: `${code} ${clause.title} ${clause.content}` };
@@ -251,7 +269,7 @@ describe.each(testBackends)('directives and tasks on %s', (backend) => {
     });
   });
 
-  describe('taskStatusSql agrees with taskStatus (statusPeriodEnd)', () => {
+  describe('taskStatusSql agrees with taskStatus', () => {
     it('on a grid of deadlines, completions and as-of dates', async () => {
       const [directive] = await h.db.select({ id: directives.id }).from(directives);
       const deadlines: Array<IsoDate | null> = [null, '2023-09-30', '2023-10-14', '2023-10-15', '2023-10-16', '2023-12-14', '2023-12-15', '2023-12-31', '2024-02-29', '2024-03-14', '2024-03-15', '2025-12-31'];
@@ -283,7 +301,7 @@ describe.each(testBackends)('directives and tasks on %s', (backend) => {
       const seen = new Set<TaskStatus>();
       for (const asOf of asOfs) {
         for (const row of rows) {
-          const expected = taskStatus(row, asOf, { periodEnd: statusPeriodEnd(asOf) });
+          const expected = taskStatus(row, asOf);
           expect(sqlStatus.get(`${row.code}@${asOf}`), `${JSON.stringify(row)} as of ${asOf}`).toBe(expected);
           seen.add(expected);
           compared += 1;
@@ -303,15 +321,15 @@ describe.each(testBackends)('directives and tasks on %s', (backend) => {
       expect(at('2023-09-30', '2023-10-01', '2023-10-15')).toBe('done_late'); // done a day late
       expect(at('2023-09-30', '2023-10-01', '2023-09-30')).toBe('in_progress'); // completion after asOf: not done yet
       expect(at('2023-09-30', '2023-10-15', '2023-10-14')).toBe('overdue'); // ... and overdue until it is
-      expect(at('2023-12-31', '2024-01-10', '2023-10-15')).toBe('not_due');
+      expect(at('2023-12-31', '2024-01-10', '2023-10-15')).toBe('in_progress'); // completion not yet, deadline later
       expect(at(null, null, '2023-10-15', true)).toBe('continuous');
       expect(at(null, '2023-10-15', '2023-10-15', true)).toBe('continuous'); // continuous whatever is recorded
       expect(at(null, '2023-10-15', '2023-10-15')).toBe('done_on_time'); // no deadline: cannot be late
-      expect(at(null, null, '2023-10-15')).toBe('not_due');
-      // The quarter's data window: as of 15/12/2023 it runs to 14/3/2024.
+      expect(at(null, null, '2023-10-15')).toBe('in_progress'); // no deadline: never overdue
+      // No data window in the rule: a later deadline is within deadline on either side of the 15th.
       expect(at('2024-03-14', null, '2023-12-15')).toBe('in_progress');
-      expect(at('2024-03-15', null, '2023-12-15')).toBe('not_due');
-      expect(at('2023-12-15', null, '2023-12-14')).toBe('not_due'); // as of 14/12 the window ends that day
+      expect(at('2024-03-15', null, '2023-12-15')).toBe('in_progress');
+      expect(at('2023-12-15', null, '2023-12-14')).toBe('in_progress');
       expect(at('2024-02-29', null, '2024-02-29')).toBe('in_progress');
     });
   });
@@ -330,7 +348,7 @@ describe.each(testBackends)('directives and tasks on %s', (backend) => {
         status: 'overdue',
       });
       expect(task.rollUp).toMatchObject({ total: 51, status: 'overdue', meanProgress: 0, completionRate: 0 });
-      expect(task.rollUp?.counts).toEqual({ not_due: 0, in_progress: 0, overdue: 51, done_on_time: 0, done_late: 0, continuous: 0 });
+      expect(task.rollUp?.counts).toEqual({ in_progress: 0, overdue: 51, done_on_time: 0, done_late: 0, continuous: 0 });
       expect(task.rollUp?.children).toHaveLength(51);
       expect(task.rollUp?.children.find((c) => c.code === '2458-1.6-Q001')).toEqual({
         id: h.taskId('2458-1.6-Q001'),
@@ -365,7 +383,15 @@ describe.each(testBackends)('directives and tasks on %s', (backend) => {
         audit: [],
       });
       const salary = await stcCv.tasks.get({ id: h.taskId('2458-3.2') });
-      expect(salary).toMatchObject({ leadUnit: { code: 'STC' }, coordinatingUnits: [{ code: 'SNV', name: 'Sở Nội vụ' }], continuous: true, cadence: 'half', status: 'continuous' });
+      // The text names no coordinating unit for 3.2: the seed's choice is marked as inferred.
+      expect(salary).toMatchObject({ leadUnit: { code: 'STC' }, coordinatingUnits: [{ code: 'SNV', name: 'Sở Nội vụ', inferred: true }], continuous: true, cadence: 'half', status: 'continuous' });
+      expect(await stcCv.tasks.get({ id: h.taskId('2458-1.6-STC') })).toMatchObject({ deadline: '2023-09-30', deadlineInferred: false });
+      // 1.6's follow-up unit is not named by the text; 2.2's deadline is not stated.
+      expect(await (await h.as('vp')).tasks.get({ id: h.taskId('2458-1.6') })).toMatchObject({ leadUnit: { code: 'VP' }, leadInferred: true, deadlineInferred: false });
+      expect(await (await h.as('vp')).tasks.get({ id: h.taskId('2458-2.2') })).toMatchObject({ deadline: '2025-12-31', deadlineInferred: true });
+      // 1.3b (PCI, PGI) is followed up by Sở KH&ĐT as §5 assigns; 1.3a by Sở Nội vụ (§6).
+      expect(await (await h.as('skhdt')).tasks.get({ id: h.taskId('2458-1.3b') })).toMatchObject({ title: expect.stringContaining('PCI'), leadUnit: { code: 'SKHDT' }, leadInferred: false });
+      expect(await (await h.as('snv')).tasks.get({ id: h.taskId('2458-1.3a') })).toMatchObject({ title: expect.stringContaining('PAR INDEX'), leadUnit: { code: 'SNV' } });
     });
 
     it('a unit opens its own task, its parent and what it coordinates; another unit’s task is NOT_FOUND', async () => {
@@ -399,7 +425,7 @@ describe.each(testBackends)('directives and tasks on %s', (backend) => {
       const { caller, requestId } = await h.session('stc.cv');
       const id = h.taskId('2458-1.6-STC');
       const updated = await caller.tasks.update({ id, version: 1, progress: 40, note: 'Đã rà soát 12/30 quy trình' });
-      expect(updated).toEqual({ id, version: 2, progress: 40, completedOn: null });
+      expect(updated).toEqual({ id, version: 2, progress: 40, completedOn: null, completionEnteredOn: null });
 
       const task = await caller.tasks.get({ id });
       expect(task).toMatchObject({ progress: 40, version: 2, updatedBy: 'stc.cv', lastProgressOn: today(), status: 'overdue', noProgressUpdate: false });
@@ -460,13 +486,47 @@ describe.each(testBackends)('directives and tasks on %s', (backend) => {
     it('completing sets progress 100 and the status by date: on the deadline day on time, after it late', async () => {
       const stcCv = await h.as('stc.cv');
       const stcTask = h.taskId('2458-1.6-STC');
-      const done = await stcCv.tasks.update({ id: stcTask, version: 2, progress: 90, completedOn: '2023-09-30', result: 'Đã trình phê duyệt 30 quy trình' });
-      expect(done).toEqual({ id: stcTask, version: 3, progress: 100, completedOn: '2023-09-30' });
-      expect(await stcCv.tasks.get({ id: stcTask })).toMatchObject({ status: 'done_on_time', progress: 100, result: 'Đã trình phê duyệt 30 quy trình', noProgressUpdate: false });
+      // Completing asks for the result: without a document or a file it is refused, nothing written.
+      const bare = await rejection(stcCv.tasks.update({ id: stcTask, version: 2, progress: 100, completedOn: '2023-09-30' }));
+      expect(bare.code).toBe('BAD_REQUEST');
+      expect(bare.message).toBe('Hoàn thành nhiệm vụ cần nêu kết quả: số và ngày văn bản kết quả, hoặc tệp minh chứng.');
+      const halfDoc = await rejection(stcCv.tasks.update({ id: stcTask, version: 2, progress: 100, completedOn: '2023-09-30', resultDocNumber: '412/STC-QLNS' }));
+      expect(halfDoc.message).toBe('Văn bản kết quả cần có cả số và ngày.');
+      const done = await stcCv.tasks.update({
+        id: stcTask,
+        version: 2,
+        progress: 90,
+        completedOn: '2023-09-30',
+        resultDocNumber: '412/STC-QLNS',
+        resultDocDate: '2023-09-29',
+        result: 'Đã trình phê duyệt 30 quy trình',
+      });
+      // The completion states 30/09/2023; it is entered today: both are kept.
+      expect(done).toEqual({ id: stcTask, version: 3, progress: 100, completedOn: '2023-09-30', completionEnteredOn: today() });
+      expect(await stcCv.tasks.get({ id: stcTask })).toMatchObject({
+        status: 'done_on_time',
+        progress: 100,
+        result: 'Đã trình phê duyệt 30 quy trình',
+        resultDocNumber: '412/STC-QLNS',
+        resultDocDate: '2023-09-29',
+        completionEnteredOn: today(),
+        noProgressUpdate: false,
+      });
 
+      // Sở Xây dựng completes with an evidence file instead of a document number.
       const sxd = await h.as('sxd');
       const sxdTask = h.taskId('2458-1.6-SXD');
-      await sxd.tasks.update({ id: sxdTask, version: 1, progress: 100, completedOn: '2023-10-05' });
+      const file = await sxd.tasks.attachResult({ taskId: sxdTask, filename: 'bao-cao-ket-qua.pdf', dataBase64: base64(tinyPdf('Ket qua')) });
+      expect(file).toMatchObject({ filename: 'bao-cao-ket-qua.pdf', contentType: 'application/pdf' });
+      // Another unit may not file this task's result, nor name a file of another task.
+      expect((await rejection((await h.as('badinh')).tasks.attachResult({ taskId: sxdTask, filename: 'x.pdf', dataBase64: base64(tinyPdf()) }))).code).toBe('FORBIDDEN');
+      expect((await rejection(stcCv.tasks.update({ id: stcTask, version: 3, progress: 100, resultFileId: file.id }))).message).toBe('Tệp minh chứng không thuộc nhiệm vụ này.');
+      await sxd.tasks.update({ id: sxdTask, version: 1, progress: 100, completedOn: '2023-10-05', resultFileId: file.id });
+      const sxdDetail = await sxd.tasks.get({ id: sxdTask });
+      expect(sxdDetail).toMatchObject({ status: 'done_late', resultFile: { id: file.id, filename: 'bao-cao-ket-qua.pdf' } });
+      // The file reads back for the unit, not for another unit.
+      expect((await sxd.reports.evidence({ id: file.id })).sha256).toBe(sha256(tinyPdf('Ket qua')));
+      expect((await rejection((await h.as('badinh')).reports.evidence({ id: file.id }))).code).toBe('NOT_FOUND');
       expect((await sxd.tasks.get({ id: sxdTask })).status).toBe('done_late');
       // Before the completion date it had not happened yet: overdue since 1/10.
       expect((await sxd.tasks.get({ id: sxdTask, asOf: '2023-10-04' })).status).toBe('overdue');
@@ -483,7 +543,7 @@ describe.each(testBackends)('directives and tasks on %s', (backend) => {
 
       // Un-completing keeps the progress given.
       const reopened = await stcCv.tasks.update({ id: stcTask, version: 3, progress: 70, completedOn: null, note: 'Bộ yêu cầu làm lại' });
-      expect(reopened).toEqual({ id: stcTask, version: 4, progress: 70, completedOn: null });
+      expect(reopened).toEqual({ id: stcTask, version: 4, progress: 70, completedOn: null, completionEnteredOn: null });
       const task = await stcCv.tasks.get({ id: stcTask });
       expect(task.status).toBe('overdue');
       expect(task.history.map((u) => [u.by, u.progress, u.completedOn])).toEqual([
@@ -514,10 +574,20 @@ describe.each(testBackends)('directives and tasks on %s', (backend) => {
       const procedures = listProcedures(coreRouter);
       expect(procedures.map((p) => p.path).sort()).toEqual(
         [
+          'directives.attach',
+          'directives.create',
+          'directives.discard',
           'directives.get',
+          'directives.issue',
           'directives.list',
+          'directives.removeTask',
+          'directives.saveTask',
+          'directives.update',
           'escalations.list',
           'escalations.respond',
+          'extensions.decide',
+          'extensions.list',
+          'extensions.request',
           'notifications.list',
           'notifications.markRead',
           'overview.summary',
@@ -529,9 +599,16 @@ describe.each(testBackends)('directives and tasks on %s', (backend) => {
           'reports.review',
           'reports.save',
           'reports.submit',
+          'reports.version',
           'targets.get',
           'targets.list',
           'targets.record',
+          'targets.setBaseline',
+          'tasks.attachResult',
+          'tasks.cancel',
+          'tasks.edit',
+          'tasks.flagged',
+          'tasks.flaggedExport',
           'tasks.get',
           'tasks.list',
           'tasks.update',
@@ -555,9 +632,11 @@ describe.each(testBackends)('directives and tasks on %s', (backend) => {
         ['core.reports:write', (c) => c.reports.save({ unitCode: 'STC', periodId: '2024-Q1', version: null, items: [] }), ['ubnd']],
         ['core.reports:write', (c) => c.reports.attach({ reportId: someId, filename: 'a.pdf', dataBase64: 'JVBERg==' }), ['ubnd']],
         ['core.reports:submit', (c) => c.reports.submit({ id: someId, version: 1 }), ['stc.cv', 'ubnd']],
-        ['core.reports:review', (c) => c.reports.review({ id: someId, version: 1, decision: 'accept' }), ['stc', 'stc.cv', 'vp', 'snv']],
+        ['core.reports:review', (c) => c.reports.review({ id: someId, version: 1, decision: 'accept' }), ['stc', 'stc.cv', 'snv']],
         ['core.escalations:respond', (c) => c.escalations.respond({ id: someId, response: 'Đồng ý' }), ['stc', 'stc.cv', 'snv']],
         ['core.reminders:send', (c) => c.reminders.send({ taskId: task, message: 'Đề nghị khẩn trương' }), ['stc.cv']],
+        ['core.tasks:update', (c) => c.tasks.attachResult({ taskId: task, filename: 'a.pdf', dataBase64: 'JVBERg==' }), ['ubnd']],
+        ['core.targets:baseline', (c) => c.targets.setBaseline({ code: '2458-CT1', version: 1, baselineValue: 1, baselineDate: '2023-06-30' }), ['ubnd', 'stc.cv']],
       ];
       for (const [permission, call, usernames] of cases) {
         for (const username of usernames) {

@@ -7,7 +7,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { listUnits, type Access } from '@dondoc/auth';
 import type { Queryable } from '@dondoc/db';
 import { daysBetween, formatDateVi, LEADERSHIP_REMINDER_THRESHOLD, type IsoDate } from '../domain/index.ts';
-import { directives, reminders, tasks } from './schema.ts';
+import { directives, tasks } from './schema.ts';
 import { taskStatusSql } from './status-sql.ts';
 import { activeTask, remindersWhileOverdueSql } from './tasks.ts';
 import { tableWorkbook } from './xlsx.ts';
@@ -47,8 +47,9 @@ export async function flaggedForBriefing(db: Queryable, access: Access, asOf: Is
       originalDeadline: tasks.originalDeadline,
       progress: tasks.progress,
       reminders: overdueReminders,
-      lastReminderOn: sql<string | null>`(select max(((${reminders.sentAt} at time zone 'UTC') + interval '7 hours')::date)::text from ${reminders}
-        where ${reminders.taskId} = ${tasks.id} and ${reminders.unitCode} = ${tasks.leadUnitCode} and ((${reminders.sentAt} at time zone 'UTC') + interval '7 hours')::date <= ${asOf}::date)`,
+      lastReminderOn: sql<string | null>`(select max(((r."sent_at" at time zone 'UTC') + interval '7 hours')::date)::text from "core"."reminders" as r
+        where r."task_id" = "core"."tasks"."id" and r."unit_code" = "core"."tasks"."lead_unit_code"
+          and ((r."sent_at" at time zone 'UTC') + interval '7 hours')::date <= ${asOf}::date)`,
     })
     .from(tasks)
     .innerJoin(directives, eq(directives.id, tasks.directiveId))

@@ -25,11 +25,12 @@ import { unitDirectory, unitRef } from './units.ts';
  * A reminder's day is its Hà Nội date (UTC+7).
  */
 export function remindersWhileOverdueSql(asOf: IsoDate): SQL<number> {
-  return sql<number>`(select count(*)::int from ${reminders}
-    where ${reminders.taskId} = ${tasks.id} and ${reminders.unitCode} = ${tasks.leadUnitCode}
-      and ${tasks.deadline} is not null
-      and ((${reminders.sentAt} at time zone 'UTC') + interval '7 hours')::date > ${tasks.deadline}
-      and ((${reminders.sentAt} at time zone 'UTC') + interval '7 hours')::date <= ${asOf}::date)`;
+  // Fully qualified: inside a select list drizzle writes bare column names, and "id" would be the reminder's.
+  return sql<number>`(select count(*)::int from "core"."reminders" as r
+    where r."task_id" = "core"."tasks"."id" and r."unit_code" = "core"."tasks"."lead_unit_code"
+      and "core"."tasks"."deadline" is not null
+      and ((r."sent_at" at time zone 'UTC') + interval '7 hours')::date > "core"."tasks"."deadline"
+      and ((r."sent_at" at time zone 'UTC') + interval '7 hours')::date <= ${asOf}::date)`;
 }
 
 /** Tasks that count: not cancelled (a cancelled task keeps its page and history, nothing more). */
