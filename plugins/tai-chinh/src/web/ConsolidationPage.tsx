@@ -15,7 +15,7 @@ import './i18n.ts';
 
 type ManagingRow = Consolidation['managingUnits'][number];
 
-const FORECAST_COLORS: Record<ForecastClass, string> = { met: TAG_COLORS.green, on_track: TAG_COLORS.blue, at_risk: TAG_COLORS.orange, off_track: TAG_COLORS.red };
+const FORECAST_COLORS: Record<ForecastClass, string> = { met: TAG_COLORS.green, on_track: TAG_COLORS.blue, at_risk: TAG_COLORS.orange, off_track: TAG_COLORS.red, insufficient_data: 'default' };
 
 export function ConsolidationPage() {
   const t = useT('tai-chinh');
