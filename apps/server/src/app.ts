@@ -90,8 +90,10 @@ export function createApp(runtime: Runtime, options: AppOptions) {
   // Uploads (up to 5 MB, sent as base64) are the large bodies; everything else is small.
   const defaultLimit = bodyLimit({ maxSize: options.maxBodyBytes ?? 1024 * 1024, onError: (c) => jsonError(c, 413, 'too_large') });
   const uploadLimit = bodyLimit({ maxSize: 8 * 1024 * 1024, onError: (c) => jsonError(c, 413, 'too_large') });
-  // Uploads: evidence files and modules' spreadsheet imports (procedures named `*.import`).
-  const isUpload = (path: string) => path === '/api/trpc/core/reports.attach' || /^\/api\/trpc\/[a-z0-9-]+\/[\w.]*\.import$/.test(path);
+  // Uploads: the core's files (report evidence, a task's result file, a directive's text) and
+  // modules' spreadsheet imports (procedures named `*.import`).
+  const coreUploads = new Set(['/api/trpc/core/reports.attach', '/api/trpc/core/tasks.attachResult', '/api/trpc/core/directives.attach']);
+  const isUpload = (path: string) => coreUploads.has(path) || /^\/api\/trpc\/[a-z0-9-]+\/[\w.]*\.import$/.test(path);
   app.use('/api/*', (c, next) => (isUpload(c.req.path) ? uploadLimit : defaultLimit)(c, next));
 
   // Session: resolve the cookie to a user, refresh the cookie when the session slid forward.
