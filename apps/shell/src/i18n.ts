@@ -31,6 +31,7 @@ export const shellVi = {
     targets: 'Chỉ tiêu',
     reports: 'Báo cáo định kỳ',
     coordination: 'Điều phối',
+    briefing: 'Giao ban',
   },
   home: {
     greeting: 'Xin chào, {{name}}',
@@ -101,6 +102,7 @@ export const shellEn: SameShape<typeof shellVi> = {
     targets: 'Targets',
     reports: 'Periodic reports',
     coordination: 'Coordination',
+    briefing: 'Briefing',
   },
   home: {
     greeting: 'Hello, {{name}}',

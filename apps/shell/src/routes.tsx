@@ -1,5 +1,6 @@
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import { AuditOutlined, FileTextOutlined, HomeOutlined, LineChartOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { ScheduleOutlined } from '@ant-design/icons';
 import { HomePage } from './pages/HomePage.tsx';
 import { perm } from './core/access.ts';
 import { NotificationsPage } from './layout/NotificationBell.tsx';
@@ -11,6 +12,7 @@ const TargetsPage = lazy(() => import('./pages/targets/TargetsPage.tsx').then((m
 const TargetDetailPage = lazy(() => import('./pages/targets/TargetDetailPage.tsx').then((m) => ({ default: m.TargetDetailPage })));
 const ReportPage = lazy(() => import('./pages/reports/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
 const CoordinationPage = lazy(() => import('./pages/coordination/CoordinationPage.tsx').then((m) => ({ default: m.CoordinationPage })));
+const BriefingPage = lazy(() => import('./pages/briefing/BriefingPage.tsx').then((m) => ({ default: m.BriefingPage })));
 
 /**
  * The shell's own pages, inside the signed-in layout. THE seam for the core pages (tasks,
@@ -43,6 +45,7 @@ export const coreRoutes: CoreRoute[] = [
     nav: { labelKey: 'nav.coordination', icon: <AuditOutlined /> },
     anyOf: [perm.reportsReview, perm.escalationsRespond],
   },
+  { path: '/giao-ban', Component: BriefingPage, nav: { labelKey: 'nav.briefing', icon: <ScheduleOutlined /> }, anyOf: [perm.reportsReview] },
   { path: '/thong-bao', Component: NotificationsPage, anyOf: [perm.notificationsRead] },
 ];
 

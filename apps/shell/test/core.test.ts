@@ -38,7 +38,14 @@ describe('core routes', () => {
   it('put every core page but the overview behind a permission', () => {
     for (const route of coreRoutes.filter((r) => r.path !== '/')) expect(route.anyOf?.length).toBeGreaterThan(0);
     expect(coreRoutes.find((r) => r.path === '/dieu-phoi')?.anyOf).toEqual([perm.reportsReview, perm.escalationsRespond]);
-    expect(coreRoutes.filter((r) => r.nav).map((r) => r.path)).toEqual(['/', '/nhiem-vu', '/chi-tieu', '/bao-cao', '/dieu-phoi']);
+    expect(coreRoutes.filter((r) => r.nav).map((r) => r.path)).toEqual(
+      expect.arrayContaining(['/', '/nhiem-vu', '/chi-tieu', '/bao-cao', '/dieu-phoi', '/giao-ban']),
+    );
+  });
+  it('give the briefing list (giao ban) to the coordinators who review reports', () => {
+    const briefing = coreRoutes.find((r) => r.path === '/giao-ban');
+    expect(briefing?.anyOf).toEqual([perm.reportsReview]);
+    expect(briefing?.nav?.labelKey).toBe('nav.briefing');
   });
 });
 
@@ -49,6 +56,29 @@ describe('labels', () => {
     expect(labelsFor('vi').noProgressUpdate()).toBe('Chưa cập nhật tiến độ');
     expect(labelsFor('vi').reportState('returned')).toBe('Trả lại');
     expect(labelsFor('vi').status('unknown-id')).toBe('unknown-id');
+  });
+  it('name the flags of the agencies’ counting, with a short form for the inferred tag', () => {
+    expect(labelsFor('vi').status('in_progress')).toBe('Chưa hoàn thành, trong hạn');
+    expect(labelsFor('vi').flag('leadership')).toBe('Quá hạn trên 3 lần đôn đốc');
+    expect(labelsFor('vi').flag('extended')).toBe('Đã gia hạn');
+    expect(labelsFor('vi').flagShort('inferred')).toBe('Suy luận');
+    expect(labelsFor('en').flagShort('inferred')).toBe('Inferred');
+    expect(labelsFor('vi').forecast('insufficient_data')).toBe('Chưa đủ số liệu');
+  });
+});
+
+describe('texts of the counting', async () => {
+  const { coreVi, coreEn } = await import('../src/core/texts.ts');
+  it('say the rate’s formula, the period and the result of a completion in Vietnamese', () => {
+    expect(coreVi.overview.rateFormula).toBe('Tỷ lệ hoàn thành = đã hoàn thành ÷ (đã hoàn thành + quá hạn)');
+    expect(coreVi.overview.dueInPeriod.replace('{{period}}', 'Quý IV/2026')).toBe('Đến hạn trong kỳ (Quý IV/2026)');
+    expect(coreVi.task.resultDocNumber).toBe('Số văn bản kết quả');
+    expect(coreVi.task.resultDocDate).toBe('Ngày văn bản');
+    expect(coreVi.task.completionEnteredOnValue).toContain('Ngày nhập hoàn thành');
+    expect(coreVi.briefing.title).toBe('Giao ban');
+    expect(coreVi.briefing.export).toBe('Tải xuống Excel');
+    expect(coreVi.target.baselineTitle).toBe('Đặt giá trị cơ sở');
+    expect(coreEn.overview.rateFormula).toBe('Completion rate = completed ÷ (completed + overdue)');
   });
 });
 

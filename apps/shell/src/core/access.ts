@@ -7,6 +7,7 @@ export const perm = {
   tasksUpdate: 'core.tasks:update',
   targetsRead: 'core.targets:read',
   targetsRecord: 'core.targets:record',
+  targetsBaseline: 'core.targets:baseline',
   reportsRead: 'core.reports:read',
   reportsWrite: 'core.reports:write',
   reportsSubmit: 'core.reports:submit',

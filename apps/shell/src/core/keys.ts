@@ -11,4 +11,6 @@ export const coreKeys = {
   escalations: (state: string | undefined) => ['core', 'escalations', state ?? null] as const,
   notifications: ['core', 'notifications'] as const,
   overview: (asOf: string | undefined) => ['core', 'overview', asOf ?? null] as const,
+  flagged: (asOf: string | undefined) => ['core', 'flagged', asOf ?? null] as const,
+  reportVersion: (reportId: string, number: number) => ['core', 'report-version', reportId, number] as const,
 };

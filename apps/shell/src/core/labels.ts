@@ -10,6 +10,7 @@ import {
   taskStatusLabel,
   type Cadence,
   type Label,
+  type TaskFlag,
 } from '@dondoc/core';
 import { useLocale, type Locale } from '@dondoc/ui';
 
@@ -22,6 +23,10 @@ export function labelsFor(locale: Locale) {
     locale,
     status: (id: string) => (isTaskStatus(id) ? taskStatusLabel(id, locale) : id),
     noProgressUpdate: () => taskFlagLabel('no_progress_update', locale),
+    /** "Chưa cập nhật tiến độ", "Quá hạn trên 3 lần đôn đốc", "Đã gia hạn", "Suy luận, văn bản không nêu". */
+    flag: (id: TaskFlag) => taskFlagLabel(id, locale),
+    /** The short form of a flag, for a small tag: its words before the first comma or colon ("Suy luận"). */
+    flagShort: (id: TaskFlag) => taskFlagLabel(id, locale).split(/[,:]/)[0]!.trim(),
     forecast: (id: string) => (isForecastClass(id) ? forecastClassLabel(id, locale) : id),
     cadence: (id: Cadence) => cadenceLabel(id, locale),
     reportState: (id: string) => (isReportState(id) ? reportStateLabel(id, locale) : id),

@@ -1,5 +1,5 @@
-import { Tag } from 'antd';
-import { ExclamationCircleOutlined } from '@ant-design/icons';
+import { Tag, Tooltip } from 'antd';
+import { ClockCircleOutlined, ExclamationCircleOutlined, InfoCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import type { ForecastClass, ReportState, TaskStatus } from '@dondoc/core';
 import { useLabels } from './labels.ts';
 
@@ -66,5 +66,44 @@ export function ReportStateTag({ state }: { state: string }) {
     <Tag color={REPORT_STATE_COLORS[state as ReportState] ?? fallback} className="dondoc-tag">
       {labels.reportState(state)}
     </Tag>
+  );
+}
+
+/** "Quá hạn trên 3 lần đôn đốc": the task goes to the leadership's briefing. */
+export function LeadershipTag() {
+  const labels = useLabels();
+  return (
+    <Tag color="#a8071a" variant="solid" icon={<WarningOutlined aria-hidden />} className="dondoc-tag">
+      {labels.flag('leadership')}
+    </Tag>
+  );
+}
+
+/** "Đã gia hạn": the deadline in force is an extension of the original one. */
+export function ExtendedTag() {
+  const labels = useLabels();
+  return (
+    <Tag color="#0b57a4" variant="outlined" icon={<ClockCircleOutlined aria-hidden />} className="dondoc-tag">
+      {labels.flag('extended')}
+    </Tag>
+  );
+}
+
+/**
+ * "Suy luận": a value (deadline, unit) the directive's text does not state. A small tag that
+ * can take the keyboard focus; its explanation shows on hover and focus, and screen readers
+ * read the full label with the explanation.
+ */
+export function InferredTag({ explanation }: { explanation: string }) {
+  const labels = useLabels();
+  return (
+    <Tooltip title={`${labels.flag('inferred')}. ${explanation}`} trigger={['hover', 'focus']}>
+      <Tag tabIndex={0} color="#4b5563" variant="outlined" icon={<InfoCircleOutlined aria-hidden />} className="dondoc-tag dondoc-inferred-tag">
+        <span aria-hidden>{labels.flagShort('inferred')}</span>
+        <span className="dondoc-visually-hidden">
+          {labels.flag('inferred')}: {explanation}
+        </span>
+      </Tag>
+    </Tooltip>
   );
 }

@@ -40,18 +40,16 @@ export interface AttachedFile {
 }
 
 /**
- * `reports.attach` of the task core, sent with XMLHttpRequest rather than the tRPC client so
- * that the upload can show its progress (fetch cannot). Same request as the client's: a POST
- * of the input as JSON, same origin, with the locale header; the server's refusal text
- * (wrong kind, too large, report already sent…) becomes the error's message.
+ * A mutation of the task core that carries a file (`reports.attach`, `tasks.attachResult`),
+ * sent with XMLHttpRequest rather than the tRPC client so that the upload can show its
+ * progress (fetch cannot). Same request as the client's: a POST of the input as JSON, same
+ * origin, with the locale header; the server's refusal text (wrong kind, too large, report
+ * already sent…) becomes the error's message.
  */
-export function attachEvidence(
-  input: { reportId: string; taskId?: string | undefined; filename: string; dataBase64: string },
-  onProgress: (fraction: number) => void,
-): Promise<AttachedFile> {
+function postWithProgress<T>(procedure: string, input: object, onProgress: (fraction: number) => void): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `${moduleTrpcUrl('core')}/reports.attach`);
+    xhr.open('POST', `${moduleTrpcUrl('core')}/${procedure}`);
     xhr.withCredentials = true;
     xhr.setRequestHeader('content-type', 'application/json');
     for (const [name, value] of Object.entries(dondocHeaders())) xhr.setRequestHeader(name, value);
@@ -66,7 +64,7 @@ export function attachEvidence(
       } catch {
         // not JSON: a proxy page or a crash
       }
-      const result = (body as { result?: { data?: AttachedFile } } | null)?.result?.data;
+      const result = (body as { result?: { data?: T } } | null)?.result?.data;
       if (xhr.status >= 200 && xhr.status < 300 && result) {
         resolve(result);
         return;
@@ -80,7 +78,23 @@ export function attachEvidence(
   });
 }
 
-/** Offers a stored evidence file (base64 from `reports.evidence`) as a download. */
+/** `reports.attach`: an evidence file of a report (or of one of its tasks), with upload progress. */
+export function attachEvidence(
+  input: { reportId: string; taskId?: string | undefined; filename: string; dataBase64: string },
+  onProgress: (fraction: number) => void,
+): Promise<AttachedFile> {
+  return postWithProgress<AttachedFile>('reports.attach', input, onProgress);
+}
+
+/** `tasks.attachResult`: the evidence file of a task's result, with upload progress (then named in `tasks.update` as `resultFileId`). */
+export function attachTaskResult(
+  input: { taskId: string; filename: string; dataBase64: string },
+  onProgress: (fraction: number) => void,
+): Promise<AttachedFile> {
+  return postWithProgress<AttachedFile>('tasks.attachResult', input, onProgress);
+}
+
+/** Offers a file sent as base64 (`reports.evidence`, `tasks.flaggedExport`) as a download. */
 export function downloadBase64(filename: string, contentType: string, dataBase64: string): void {
   const bytes = Uint8Array.from(atob(dataBase64), (c) => c.charCodeAt(0));
   const url = URL.createObjectURL(new Blob([bytes], { type: contentType }));

@@ -20,8 +20,9 @@ import { pluginUIQuery } from '../modules/federation.ts';
 import { currentPeriod, reportPath } from '../core/periods.ts';
 
 /**
- * `/`: for coordinators the overview of every unit (counts by status, completion rate, a
- * per-unit table, targets by forecast) and the modules' overview widgets; for a unit its own
+ * `/`: for coordinators the overview of every unit (counts by status, completion rate with
+ * its formula, due in the quarter, extended, flagged for the briefing, a per-unit table,
+ * targets by forecast) and the modules' overview widgets; for a unit its own
  * counts with links to its tasks and current report. Then the modules the user may open.
  */
 export function HomePage() {
@@ -91,23 +92,48 @@ function StatusCounts({ counts, linkBase }: { counts: Record<TaskStatus, number>
   );
 }
 
+/**
+ * The headline figures: total, completion rate with its formula in words beside it, due in
+ * the current quarter, extended, "quá hạn trên 3 lần đôn đốc" (a link to the briefing list
+ * for those who may open it), and the as-of date.
+ */
 function Totals({ summary }: { summary: OverviewSummary }) {
   const t = useT('shell');
+  const labels = useLabels();
+  const access = useAccess();
   const { locale } = useLocale();
-  const total = TASK_STATUSES.reduce((sum, status) => sum + summary.totals[status], 0);
+  const { totals, period } = summary;
   return (
     <dl className="dondoc-stats">
       <div>
         <dt>{t('overview.total')}</dt>
-        <dd className="dondoc-stat-big">{total}</dd>
+        <dd className="dondoc-stat-big">{totals.total}</dd>
       </div>
-      <div>
-        <dt>{t('overview.due')}</dt>
-        <dd className="dondoc-stat-big">{summary.totals.due}</dd>
-      </div>
-      <div>
+      <div className="dondoc-stat-wide">
         <dt>{t('overview.completionRate')}</dt>
-        <dd className="dondoc-stat-big">{formatRate(summary.totals.completionRate, locale)}</dd>
+        <dd>
+          <span className="dondoc-stat-big">{formatRate(totals.completionRate, locale)}</span>
+          <span className="dondoc-stat-formula">{t('overview.rateFormula')}</span>
+        </dd>
+      </div>
+      <div>
+        <dt>{t('overview.dueInPeriod', { period: labels.text(period.label) })}</dt>
+        <dd className="dondoc-stat-big">{totals.dueInPeriod}</dd>
+      </div>
+      <div>
+        <dt>{labels.flag('extended')}</dt>
+        <dd className="dondoc-stat-big">{totals.extended}</dd>
+      </div>
+      <div>
+        <dt>{labels.flag('leadership')}</dt>
+        <dd>
+          <span className={totals.flagged > 0 ? 'dondoc-stat-big dondoc-stat-alert' : 'dondoc-stat-big'}>{totals.flagged}</span>
+          {access.can(perm.reportsReview) ? (
+            <span className="dondoc-stat-formula">
+              <Link to="/giao-ban">{t('overview.flaggedLink')}</Link>
+            </span>
+          ) : null}
+        </dd>
       </div>
       <div>
         <dt>{t('overview.asOf')}</dt>
@@ -117,10 +143,20 @@ function Totals({ summary }: { summary: OverviewSummary }) {
   );
 }
 
+function RateHelp({ summary }: { summary: OverviewSummary }) {
+  const t = useT('shell');
+  return (
+    <Typography.Paragraph type="secondary" className="dondoc-small">
+      {t('overview.rateHelp', { start: formatDate(summary.period.start), end: formatDate(summary.period.end) })}
+    </Typography.Paragraph>
+  );
+}
+
 /** Totals, targets, the modules' widgets (beside the targets they feed), then the per-unit table. */
 function CoordinatorOverview({ widgets }: { widgets: ReactNode }) {
   const t = useT('shell');
   const labels = useLabels();
+  const access = useAccess();
   const { locale } = useLocale();
   const overview = useOverview();
   // The modules' widgets do not wait for (or fail with) the core's figures.
@@ -147,9 +183,7 @@ function CoordinatorOverview({ widgets }: { widgets: ReactNode }) {
       <Section title={t('overview.title')} extra={<Link to="/nhiem-vu">{t('overview.allTasks')}</Link>}>
         <Totals summary={summary} />
         <StatusCounts counts={summary.totals} linkBase="/nhiem-vu?" />
-        <Typography.Paragraph type="secondary" className="dondoc-small">
-          {t('overview.rateHelp')}
-        </Typography.Paragraph>
+        <RateHelp summary={summary} />
       </Section>
       <Section title={t('overview.targetsTitle')} extra={<Link to="/chi-tieu">{t('overview.allTargets')}</Link>}>
         <ul className="dondoc-count-list" aria-label={t('targets.byForecast')}>
@@ -168,7 +202,7 @@ function CoordinatorOverview({ widgets }: { widgets: ReactNode }) {
           rowKey="code"
           dataSource={summary.units}
           pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-          scroll={{ x: 1000 }}
+          scroll={{ x: 1500 }}
           columns={[
             {
               title: t('report.unit'),
@@ -179,17 +213,53 @@ function CoordinatorOverview({ widgets }: { widgets: ReactNode }) {
               sorter: (a, b) => a.name.localeCompare(b.name, 'vi'),
             },
             {
+              title: t('overview.totalShort'),
+              dataIndex: 'total',
+              width: 90,
+              align: 'right',
+              sorter: (a, b) => a.total - b.total,
+            },
+            {
               title: t('overview.completionRate'),
               dataIndex: 'completionRate',
               width: 130,
               align: 'right',
               defaultSortOrder: 'ascend',
-              // Units with nothing due (no rate) come last either way.
+              // Units with nothing done or overdue (no rate) come last either way.
               sorter: (a, b, order) => {
                 const missing = order === 'descend' ? -Infinity : Infinity;
                 return (a.completionRate ?? missing) - (b.completionRate ?? missing) || a.code.localeCompare(b.code);
               },
               render: (rate: number | null) => formatRate(rate, locale),
+            },
+            {
+              title: t('overview.dueInPeriodShort'),
+              dataIndex: 'dueInPeriod',
+              width: 110,
+              align: 'right',
+              sorter: (a, b) => a.dueInPeriod - b.dueInPeriod,
+            },
+            {
+              title: labels.flag('extended'),
+              dataIndex: 'extended',
+              width: 100,
+              align: 'right',
+              sorter: (a, b) => a.extended - b.extended,
+            },
+            {
+              title: labels.flag('leadership'),
+              dataIndex: 'flagged',
+              width: 130,
+              align: 'right',
+              sorter: (a, b) => a.flagged - b.flagged,
+              render: (flagged: number, row) =>
+                flagged > 0 && access.can(perm.reportsReview) ? (
+                  <Link to={`/giao-ban#don-vi-${row.code}`} aria-label={`${flagged} — ${labels.flag('leadership')} — ${row.name}`}>
+                    <strong className="dondoc-stat-alert">{flagged}</strong>
+                  </Link>
+                ) : (
+                  flagged
+                ),
             },
             ...(['overdue', 'in_progress', 'done_on_time', 'done_late', 'continuous'] as const).map((status) => ({
               title: labels.status(status),
@@ -227,6 +297,7 @@ function UnitOverview() {
         <>
           <Totals summary={overview.data} />
           <StatusCounts counts={overview.data.totals} linkBase="/nhiem-vu?" />
+          <RateHelp summary={overview.data} />
         </>
       )}
       <Space wrap size="middle" className="dondoc-gap">

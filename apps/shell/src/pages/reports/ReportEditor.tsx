@@ -12,6 +12,7 @@ import { useLabels } from '../../core/labels.ts';
 import { ReportStateTag, TaskStatusTag } from '../../core/tags.tsx';
 import { ConflictAlert, MultilineText, Section } from '../../core/ui.tsx';
 import { EvidencePanel } from './EvidencePanel.tsx';
+import { ReportFiguresPanel, ReportVersionsPanel } from './ReportVersions.tsx';
 import { ReviewActions } from './ReviewActions.tsx';
 
 interface ItemValues {
@@ -266,6 +267,9 @@ export function ReportEditor({ data }: { data: ReportView }) {
         ) : null}
       </Section>
 
+      {state === 'submitted' || state === 'accepted' ? <ReportFiguresPanel figures={data.figures} frozenVersion={data.frozenVersion} /> : null}
+      <ReportVersionsPanel data={data} />
+
       {data.items.length === 0 ? (
         <Section title={t('report.itemsTitle', { count: 0 })}>
           <Empty description={t('report.noItems')} />
@@ -407,14 +411,15 @@ export function ReportEditor({ data }: { data: ReportView }) {
   );
 }
 
-function ReportItemHeading({ item }: { item: ReportView['items'][number] }) {
+function ReportItemHeading({ item, headingLevel = 3, idPrefix = 'item' }: { item: ReportView['items'][number]; headingLevel?: 3 | 4; idPrefix?: string }) {
   const t = useT('shell');
   const id = item.task.id;
+  const Heading = `h${headingLevel}` as const;
   return (
     <>
-      <h3 id={`item-${id}`} className="dondoc-item-title">
+      <Heading id={`${idPrefix}-${id}`} className="dondoc-item-title">
         <Link to={`/nhiem-vu/${id}`}>{item.task.code}</Link> — {item.task.title}
-      </h3>
+      </Heading>
       <Space size={[8, 4]} wrap className="dondoc-item-meta">
         <TaskStatusTag status={item.task.status} />
         <Typography.Text type="secondary">
@@ -428,12 +433,12 @@ function ReportItemHeading({ item }: { item: ReportView['items'][number] }) {
   );
 }
 
-/** A covered task as the report states it (submitted, accepted, or read by a coordinator). */
-function ReportItemView({ item }: { item: ReportView['items'][number] }) {
+/** A covered task as the report states it (submitted, accepted, read by a coordinator, or an earlier submission). */
+export function ReportItemView({ item, headingLevel = 3, idPrefix = 'item' }: { item: ReportView['items'][number]; headingLevel?: 3 | 4; idPrefix?: string }) {
   const t = useT('shell');
   return (
-    <section aria-labelledby={`item-${item.task.id}`}>
-      <ReportItemHeading item={item} />
+    <section aria-labelledby={`${idPrefix}-${item.task.id}`}>
+      <ReportItemHeading item={item} headingLevel={headingLevel} idPrefix={idPrefix} />
       <dl className="dondoc-dl">
         <dt>{t('report.progress')}</dt>
         <dd>{item.progress === null ? '—' : `${item.progress}%`}</dd>

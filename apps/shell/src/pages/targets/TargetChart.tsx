@@ -23,7 +23,7 @@ function time(iso: string): number {
 
 /**
  * A target's chart: the measurements, the least-squares trend (from the forecast) running to
- * the target date, and the target line. For screen readers the chart is one image whose name
+ * the target date (none without a trend: "chưa đủ số liệu"), the target line and the baseline. For screen readers the chart is one image whose name
  * says what it shows; the numbers are also in the measurements table of the detail page.
  */
 export default function TargetChart({ target, height = 260 }: { target: TargetDetail; height?: number }) {
@@ -33,13 +33,13 @@ export default function TargetChart({ target, height = 260 }: { target: TargetDe
   const { locale } = useLocale();
   const today = todayIso();
   const end = maxDate(target.targetDate, maxDate(today, target.measurements.at(-1)?.asOf ?? target.baselineDate));
+  // No trend ("chưa đủ số liệu": fewer than two measurements a reporting period apart): no line is drawn.
   const trend = target.forecast.trend;
-  const trendAt = (iso: string) =>
-    trend ? trend.intercept + trend.slopePerDay * daysBetween(target.baselineDate, iso) : target.baselineValue;
+  const trendAt = (line: NonNullable<typeof trend>, iso: string) => line.intercept + line.slopePerDay * daysBetween(target.baselineDate, iso);
   const unit = target.measureUnit;
   const value = (v: number) => `${formatNumber(v, locale)}${unit === '%' ? '%' : ` ${unit}`}`;
 
-  const summary = t('chart.summary', {
+  const described = t('chart.summary', {
     name: target.name,
     baseline: value(target.baselineValue),
     baselineDate: formatDate(target.baselineDate),
@@ -49,6 +49,7 @@ export default function TargetChart({ target, height = 260 }: { target: TargetDe
     latest: target.forecast.latestValue === null ? t('chart.noMeasurement') : value(target.forecast.latestValue),
     forecast: labels.forecast(target.forecast.class),
   });
+  const summary = trend ? described : `${described} ${t('chart.noTrend')}`;
 
   useEffect(() => {
     const element = ref.current;
@@ -57,7 +58,6 @@ export default function TargetChart({ target, height = 260 }: { target: TargetDe
     chart.setOption({
       animation: false,
       aria: { enabled: false },
-      color: [COLORS.data, COLORS.trend, COLORS.target, COLORS.baseline],
       grid: { left: 48, right: 24, top: 40, bottom: 40 },
       legend: { top: 0, textStyle: { color: '#1f2937' } },
       tooltip: {
@@ -84,23 +84,30 @@ export default function TargetChart({ target, height = 260 }: { target: TargetDe
         {
           name: t('chart.measurements'),
           type: 'line',
+          color: COLORS.data,
           symbolSize: 8,
           data: target.measurements.map((m) => [time(m.asOf), m.value]),
           lineStyle: { width: 2 },
         },
-        {
-          name: t('chart.trend'),
-          type: 'line',
-          symbol: 'none',
-          data: [
-            [time(target.baselineDate), trendAt(target.baselineDate)],
-            [time(target.targetDate), trendAt(target.targetDate)],
-          ],
-          lineStyle: { type: 'dashed', width: 2 },
-        },
+        ...(trend
+          ? [
+              {
+                name: t('chart.trend'),
+                type: 'line',
+                color: COLORS.trend,
+                symbol: 'none',
+                data: [
+                  [time(target.baselineDate), trendAt(trend, target.baselineDate)],
+                  [time(target.targetDate), trendAt(trend, target.targetDate)],
+                ],
+                lineStyle: { type: 'dashed', width: 2 },
+              },
+            ]
+          : []),
         {
           name: t('chart.target'),
           type: 'line',
+          color: COLORS.target,
           symbol: 'none',
           data: [
             [time(target.baselineDate), target.targetValue],
@@ -118,6 +125,7 @@ export default function TargetChart({ target, height = 260 }: { target: TargetDe
         {
           name: t('chart.baseline'),
           type: 'scatter',
+          color: COLORS.baseline,
           symbol: 'diamond',
           symbolSize: 10,
           data: [[time(target.baselineDate), target.baselineValue]],
@@ -134,5 +142,14 @@ export default function TargetChart({ target, height = 260 }: { target: TargetDe
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [target, locale]);
 
-  return <div ref={ref} role="img" aria-label={summary} className="dondoc-chart" style={{ height }} />;
+  return (
+    <>
+      <div ref={ref} role="img" aria-label={summary} className="dondoc-chart" style={{ height }} />
+      {trend ? null : (
+        <p className="dondoc-muted dondoc-small dondoc-chart-note" aria-hidden>
+          {t('chart.noTrend')}
+        </p>
+      )}
+    </>
+  );
 }

@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Breadcrumb, Button, DatePicker, Descriptions, Form, Input, InputNumber, Space, Table, Typography } from 'antd';
@@ -8,12 +8,16 @@ import { core, type TargetDetail } from '../../core/client.ts';
 import { perm, useAccess } from '../../core/access.ts';
 import { coreKeys } from '../../core/keys.ts';
 import { DATE_FORMAT, fromDayjs, isAfterToday, toDayjs, todayIso } from '../../core/dates.ts';
+import { isConflict } from '../../core/errors.ts';
 import { ForecastTag } from '../../core/tags.tsx';
-import { MultilineText, Section, useDocumentTitle } from '../../core/ui.tsx';
+import { ConflictAlert, MultilineText, Section, useDocumentTitle } from '../../core/ui.tsx';
 import { Loading } from '../../components/Loading.tsx';
-import { ChartPlaceholder, measureValue, TargetChart } from './TargetsPage.tsx';
+import { ChartPlaceholder, measureValue, Projection, TargetChart } from './TargetsPage.tsx';
 
-/** `/chi-tieu/:code`: a target, its chart and measurements, and (owner unit, manual target) a form to record one. */
+/**
+ * `/chi-tieu/:code`: a target, its chart and measurements, (owner unit, manual target) a form
+ * to record one, and (the owner unit's lead) a form to set its baseline.
+ */
 export function TargetDetailPage() {
   const { code = '' } = useParams();
   const t = useT('shell');
@@ -36,6 +40,7 @@ function TargetView({ target }: { target: TargetDetail }) {
   const { locale } = useLocale();
   const access = useAccess();
   const canRecord = access.can(perm.targetsRecord) && access.actsFor(target.ownerUnit.code) && target.source === 'manual';
+  const canSetBaseline = access.can(perm.targetsBaseline) && access.actsFor(target.ownerUnit.code);
   return (
     <div className="dondoc-page">
       <Breadcrumb className="dondoc-breadcrumb" items={[{ title: <Link to="/chi-tieu">{t('targets.title')}</Link> }, { title: target.code }]} />
@@ -50,9 +55,8 @@ function TargetView({ target }: { target: TargetDetail }) {
         <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered className="dondoc-descriptions">
           <Descriptions.Item label={t('targets.owner')}>{target.ownerUnit.name}</Descriptions.Item>
           <Descriptions.Item label={t('target.direction')}>{t(`target.directions.${target.direction}`)}</Descriptions.Item>
-          <Descriptions.Item label={t('targets.baseline')}>
-            {measureValue(target.baselineValue, target.measureUnit, locale)} ({formatDate(target.baselineDate)})
-          </Descriptions.Item>
+          <Descriptions.Item label={t('targets.baseline')}>{measureValue(target.baselineValue, target.measureUnit, locale)}</Descriptions.Item>
+          <Descriptions.Item label={t('target.baselineDate')}>{formatDate(target.baselineDate)}</Descriptions.Item>
           <Descriptions.Item label={t('targets.target')}>
             {measureValue(target.targetValue, target.measureUnit, locale)} ({formatDate(target.targetDate)})
           </Descriptions.Item>
@@ -62,7 +66,7 @@ function TargetView({ target }: { target: TargetDetail }) {
               : `${measureValue(target.forecast.latestValue, target.measureUnit, locale)} (${formatDate(target.forecast.latestOn)})`}
           </Descriptions.Item>
           <Descriptions.Item label={t('targets.projected')}>
-            {target.forecast.projectedValue === null ? t('targets.projectionClosed') : measureValue(target.forecast.projectedValue, target.measureUnit, locale)}
+            <Projection forecast={target.forecast} unit={target.measureUnit} />
           </Descriptions.Item>
           <Descriptions.Item label={t('target.reachedOn')}>{target.forecast.reachedOn ? formatDate(target.forecast.reachedOn) : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('target.source')}>
@@ -73,6 +77,7 @@ function TargetView({ target }: { target: TargetDetail }) {
               <Link to={`/nhiem-vu/${target.taskId}`}>{t('target.openTask')}</Link>
             </Descriptions.Item>
           ) : null}
+          {target.updatedBy ? <Descriptions.Item label={t('target.updatedBy')}>{target.updatedBy}</Descriptions.Item> : null}
         </Descriptions>
       </Section>
       <Section title={t('target.chartTitle')}>
@@ -80,6 +85,11 @@ function TargetView({ target }: { target: TargetDetail }) {
           <TargetChart target={target} height={340} />
         </Suspense>
       </Section>
+      {canSetBaseline ? (
+        <Section title={t('target.baselineTitle')}>
+          <BaselineForm target={target} />
+        </Section>
+      ) : null}
       {canRecord ? (
         <Section title={t('target.recordTitle')}>
           <RecordForm target={target} />
@@ -176,6 +186,122 @@ function RecordForm({ target }: { target: TargetDetail }) {
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={record.isPending}>
         {t('target.record')}
+      </Button>
+    </Form>
+  );
+}
+
+interface BaselineValues {
+  baselineValue: number | null;
+  baselineDate: Dayjs | null;
+}
+
+/**
+ * "Đặt giá trị cơ sở": the owner unit's lead sets the value and date the trend and forecast
+ * start from. Versioned like the task form: it sends the version it was opened with; a stale
+ * save shows the server's message naming who changed the target, and "Tải lại" takes the new
+ * version while the fields the user touched keep what was typed.
+ */
+function BaselineForm({ target }: { target: TargetDetail }) {
+  const t = useT('shell');
+  const { locale } = useLocale();
+  const { message } = AntApp.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<BaselineValues>();
+  const [baseVersion, setBaseVersion] = useState(target.version);
+  const [conflict, setConflict] = useState<string | null>(null);
+  const [reloaded, setReloaded] = useState(false);
+  const [reloading, setReloading] = useState(false);
+  const latestDay = target.targetDate < todayIso() ? target.targetDate : todayIso();
+  const outOfRange = (value: Dayjs) => {
+    const iso = fromDayjs(value);
+    return iso !== null && iso > latestDay;
+  };
+
+  const save = useMutation({
+    mutationFn: (values: BaselineValues) =>
+      core.targets.setBaseline.mutate({
+        code: target.code,
+        version: baseVersion,
+        baselineValue: values.baselineValue ?? 0,
+        baselineDate: fromDayjs(values.baselineDate) ?? todayIso(),
+      }),
+    onMutate: () => {
+      setConflict(null);
+      setReloaded(false);
+    },
+    onSuccess: (saved) => {
+      setBaseVersion(saved.version);
+      void message.success(t('target.baselineSaved'));
+      void queryClient.invalidateQueries({ queryKey: coreKeys.all });
+    },
+    onError: (error) => {
+      if (isConflict(error)) setConflict(errorMessage(error));
+    },
+  });
+
+  const reload = async () => {
+    setReloading(true);
+    try {
+      const fresh = await core.targets.get.query({ code: target.code });
+      const latest: BaselineValues = { baselineValue: fresh.baselineValue, baselineDate: toDayjs(fresh.baselineDate) };
+      for (const field of Object.keys(latest) as Array<keyof BaselineValues>) {
+        if (!form.isFieldTouched(field)) form.setFieldValue(field, latest[field]);
+      }
+      setBaseVersion(fresh.version);
+      setConflict(null);
+      setReloaded(true);
+      save.reset();
+      void queryClient.invalidateQueries({ queryKey: coreKeys.target(target.code) });
+    } catch (error) {
+      void message.error(errorMessage(error));
+    } finally {
+      setReloading(false);
+    }
+  };
+
+  return (
+    <Form<BaselineValues>
+      form={form}
+      name={`target-baseline-${target.code}`}
+      layout="vertical"
+      initialValues={{ baselineValue: target.baselineValue, baselineDate: toDayjs(target.baselineDate) }}
+      onFinish={(values) => save.mutate(values)}
+      disabled={save.isPending}
+      className="dondoc-form"
+    >
+      <Typography.Paragraph type="secondary">{t('target.baselineHelp')}</Typography.Paragraph>
+      {conflict ? <ConflictAlert className="dondoc-gap" message={conflict} onReload={() => void reload()} reloading={reloading} /> : null}
+      {reloaded ? <Alert type="info" showIcon className="dondoc-gap" title={t('common.reloadedKept')} /> : null}
+      {save.isError && !conflict ? <Alert type="error" showIcon className="dondoc-gap" title={errorMessage(save.error)} /> : null}
+      <Space size="large" wrap align="start">
+        <Form.Item
+          name="baselineValue"
+          label={t('target.baselineValue', { unit: target.measureUnit })}
+          rules={[{ required: true, message: t('target.baselineValueRequired') }]}
+        >
+          <InputNumber className="dondoc-number" decimalSeparator={locale === 'vi' ? ',' : '.'} />
+        </Form.Item>
+        <Form.Item
+          name="baselineDate"
+          label={t('target.baselineDate')}
+          rules={[
+            { required: true, message: t('target.baselineDateRequired') },
+            {
+              validator: (_, value: Dayjs | null) => {
+                if (value && isAfterToday(value)) return Promise.reject(new Error(t('target.baselineDateFuture')));
+                const iso = fromDayjs(value);
+                if (iso && iso > target.targetDate) return Promise.reject(new Error(t('target.baselineAfterTarget', { date: formatDate(target.targetDate) })));
+                return Promise.resolve();
+              },
+            },
+          ]}
+        >
+          <DatePicker format={DATE_FORMAT} disabledDate={outOfRange} placeholder={t('common.datePlaceholder')} />
+        </Form.Item>
+      </Space>
+      <Button type="primary" htmlType="submit" loading={save.isPending}>
+        {t('target.setBaseline')}
       </Button>
     </Form>
   );

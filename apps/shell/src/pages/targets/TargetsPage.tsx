@@ -24,6 +24,14 @@ export function measureValue(value: number | null | undefined, unit: string, loc
   return `${formatNumber(value, locale)}${unit === '%' ? '%' : ` ${unit}`}`;
 }
 
+/** The forecast's value on the target date, or why there is none (no trend yet, or the outcome is known). */
+export function Projection({ forecast, unit }: { forecast: { class: string; projectedValue: number | null }; unit: string }) {
+  const t = useT('shell');
+  const { locale } = useLocale();
+  if (forecast.projectedValue !== null) return <>{measureValue(forecast.projectedValue, unit, locale)}</>;
+  return <>{forecast.class === 'insufficient_data' ? t('targets.projectionNoData') : t('targets.projectionClosed')}</>;
+}
+
 /** `/chi-tieu`: every numeric target with its forecast class and a chart of its measurements. */
 export function TargetsPage() {
   const t = useT('shell');
@@ -105,7 +113,9 @@ function TargetCard({ target }: { target: TargetListItem }) {
         </div>
         <div>
           <dt>{t('targets.projected')}</dt>
-          <dd>{target.forecast.projectedValue === null ? t('targets.projectionClosed') : measureValue(target.forecast.projectedValue, target.measureUnit, locale)}</dd>
+          <dd>
+            <Projection forecast={target.forecast} unit={target.measureUnit} />
+          </dd>
         </div>
       </dl>
       {detail.isError ? (

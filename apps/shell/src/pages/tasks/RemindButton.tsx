@@ -81,7 +81,7 @@ function RemindDialog({ task, units, onClose }: { task: RemindTarget; units: Uni
       onClose();
       void message.success(
         result.flaggedForLeadership
-          ? t('remind.sentFlagged', { code: task.code, count: result.reminderCount })
+          ? t('remind.sentFlagged', { code: task.code, count: result.reminderCount, overdue: result.remindersWhileOverdue })
           : t('remind.sent', { code: task.code, count: result.reminderCount }),
       );
       void queryClient.invalidateQueries({ queryKey: coreKeys.all });

@@ -15,6 +15,8 @@ import { Loading } from '../../components/Loading.tsx';
 import { RemindButton } from './RemindButton.tsx';
 import { TaskUpdateForm } from './TaskUpdateForm.tsx';
 import { EscalationSummary } from '../../core/escalation.tsx';
+import { EvidenceDownloadButton } from '../../core/download.tsx';
+import { ExtendedTag, InferredTag } from '../../core/tags.tsx';
 
 /** `/nhiem-vu/:id`: everything about one task, its update form, reminders, escalations and audit trail. */
 export function TaskDetailPage() {
@@ -47,7 +49,9 @@ function TaskView({ task, asOf }: { task: TaskDetail; asOf: string | undefined }
   const labels = useLabels();
   const { locale } = useLocale();
   const access = useAccess();
-  const canUpdate = access.can(perm.tasksUpdate) && access.actsFor(task.leadUnit.code) && !task.isParent;
+  // A cancelled task keeps its page and history; it takes no update any more.
+  const cancelled = task.state === 'cancelled';
+  const canUpdate = access.can(perm.tasksUpdate) && access.actsFor(task.leadUnit.code) && !task.isParent && !cancelled;
   // A parent task is carried out by its units: its status and progress are the roll-up's.
   const status = task.rollUp?.status ?? task.status;
   const progress = task.rollUp ? task.rollUp.meanProgress : task.progress;
@@ -68,18 +72,41 @@ function TaskView({ task, asOf }: { task: TaskDetail; asOf: string | undefined }
       <Typography.Title level={1} className="dondoc-detail-title">
         {task.title}
       </Typography.Title>
+      {cancelled ? (
+        <Alert
+          type="warning"
+          showIcon
+          className="dondoc-gap"
+          title={t('task.cancelledTitle')}
+          description={
+            <>
+              {task.cancelledAt ? <p>{t('task.cancelledWhen', { date: formatDate(task.cancelledAt), by: task.cancelledBy ?? '—' })}</p> : null}
+              <p>
+                <strong>{t('task.cancelReason')}:</strong> <MultilineText text={task.cancelReason} />
+              </p>
+              <p>{t('task.cancelledNote')}</p>
+            </>
+          }
+        />
+      ) : null}
       <Space size={[4, 8]} wrap className="dondoc-gap">
         <TaskStatusTag status={status} />
         {task.noProgressUpdate && !task.isParent ? <NoProgressTag /> : null}
         {task.flaggedForLeadership ? (
           <Tag color="#a8071a" variant="solid" icon={<WarningOutlined aria-hidden />} className="dondoc-tag">
-            {t('task.flaggedForLeadership')}
+            {labels.flag('leadership')}
           </Tag>
         ) : null}
         {asOf ? <Typography.Text type="secondary">{t('task.asOf', { date: formatDate(asOf) })}</Typography.Text> : null}
       </Space>
       {task.flaggedForLeadership ? (
-        <Alert type="error" showIcon className="dondoc-gap" title={t('task.flaggedExplain', { count: task.reminderCount })} />
+        <Alert
+          type="error"
+          showIcon
+          className="dondoc-gap"
+          title={t('task.flaggedExplain', { count: task.remindersWhileOverdue })}
+          action={access.can(perm.reportsReview) ? <Link to="/giao-ban">{t('task.flaggedLink')}</Link> : undefined}
+        />
       ) : null}
 
       <Section title={t('task.info')}>
@@ -87,13 +114,35 @@ function TaskView({ task, asOf }: { task: TaskDetail; asOf: string | undefined }
           <Descriptions.Item label={t('task.content')}>
             <MultilineText text={task.content} />
           </Descriptions.Item>
-          <Descriptions.Item label={t('tasks.leadUnit')}>{task.leadUnit.name}</Descriptions.Item>
+          <Descriptions.Item label={t('tasks.leadUnit')}>
+            {task.leadUnit.name}
+            {task.leadInferred ? <InferredTag explanation={t('inferred.lead')} /> : null}
+          </Descriptions.Item>
           <Descriptions.Item label={t('task.coordinatingUnits')}>
-            {task.coordinatingUnits.length > 0 ? task.coordinatingUnits.map((unit) => unit.name).join(', ') : '—'}
+            {task.coordinatingUnits.length > 0 ? (
+              <ul className="dondoc-inline-list">
+                {task.coordinatingUnits.map((unit) => (
+                  <li key={unit.code}>
+                    {unit.name}
+                    {unit.inferred ? <InferredTag explanation={t('inferred.coordinating', { unit: unit.name })} /> : null}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              '—'
+            )}
           </Descriptions.Item>
           <Descriptions.Item label={t('tasks.deadline')}>
             {task.continuous || !task.deadline ? labels.status('continuous') : formatDate(task.deadline)}
+            {task.deadlineInferred ? <InferredTag explanation={t('inferred.deadline')} /> : null}
+            {task.originalDeadline && task.originalDeadline !== task.deadline ? (
+              <>
+                {' '}
+                <span className="dondoc-muted">({t('task.originalDeadline', { date: formatDate(task.originalDeadline) })})</span> <ExtendedTag />
+              </>
+            ) : null}
           </Descriptions.Item>
+          {task.assignedOn ? <Descriptions.Item label={t('task.assignedOn')}>{formatDate(task.assignedOn)}</Descriptions.Item> : null}
           <Descriptions.Item label={t('task.cadence')}>{task.cadence ? labels.cadence(task.cadence as never) : '—'}</Descriptions.Item>
           <Descriptions.Item label={task.isParent ? t('task.rollUpStatus') : t('tasks.status')}>
             <TaskStatusTag status={status} />
@@ -101,7 +150,30 @@ function TaskView({ task, asOf }: { task: TaskDetail; asOf: string | undefined }
           <Descriptions.Item label={task.isParent ? t('task.meanProgress') : t('tasks.progress')}>
             <ProgressValue value={progress === null ? null : Math.round(progress)} />
           </Descriptions.Item>
-          <Descriptions.Item label={t('task.completedOn')}>{task.completedOn ? formatDate(task.completedOn) : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('task.completedOn')}>
+            {task.completedOn ? formatDate(task.completedOn) : '—'}
+            {task.completedOn && task.completionEnteredOn ? (
+              <span className="dondoc-muted">
+                {' · '}
+                {t('task.completionEnteredOnValue', { date: formatDate(task.completionEnteredOn) })}
+              </span>
+            ) : null}
+          </Descriptions.Item>
+          {task.resultDocNumber || task.resultFile ? (
+            <Descriptions.Item label={t('task.resultDoc')}>
+              <Space direction="vertical" size={4}>
+                {task.resultDocNumber ? (
+                  <span>{t('task.resultDocValue', { number: task.resultDocNumber, date: task.resultDocDate ? formatDate(task.resultDocDate) : '—' })}</span>
+                ) : null}
+                {task.resultFile ? (
+                  <span>
+                    {t('task.resultFile')}:{' '}
+                    <EvidenceDownloadButton file={task.resultFile} label={t('task.resultFileDownload', { name: task.resultFile.filename })} />
+                  </span>
+                ) : null}
+              </Space>
+            </Descriptions.Item>
+          ) : null}
           <Descriptions.Item label={t('task.result')}>
             <MultilineText text={task.result} />
           </Descriptions.Item>
@@ -131,8 +203,13 @@ function TaskView({ task, asOf }: { task: TaskDetail; asOf: string | undefined }
 
       <Section
         title={t('task.remindersTitle', { count: task.reminderCount })}
-        extra={<RemindButton task={{ ...task, parentLeadUnitCode: task.parent?.leadUnit.code ?? null }} type="primary" />}
+        extra={cancelled ? null : <RemindButton task={{ ...task, parentLeadUnitCode: task.parent?.leadUnit.code ?? null }} type="primary" />}
       >
+        {task.remindersWhileOverdue > 0 ? (
+          <Typography.Paragraph className={task.flaggedForLeadership ? 'dondoc-stat-alert' : undefined}>
+            {t('task.remindersWhileOverdue', { count: task.remindersWhileOverdue })}
+          </Typography.Paragraph>
+        ) : null}
         {task.reminders.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('task.noReminders')} />
         ) : (
@@ -144,6 +221,12 @@ function TaskView({ task, asOf }: { task: TaskDetail; asOf: string | undefined }
                 <div>
                   <div className="dondoc-list-heading">
                     {t('task.reminderLine', { at: formatDateTime(reminder.at), by: reminder.by, unit: reminder.unit.name })}
+                    {reminder.whileOverdue ? (
+                      <Tag color="#a8071a" variant="outlined" className="dondoc-tag dondoc-tag-inline" title={t('task.whileOverdueExplain')}>
+                        {t('task.whileOverdue')}
+                        <span className="dondoc-visually-hidden">: {t('task.whileOverdueExplain')}</span>
+                      </Tag>
+                    ) : null}
                   </div>
                   <MultilineText text={reminder.message} />
                 </div>

@@ -1,55 +1,90 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, DatePicker, Form, Input, InputNumber, Space } from 'antd';
+import { Alert, App as AntApp, Button, DatePicker, Form, Input, InputNumber, Progress, Space, Typography } from 'antd';
+import { DeleteOutlined, PaperClipOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import { errorMessage, useT } from '@dondoc/ui';
+import { errorMessage, useLocale, useT } from '@dondoc/ui';
 import { core, type TaskDetail } from '../../core/client.ts';
 import { coreKeys } from '../../core/keys.ts';
 import { DATE_FORMAT, fromDayjs, isAfterToday, toDayjs } from '../../core/dates.ts';
 import { isConflict } from '../../core/errors.ts';
+import { formatBytes } from '../../core/format.ts';
+import { EvidenceDownloadButton } from '../../core/download.tsx';
+import { attachTaskResult, EVIDENCE_ACCEPT, evidenceProblem, readAsBase64 } from '../../core/upload.ts';
 import { ConflictAlert } from '../../core/ui.tsx';
 
 interface UpdateValues {
   progress: number | null;
   result?: string;
   completedOn?: Dayjs | null;
+  resultDocNumber?: string;
+  resultDocDate?: Dayjs | null;
   note?: string;
 }
 
+type ResultFile = NonNullable<TaskDetail['resultFile']>;
+type Phase = { step: 'reading' | 'uploading'; fraction: number; filename: string } | null;
+
+const blank = (text: string | null | undefined) => !text || !text.trim();
+
 /**
- * The lead unit's progress update (progress %, result, completion date, note). It sends the
- * version it was opened with; when someone else saved in between, the server answers CONFLICT
- * naming them: the message is shown with "Tải lại", which fetches the latest task without
- * touching what was typed, so the user can check and save again.
+ * The lead unit's progress update (progress %, completion date, result, note). A completion
+ * asks for its result: the result document (number and date) or an evidence file, uploaded
+ * at once with `tasks.attachResult` (with progress) and named in the save; without either the
+ * form refuses before saving and says what is missing. It sends the version it was opened
+ * with; when someone else saved in between, the server answers CONFLICT naming them: the
+ * message is shown with "Tải lại", which fetches the latest task without touching what was
+ * typed (nor the file chosen), so the user can check and save again.
  */
 export function TaskUpdateForm({ task }: { task: TaskDetail }) {
   const t = useT('shell');
+  const { locale } = useLocale();
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<UpdateValues>();
+  const completedOn = Form.useWatch('completedOn', form);
   // The version the user is editing: the one read when the form opened, moved on only by a
   // successful save or an explicit reload (never silently by a background refresh).
   const [baseVersion, setBaseVersion] = useState(task.version);
   const [conflict, setConflict] = useState<string | null>(null);
   const [reloaded, setReloaded] = useState(false);
   const [reloading, setReloading] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  // The result's evidence file: the one on record, or one uploaded in this form (not yet saved).
+  const [resultFile, setResultFile] = useState<ResultFile | null>(task.resultFile);
+  const [fileTouched, setFileTouched] = useState(false);
+  const [phase, setPhase] = useState<Phase>(null);
+  const [fileProblem, setFileProblem] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
 
   const save = useMutation({
-    mutationFn: (values: UpdateValues) =>
-      core.tasks.update.mutate({
+    mutationFn: (values: UpdateValues) => {
+      const completed = fromDayjs(values.completedOn);
+      return core.tasks.update.mutate({
         id: task.id,
         version: baseVersion,
         progress: values.progress ?? 0,
         result: values.result?.trim() ? values.result.trim() : null,
-        completedOn: fromDayjs(values.completedOn),
+        completedOn: completed,
+        // The result goes with a completion; without one, what is on record stays as it is.
+        ...(completed
+          ? {
+              resultDocNumber: blank(values.resultDocNumber) ? null : values.resultDocNumber!.trim(),
+              resultDocDate: fromDayjs(values.resultDocDate),
+              resultFileId: resultFile?.id ?? null,
+            }
+          : {}),
         note: values.note?.trim() ? values.note.trim() : null,
-      }),
+      });
+    },
     onMutate: () => {
       setConflict(null);
       setReloaded(false);
+      setProblem(null);
     },
     onSuccess: (saved) => {
       setBaseVersion(saved.version);
+      setFileTouched(false);
       form.setFieldsValue({ progress: saved.progress, note: '' });
       void message.success(t('task.saved'));
       void queryClient.invalidateQueries({ queryKey: coreKeys.all });
@@ -64,10 +99,17 @@ export function TaskUpdateForm({ task }: { task: TaskDetail }) {
     try {
       const fresh = await core.tasks.get.query({ id: task.id });
       // Fields the user has not touched take the newer values; what they typed stays.
-      const latest: Partial<UpdateValues> = { progress: fresh.progress, result: fresh.result ?? '', completedOn: toDayjs(fresh.completedOn) };
+      const latest: Partial<UpdateValues> = {
+        progress: fresh.progress,
+        result: fresh.result ?? '',
+        completedOn: toDayjs(fresh.completedOn),
+        resultDocNumber: fresh.resultDocNumber ?? '',
+        resultDocDate: toDayjs(fresh.resultDocDate),
+      };
       for (const field of Object.keys(latest) as Array<keyof UpdateValues>) {
         if (!form.isFieldTouched(field)) form.setFieldValue(field, latest[field]);
       }
+      if (!fileTouched) setResultFile(fresh.resultFile);
       void queryClient.invalidateQueries({ queryKey: ['core', 'task', task.id] });
       setBaseVersion(fresh.version);
       setConflict(null);
@@ -80,16 +122,69 @@ export function TaskUpdateForm({ task }: { task: TaskDetail }) {
     }
   };
 
+  /** A file may stand in for the result document: re-check the document fields once it changes. */
+  const recheckResult = () => {
+    if (form.getFieldError('resultDocNumber').length > 0) void form.validateFields(['resultDocNumber']).catch(() => undefined);
+  };
+
+  const upload = async (file: File) => {
+    setFileProblem(null);
+    const issue = evidenceProblem(file);
+    if (issue) {
+      setFileProblem(
+        issue === 'type'
+          ? t('evidence.wrongType', { name: file.name })
+          : issue === 'empty'
+            ? t('evidence.empty', { name: file.name })
+            : t('evidence.tooBig', { name: file.name, size: formatBytes(file.size, locale) }),
+      );
+      return;
+    }
+    try {
+      setPhase({ step: 'reading', fraction: 0, filename: file.name });
+      const dataBase64 = await readAsBase64(file, (fraction) => setPhase({ step: 'reading', fraction, filename: file.name }));
+      setPhase({ step: 'uploading', fraction: 0, filename: file.name });
+      const attached = await attachTaskResult({ taskId: task.id, filename: file.name, dataBase64 }, (fraction) =>
+        setPhase({ step: 'uploading', fraction, filename: file.name }),
+      );
+      setResultFile({ id: attached.id, filename: attached.filename, size: attached.size, contentType: attached.contentType });
+      setFileTouched(true);
+      void message.success(t('task.resultFileUploaded', { name: attached.filename }));
+      setProblem(null);
+      setTimeout(recheckResult, 0);
+    } catch (error) {
+      setFileProblem(t('evidence.refused', { name: file.name, reason: errorMessage(error) }));
+    } finally {
+      setPhase(null);
+      if (input.current) input.current.value = '';
+    }
+  };
+
+  const percent = phase ? Math.round((phase.step === 'reading' ? phase.fraction * 0.3 : 0.3 + phase.fraction * 0.7) * 100) : 0;
+  const busy = save.isPending || !!phase;
+
   return (
     <Form<UpdateValues>
       form={form}
       name={`task-update-${task.id}`}
       layout="vertical"
-      initialValues={{ progress: task.progress, result: task.result ?? '', completedOn: toDayjs(task.completedOn), note: '' }}
+      initialValues={{
+        progress: task.progress,
+        result: task.result ?? '',
+        completedOn: toDayjs(task.completedOn),
+        resultDocNumber: task.resultDocNumber ?? '',
+        resultDocDate: toDayjs(task.resultDocDate),
+        note: '',
+      }}
       onFinish={(values) => save.mutate(values)}
+      onFinishFailed={({ errorFields }) => {
+        const missingResult = errorFields.some((field) => field.errors.includes(t('task.resultRequired')));
+        setProblem(missingResult ? t('task.resultRequired') : t('common.checkFields'));
+      }}
       onValuesChange={(changed: Partial<UpdateValues>) => {
         // A completion date means the task is done: 100 %.
         if (changed.completedOn) form.setFieldValue('progress', 100);
+        if (problem) setProblem(null);
       }}
       disabled={save.isPending}
       className="dondoc-form"
@@ -124,13 +219,114 @@ export function TaskUpdateForm({ task }: { task: TaskDetail }) {
           <DatePicker format={DATE_FORMAT} disabledDate={isAfterToday} placeholder={t('common.datePlaceholder')} />
         </Form.Item>
       </Space>
+
+      {completedOn ? (
+        <fieldset className="dondoc-result-group">
+          <legend className="dondoc-list-heading">{t('task.resultTitle')}</legend>
+          <Typography.Paragraph type="secondary">{t('task.resultHelp')}</Typography.Paragraph>
+          <Space size="large" wrap align="start">
+            <Form.Item
+              name="resultDocNumber"
+              label={t('task.resultDocNumber')}
+              dependencies={['resultDocDate', 'completedOn']}
+              rules={[
+                { max: 100, message: t('common.tooLong', { max: 100 }) },
+                ({ getFieldValue }) => ({
+                  validator: (_, value: string | undefined) => {
+                    const dated = !!getFieldValue('resultDocDate');
+                    if (blank(value) && dated) return Promise.reject(new Error(t('task.resultDocNumberMissing')));
+                    if (blank(value) && !resultFile) return Promise.reject(new Error(t('task.resultRequired')));
+                    return Promise.resolve();
+                  },
+                }),
+              ]}
+            >
+              <Input maxLength={100} placeholder={t('task.resultDocNumberPlaceholder')} className="dondoc-doc-number" />
+            </Form.Item>
+            <Form.Item
+              name="resultDocDate"
+              label={t('task.resultDocDate')}
+              dependencies={['resultDocNumber']}
+              rules={[
+                ({ getFieldValue }) => ({
+                  validator: (_, value: Dayjs | null | undefined) => {
+                    if (value && isAfterToday(value)) return Promise.reject(new Error(t('task.resultDocDateFuture')));
+                    if (!value && !blank(getFieldValue('resultDocNumber'))) return Promise.reject(new Error(t('task.resultDocDateMissing')));
+                    return Promise.resolve();
+                  },
+                }),
+              ]}
+            >
+              <DatePicker format={DATE_FORMAT} disabledDate={isAfterToday} placeholder={t('common.datePlaceholder')} />
+            </Form.Item>
+          </Space>
+          <span className="dondoc-result-or">{t('task.resultOr')}</span>
+          <div className="dondoc-gap">
+            <div className="dondoc-list-heading" id={`result-file-${task.id}`}>
+              {t('task.resultFile')}
+            </div>
+            <Typography.Paragraph type="secondary" className="dondoc-small">
+              {t('evidence.help')}
+            </Typography.Paragraph>
+            <Space wrap role="group" aria-labelledby={`result-file-${task.id}`}>
+              {resultFile ? (
+                <>
+                  <EvidenceDownloadButton file={resultFile} />
+                  <Button
+                    size="small"
+                    icon={<DeleteOutlined aria-hidden />}
+                    disabled={busy}
+                    aria-label={t('task.resultFileRemoveFor', { name: resultFile.filename })}
+                    onClick={() => {
+                      setResultFile(null);
+                      setFileTouched(true);
+                    }}
+                  >
+                    {t('task.resultFileRemove')}
+                  </Button>
+                </>
+              ) : (
+                <Typography.Text type="secondary">{t('task.resultFileNone')}</Typography.Text>
+              )}
+              <input
+                ref={input}
+                type="file"
+                accept={EVIDENCE_ACCEPT}
+                className="dondoc-visually-hidden"
+                tabIndex={-1}
+                aria-label={t('task.resultFileChoose')}
+                onChange={(event) => {
+                  const file = event.target.files?.[0];
+                  if (file) void upload(file);
+                }}
+              />
+              <Button icon={<PaperClipOutlined aria-hidden />} onClick={() => input.current?.click()} loading={!!phase} disabled={save.isPending}>
+                {resultFile ? t('task.resultFileReplace') : t('task.resultFileChoose')}
+              </Button>
+            </Space>
+            <div role="status" aria-live="polite" className="dondoc-upload-status">
+              {phase ? (
+                <>
+                  <span>
+                    {phase.step === 'reading' ? t('evidence.reading', { name: phase.filename }) : t('evidence.uploading', { name: phase.filename })}
+                  </span>
+                  <Progress percent={percent} status="active" aria-label={t('evidence.progress')} />
+                </>
+              ) : null}
+            </div>
+            {fileProblem ? <Alert type="error" showIcon title={fileProblem} className="dondoc-gap" closable onClose={() => setFileProblem(null)} /> : null}
+          </div>
+        </fieldset>
+      ) : null}
+
       <Form.Item name="result" label={t('task.result')} rules={[{ max: 5000, message: t('common.tooLong', { max: 5000 }) }]}>
         <Input.TextArea rows={4} maxLength={5000} showCount />
       </Form.Item>
       <Form.Item name="note" label={t('task.note')} rules={[{ max: 2000, message: t('common.tooLong', { max: 2000 }) }]}>
         <Input.TextArea rows={2} maxLength={2000} showCount placeholder={t('task.notePlaceholder')} />
       </Form.Item>
-      <Button type="primary" htmlType="submit" loading={save.isPending}>
+      {problem ? <Alert type="error" showIcon className="dondoc-gap" title={problem} /> : null}
+      <Button type="primary" htmlType="submit" loading={save.isPending} disabled={busy}>
         {t('task.saveUpdate')}
       </Button>
     </Form>

@@ -9,7 +9,7 @@ import { core, type TaskListItem } from '../../core/client.ts';
 import { perm, useAccess } from '../../core/access.ts';
 import { useLabels } from '../../core/labels.ts';
 import { DATE_FORMAT, fromDayjs, toDayjs } from '../../core/dates.ts';
-import { NoProgressTag, TaskStatusTag } from '../../core/tags.tsx';
+import { InferredTag, LeadershipTag, NoProgressTag, TaskStatusTag } from '../../core/tags.tsx';
 import { ProgressValue, useDocumentTitle } from '../../core/ui.tsx';
 import { coreKeys } from '../../core/keys.ts';
 import { RemindButton } from './RemindButton.tsx';
@@ -119,8 +119,13 @@ export function TasksPage() {
     {
       title: t('tasks.deadline'),
       dataIndex: 'deadline',
-      width: 120,
-      render: (_, task) => (task.continuous || !task.deadline ? labels.status('continuous') : formatDate(task.deadline)),
+      width: 150,
+      render: (_, task) => (
+        <>
+          {task.continuous || !task.deadline ? labels.status('continuous') : formatDate(task.deadline)}
+          {task.deadlineInferred ? <InferredTag explanation={t('inferred.deadline')} /> : null}
+        </>
+      ),
     },
     {
       title: t('tasks.status'),
@@ -130,6 +135,7 @@ export function TasksPage() {
         <Space size={[0, 4]} wrap>
           <TaskStatusTag status={task.status} />
           {task.noProgressUpdate ? <NoProgressTag /> : null}
+          {task.flaggedForLeadership ? <LeadershipTag /> : null}
         </Space>
       ),
     },
