@@ -1,14 +1,35 @@
 import { z } from 'zod';
-import { asc, eq } from 'drizzle-orm';
 import { permissionProcedure, router } from '@dondoc/trpc';
 import { hanoiDateOf, isIsoDate, isPeriodId, TASK_STATUSES, type IsoDate } from '../domain/index.ts';
 import { fail, notFound } from './errors.ts';
 import { listEscalations, listNotifications, markNotificationsRead, respondToEscalation, sendReminder } from './follow-up.ts';
 import { overviewSummary } from './overview.ts';
+import {
+  attachDirectiveFile,
+  attachDirectiveInput,
+  cancelTask,
+  cancelTaskInput,
+  createDirective,
+  createDirectiveInput,
+  discardDirective,
+  editTask,
+  editTaskInput,
+  getDirective,
+  issueDirective,
+  listDirectives,
+  removeTaskDraft,
+  saveTaskDraft,
+  saveTaskDraftInput,
+  updateDirective,
+  updateDirectiveInput,
+  versionedInput,
+} from './directives.ts';
+import { decideExtension, decideExtensionInput, listExtensions, listExtensionsInput, requestExtension, requestExtensionInput } from './extensions.ts';
 import { attachEvidence, EVIDENCE_MAX_BYTES, getReport, getReportVersion, listReports, readEvidence, reviewReport, saveReport, submitReport } from './reports.ts';
-import { directiveReferences, directives } from './schema.ts';
-import { findTarget, getTarget, listTargets, recordMeasurement } from './targets.ts';
+import { findTarget, getTarget, listTargets, recordMeasurement, setTargetBaseline } from './targets.ts';
 import { getTask, listTasks, updateTask } from './tasks.ts';
+import { attachTaskResult } from './task-results.ts';
+import { flaggedForBriefing, flaggedWorkbook } from './briefing.ts';
 
 const isoDate = z.string().refine(isIsoDate, 'ngày phải có dạng YYYY-MM-DD (date must be YYYY-MM-DD)');
 const periodId = z.string().refine(isPeriodId, 'kỳ báo cáo không hợp lệ, ví dụ 2024-Q1 (invalid period, e.g. 2024-Q1)');
@@ -22,6 +43,9 @@ export const today = (): IsoDate => hanoiDateOf(Date.now());
 const p = {
   tasksRead: permissionProcedure('core.tasks:read'),
   tasksUpdate: permissionProcedure('core.tasks:update'),
+  directivesWrite: permissionProcedure('core.directives:write'),
+  extensionsRequest: permissionProcedure('core.extensions:request'),
+  extensionsDecide: permissionProcedure('core.extensions:decide'),
   targetsRead: permissionProcedure('core.targets:read'),
   targetsRecord: permissionProcedure('core.targets:record'),
   reportsRead: permissionProcedure('core.reports:read'),
@@ -33,23 +57,32 @@ const p = {
   remindersSend: permissionProcedure('core.reminders:send'),
   notificationsRead: permissionProcedure('core.notifications:read'),
   overviewRead: permissionProcedure('core.overview:read'),
+  targetsBaseline: permissionProcedure('core.targets:baseline'),
 };
 
 /** The task core's router, mounted at `/api/trpc/core`. Names and shapes are stable for scripts. */
 export const coreRouter = router({
   directives: router({
-    list: p.tasksRead.query(async ({ ctx }) =>
-      ctx.db.select({ id: directives.id, number: directives.number, issuedOn: directives.issuedOn, issuer: directives.issuer, subject: directives.subject }).from(directives).orderBy(asc(directives.issuedOn)),
-    ),
-    get: p.tasksRead.input(z.object({ id: uuid })).query(async ({ ctx, input }) => {
-      const [directive] = await ctx.db.select().from(directives).where(eq(directives.id, input.id));
-      if (!directive) notFound(ctx.locale, { vi: 'văn bản chỉ đạo', en: 'Directive' });
-      const references = await ctx.db.select().from(directiveReferences).where(eq(directiveReferences.directiveId, directive.id)).orderBy(asc(directiveReferences.position));
-      return { ...directive, createdAt: directive.createdAt.toISOString(), references };
-    }),
+    list: p.tasksRead.query(({ ctx }) => listDirectives(ctx)),
+    get: p.tasksRead.input(z.object({ id: uuid })).query(({ ctx, input }) => getDirective(ctx, input.id)),
+    create: p.directivesWrite.input(createDirectiveInput).mutation(({ ctx, input }) => createDirective(ctx, input)),
+    update: p.directivesWrite.input(updateDirectiveInput).mutation(({ ctx, input }) => updateDirective(ctx, input)),
+    attach: p.directivesWrite.input(attachDirectiveInput).mutation(({ ctx, input }) => attachDirectiveFile(ctx, input)),
+    discard: p.directivesWrite.input(versionedInput).mutation(({ ctx, input }) => discardDirective(ctx, input)),
+    saveTask: p.directivesWrite.input(saveTaskDraftInput).mutation(({ ctx, input }) => saveTaskDraft(ctx, input)),
+    removeTask: p.directivesWrite.input(versionedInput).mutation(({ ctx, input }) => removeTaskDraft(ctx, input)),
+    issue: p.directivesWrite.input(versionedInput).mutation(({ ctx, input }) => issueDirective(ctx, input, today())),
+  }),
+
+  extensions: router({
+    list: p.tasksRead.input(listExtensionsInput).query(({ ctx, input }) => listExtensions(ctx.db, ctx.access, input)),
+    request: p.extensionsRequest.input(requestExtensionInput).mutation(({ ctx, input }) => requestExtension(ctx, input)),
+    decide: p.extensionsDecide.input(decideExtensionInput).mutation(({ ctx, input }) => decideExtension(ctx, input)),
   }),
 
   tasks: router({
+    edit: p.directivesWrite.input(editTaskInput).mutation(({ ctx, input }) => editTask(ctx, input)),
+    cancel: p.directivesWrite.input(cancelTaskInput).mutation(({ ctx, input }) => cancelTask(ctx, input)),
     list: p.tasksRead
       .input(
         z
@@ -76,10 +109,39 @@ export const coreRouter = router({
           progress: z.number().int().min(0).max(100),
           result: text(5000).nullable().optional(),
           completedOn: isoDate.nullable().optional(),
+          resultDocNumber: text(100).nullable().optional(),
+          resultDocDate: isoDate.nullable().optional(),
+          resultFileId: uuid.nullable().optional(),
           note: text(2000).nullable().optional(),
         }),
       )
       .mutation(({ ctx, input }) => updateTask(ctx, input, today())),
+    /** Uploads the evidence file of a task's result (then named in `tasks.update` as `resultFileId`). */
+    attachResult: p.tasksUpdate
+      .input(
+        z.object({
+          taskId: uuid,
+          filename: z.string().trim().min(1).max(200),
+          // base64 of at most EVIDENCE_MAX_BYTES bytes
+          dataBase64: z.string().max(Math.ceil((EVIDENCE_MAX_BYTES * 4) / 3) + 4),
+        }),
+      )
+      .mutation(({ ctx, input }) => attachTaskResult(ctx, input)),
+    /** Tasks overdue after more than three reminders, by unit: the coordinators' briefing list. */
+    flagged: p.tasksRead
+      .input(z.object({ asOf: isoDate.optional() }).default({}))
+      .query(({ ctx, input }) => flaggedForBriefing(ctx.db, ctx.access, input.asOf ?? today())),
+    /** The same list as an xlsx file (base64), to file with the briefing. */
+    flaggedExport: p.tasksRead.input(z.object({ asOf: isoDate.optional() }).default({})).query(async ({ ctx, input }) => {
+      const asOf = input.asOf ?? today();
+      const list = await flaggedForBriefing(ctx.db, ctx.access, asOf);
+      const bytes = await flaggedWorkbook(list, ctx.user.displayName);
+      return {
+        filename: `nhiem-vu-qua-han-tren-3-lan-don-doc-${asOf}.xlsx`,
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        dataBase64: bytes.toString('base64'),
+      };
+    }),
   }),
 
   targets: router({
@@ -102,6 +164,10 @@ export const coreRouter = router({
           return { id: after.id, value: after.value, asOf: after.asOf };
         });
       }),
+    /** The owner unit sets the baseline (value and date) its forecast starts from. */
+    setBaseline: p.targetsBaseline
+      .input(z.object({ code: z.string().min(1).max(50), version: z.number().int().min(1), baselineValue: z.number().finite(), baselineDate: isoDate }))
+      .mutation(({ ctx, input }) => setTargetBaseline(ctx, input, today())),
   }),
 
   reports: router({
