@@ -213,10 +213,14 @@ describe.each(testBackends)('deadline extensions on %s', (backend) => {
       expect(taskStatus(await taskRow(childId), '2025-12-01')).toBe('done_on_time');
       // The task's requests, newest first.
       const listed = await listTaskExtensions(h.db, childId);
-      expect(listed.map((e) => [e.state, e.proposedDeadline])).toEqual([
-        ['approved', '2025-10-31'],
-        ['approved', '2025-08-31'],
+      // The date approved is kept with each request (the second one approved less than asked).
+      expect(listed.map((e) => [e.state, e.proposedDeadline, e.approvedDeadline])).toEqual([
+        ['approved', '2025-10-31', '2025-09-30'],
+        ['approved', '2025-08-31', '2025-08-31'],
       ]);
+      expect((await badinh.tasks.get({ id: childId })).extensions.map((e) => e.approvedDeadline)).toEqual(['2025-09-30', '2025-08-31']);
+      // The overview counts the extended task once, however many times it was extended.
+      expect((await badinh.overview.summary({ asOf: '2025-12-01' })).totals.extended).toBe(1);
       const completed = await rejection(badinh.extensions.request({ taskId: childId, reason: 'x', proposedDeadline: '2025-12-31' }));
       expect(completed.message).toBe('Nhiệm vụ đã hoàn thành, không cần gia hạn.');
     });

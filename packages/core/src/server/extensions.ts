@@ -42,6 +42,7 @@ function extensionView(row: ExtensionRow, task: { id: string; code: string; titl
     reason: row.reason,
     previousDeadline: row.previousDeadline,
     proposedDeadline: row.proposedDeadline,
+    approvedDeadline: row.approvedDeadline,
     state: row.state as ExtensionState,
     requestedBy: row.requestedBy,
     decidedBy: row.decidedBy,
@@ -210,7 +211,7 @@ export async function decideExtension(
     const state: ExtensionState = input.decision === 'approve' ? 'approved' : 'declined';
     const [decided] = await tx
       .update(deadlineExtensions)
-      .set({ state, decidedBy: username, decidedAt: now, decisionNote: note })
+      .set({ state, approvedDeadline: approvedDeadline ?? null, decidedBy: username, decidedAt: now, decisionNote: note })
       .where(eq(deadlineExtensions.id, extension.id))
       .returning();
     if (!decided) throw new Error('extension update under lock returned nothing');

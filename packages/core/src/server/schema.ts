@@ -175,6 +175,8 @@ export const deadlineExtensions = coreSchema.table(
     proposedDeadline: date('proposed_deadline', { mode: 'string' }).notNull(),
     /** pending → approved | declined */
     state: text('state').notNull().default('pending'),
+    /** The date the coordinator approved (the one asked for, or another). */
+    approvedDeadline: date('approved_deadline', { mode: 'string' }),
     decidedBy: text('decided_by'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     decisionNote: text('decision_note'),

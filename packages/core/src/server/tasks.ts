@@ -18,6 +18,8 @@ import { conflict, fail, notFound } from './errors.ts';
 import { escalations, evidenceFiles, reminders, reportItems, reports, taskCoordinators, tasks, taskUpdates } from './schema.ts';
 import { taskStatusSql } from './status-sql.ts';
 import { unitDirectory, unitRef } from './units.ts';
+// extensions.ts imports canSee from here; the cycle is only between functions, called at request time.
+import { listTaskExtensions } from './extensions.ts';
 
 /**
  * Reminders sent to a task's lead unit after its deadline (in force) and by `asOf`, counted
@@ -170,7 +172,7 @@ export async function getTask(db: Queryable, access: Access, id: string, asOf: I
   if (!visible) notFound(locale, { vi: 'nhiệm vụ', en: 'Task' });
   const directory = await unitDirectory(db);
   const status = statusOf(task, asOf);
-  const [history, reminderRows, reportRows, escalationRows, audit, children, coordinatorRows] = await Promise.all([
+  const [history, reminderRows, reportRows, escalationRows, audit, children, coordinatorRows, extensionRows] = await Promise.all([
     db.select().from(taskUpdates).where(eq(taskUpdates.taskId, task.id)).orderBy(sql`${taskUpdates.at} desc`),
     db.select().from(reminders).where(eq(reminders.taskId, task.id)).orderBy(sql`${reminders.sentAt} desc`),
     db
@@ -207,6 +209,7 @@ export async function getTask(db: Queryable, access: Access, id: string, asOf: I
           .orderBy(asc(tasks.code))
       : Promise.resolve([]),
     db.select().from(taskCoordinators).where(eq(taskCoordinators.taskId, task.id)),
+    listTaskExtensions(db, task.id),
   ]);
   const overdueReminders = remindersWhileOverdue(
     task.deadline,
@@ -274,6 +277,8 @@ export async function getTask(db: Queryable, access: Access, id: string, asOf: I
     reports: reportRows.map((r) => ({ ...r, unit: unitRef(directory, r.unitCode) })),
     escalations: escalationRows.map((e) => ({ id: e.id, state: e.state, obstacle: e.obstacle, proposal: e.proposal, response: e.response, createdAt: e.createdAt.toISOString() })),
     audit: audit.map((a) => ({ at: a.at.toISOString(), actor: a.actorUsername, action: a.action })),
+    /** Deadline extension requests (gia hạn), newest first: the original deadline stays in them. */
+    extensions: extensionRows,
     rollUp: task.isParent ? { ...rollUp(childItems), children: childItems } : null,
   };
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "core"."deadline_extensions" ADD COLUMN "approved_deadline" date;
