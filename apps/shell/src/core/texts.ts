@@ -18,9 +18,9 @@ export const coreVi = {
     close: 'Đóng',
   },
   inferred: {
-    deadline: 'Văn bản chỉ đạo không nêu thời hạn này; thời hạn được suy luận từ nội dung văn bản.',
-    lead: 'Văn bản chỉ đạo không nêu đơn vị theo dõi, tổng hợp nhiệm vụ này; đơn vị được suy luận từ nội dung văn bản.',
-    coordinating: 'Văn bản chỉ đạo không nêu {{unit}} là đơn vị phối hợp; đơn vị được suy luận từ nội dung văn bản.',
+    deadline: 'Thời hạn này được suy luận từ nội dung văn bản chỉ đạo.',
+    lead: 'Đơn vị theo dõi, tổng hợp nhiệm vụ này được suy luận từ nội dung văn bản chỉ đạo.',
+    coordinating: '{{unit}} là đơn vị phối hợp theo suy luận từ nội dung văn bản chỉ đạo.',
   },
   access: {
     deniedTitle: 'Không có quyền truy cập',
@@ -137,6 +137,8 @@ export const coreVi = {
     core_task_update: 'Cập nhật tiến độ',
     core_task_report: 'Cập nhật tiến độ qua báo cáo định kỳ',
     core_reminder_send: 'Đôn đốc',
+    core_task_result_file: 'Nộp tệp minh chứng kết quả',
+    core_target_baseline: 'Đặt giá trị cơ sở của chỉ tiêu',
   },
   remind: {
     button: 'Đôn đốc',
@@ -263,6 +265,7 @@ export const coreVi = {
     continuousTask: 'Nhiệm vụ thường xuyên',
     deadline: 'Thời hạn {{date}}',
     currentProgress: 'Tiến độ hiện tại: {{value}}%',
+    submittedProgress: 'Tiến độ khi gửi: {{value}}%',
     progress: 'Tiến độ (%)',
     result: 'Kết quả thực hiện',
     obstacles: 'Khó khăn, vướng mắc',
@@ -434,9 +437,9 @@ export const coreEn: SameShape<typeof coreVi> = {
     close: 'Close',
   },
   inferred: {
-    deadline: 'The directive does not state this deadline; it is inferred from the text.',
-    lead: 'The directive does not state which unit follows this task up; the unit is inferred from the text.',
-    coordinating: 'The directive does not name {{unit}} as a coordinating unit; it is inferred from the text.',
+    deadline: 'This deadline is inferred from the content of the directive.',
+    lead: 'The unit that follows this task up is inferred from the content of the directive.',
+    coordinating: '{{unit}} coordinates this task by inference from the content of the directive.',
   },
   access: {
     deniedTitle: 'Access denied',
@@ -553,6 +556,8 @@ export const coreEn: SameShape<typeof coreVi> = {
     core_task_update: 'Progress update',
     core_task_report: 'Progress update through a periodic report',
     core_reminder_send: 'Reminder',
+    core_task_result_file: 'Result evidence file filed',
+    core_target_baseline: 'Target baseline set',
   },
   remind: {
     button: 'Remind',
@@ -679,6 +684,7 @@ export const coreEn: SameShape<typeof coreVi> = {
     continuousTask: 'Continuous task',
     deadline: 'Deadline {{date}}',
     currentProgress: 'Current progress: {{value}}%',
+    submittedProgress: 'Progress when submitted: {{value}}%',
     progress: 'Progress (%)',
     result: 'Result',
     obstacles: 'Obstacles',

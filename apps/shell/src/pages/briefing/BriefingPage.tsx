@@ -131,15 +131,16 @@ function FlaggedTable({ tasks, asOf }: { tasks: FlaggedTask[]; asOf: string | un
       rowKey="id"
       dataSource={tasks}
       pagination={tasks.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-      scroll={{ x: 1100 }}
+      tableLayout="fixed"
+      scroll={{ x: 1000 }}
       columns={[
-        { title: t('tasks.code'), dataIndex: 'code', width: 150, render: (code: string, task) => <Link to={taskLink(task.id)}>{code}</Link> },
+        { title: t('tasks.code'), dataIndex: 'code', width: 140, render: (code: string, task) => <Link to={taskLink(task.id)}>{code}</Link> },
         { title: t('tasks.task'), dataIndex: 'title' },
         { title: t('briefing.directive'), dataIndex: 'directiveNumber', width: 130 },
         {
           title: t('tasks.deadline'),
           dataIndex: 'deadline',
-          width: 140,
+          width: 115,
           render: (deadline: string, task) => (
             <>
               {formatDate(deadline)}
@@ -152,25 +153,24 @@ function FlaggedTable({ tasks, asOf }: { tasks: FlaggedTask[]; asOf: string | un
         {
           title: t('briefing.daysOverdue'),
           dataIndex: 'daysOverdue',
-          width: 110,
+          width: 100,
           align: 'right',
-          defaultSortOrder: 'descend',
           sorter: (a, b) => a.daysOverdue - b.daysOverdue,
         },
         {
           title: t('briefing.reminders'),
           dataIndex: 'remindersWhileOverdue',
-          width: 130,
+          width: 115,
           align: 'right',
           sorter: (a, b) => a.remindersWhileOverdue - b.remindersWhileOverdue,
         },
         {
           title: t('briefing.lastReminder'),
           dataIndex: 'lastReminderOn',
-          width: 130,
+          width: 115,
           render: (value: string | null) => (value ? formatDate(value) : '—'),
         },
-        { title: t('tasks.progress'), dataIndex: 'progress', width: 150, render: (value: number) => <ProgressValue value={value} compact /> },
+        { title: t('tasks.progress'), dataIndex: 'progress', width: 140, render: (value: number) => <ProgressValue value={value} compact /> },
       ]}
     />
   );

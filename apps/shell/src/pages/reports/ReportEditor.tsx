@@ -279,7 +279,7 @@ export function ReportEditor({ data }: { data: ReportView }) {
           <ol className="dondoc-report-items">
             {data.items.map((item) => (
               <li key={item.task.id} className="dondoc-report-item">
-                <ReportItemView item={item} />
+                <ReportItemView item={item} frozen={data.frozenVersion !== null} />
               </li>
             ))}
           </ol>
@@ -411,7 +411,18 @@ export function ReportEditor({ data }: { data: ReportView }) {
   );
 }
 
-function ReportItemHeading({ item, headingLevel = 3, idPrefix = 'item' }: { item: ReportView['items'][number]; headingLevel?: 3 | 4; idPrefix?: string }) {
+function ReportItemHeading({
+  item,
+  headingLevel = 3,
+  idPrefix = 'item',
+  frozen = false,
+}: {
+  item: ReportView['items'][number];
+  headingLevel?: 3 | 4;
+  idPrefix?: string;
+  /** A submitted version: the task's progress is the one the submission left, not today's. */
+  frozen?: boolean;
+}) {
   const t = useT('shell');
   const id = item.task.id;
   const Heading = `h${headingLevel}` as const;
@@ -427,18 +438,30 @@ function ReportItemHeading({ item, headingLevel = 3, idPrefix = 'item' }: { item
             ? t('report.continuousTask')
             : t('report.deadline', { date: formatDate(item.task.deadline) })}
         </Typography.Text>
-        <Typography.Text type="secondary">{t('report.currentProgress', { value: item.task.progress })}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t(frozen ? 'report.submittedProgress' : 'report.currentProgress', { value: item.task.progress })}
+        </Typography.Text>
       </Space>
     </>
   );
 }
 
 /** A covered task as the report states it (submitted, accepted, read by a coordinator, or an earlier submission). */
-export function ReportItemView({ item, headingLevel = 3, idPrefix = 'item' }: { item: ReportView['items'][number]; headingLevel?: 3 | 4; idPrefix?: string }) {
+export function ReportItemView({
+  item,
+  headingLevel = 3,
+  idPrefix = 'item',
+  frozen = false,
+}: {
+  item: ReportView['items'][number];
+  headingLevel?: 3 | 4;
+  idPrefix?: string;
+  frozen?: boolean;
+}) {
   const t = useT('shell');
   return (
     <section aria-labelledby={`${idPrefix}-${item.task.id}`}>
-      <ReportItemHeading item={item} headingLevel={headingLevel} idPrefix={idPrefix} />
+      <ReportItemHeading item={item} headingLevel={headingLevel} idPrefix={idPrefix} frozen={frozen} />
       <dl className="dondoc-dl">
         <dt>{t('report.progress')}</dt>
         <dd>{item.progress === null ? '—' : `${item.progress}%`}</dd>

@@ -185,7 +185,7 @@ function VersionDialog({
             <ol className="dondoc-report-items">
               {query.data.lines.map((line) => (
                 <li key={line.taskId} className="dondoc-report-item">
-                  <ReportItemView item={itemOfLine(line)} headingLevel={4} idPrefix={`version-${number}`} />
+                  <ReportItemView item={itemOfLine(line)} headingLevel={4} idPrefix={`version-${number}`} frozen />
                 </li>
               ))}
             </ol>

@@ -300,9 +300,11 @@ function BaselineForm({ target }: { target: TargetDetail }) {
           <DatePicker format={DATE_FORMAT} disabledDate={outOfRange} placeholder={t('common.datePlaceholder')} />
         </Form.Item>
       </Space>
-      <Button type="primary" htmlType="submit" loading={save.isPending}>
-        {t('target.setBaseline')}
-      </Button>
+      <div>
+        <Button type="primary" htmlType="submit" loading={save.isPending}>
+          {t('target.setBaseline')}
+        </Button>
+      </div>
     </Form>
   );
 }

@@ -91,7 +91,7 @@ function TaskView({ task, asOf }: { task: TaskDetail; asOf: string | undefined }
       ) : null}
       <Space size={[4, 8]} wrap className="dondoc-gap">
         <TaskStatusTag status={status} />
-        {task.noProgressUpdate && !task.isParent ? <NoProgressTag /> : null}
+        {task.noProgressUpdate && !task.isParent && !cancelled ? <NoProgressTag /> : null}
         {task.flaggedForLeadership ? (
           <Tag color="#a8071a" variant="solid" icon={<WarningOutlined aria-hidden />} className="dondoc-tag">
             {labels.flag('leadership')}

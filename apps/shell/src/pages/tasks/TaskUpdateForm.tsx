@@ -176,7 +176,17 @@ export function TaskUpdateForm({ task }: { task: TaskDetail }) {
         resultDocDate: toDayjs(task.resultDocDate),
         note: '',
       }}
-      onFinish={(values) => save.mutate(values)}
+      onFinish={(values) => {
+        // The result's fields appear with the completion date; read them from the store, so
+        // that a date typed and sent at once with Enter is checked too.
+        const all: UpdateValues = { ...values, resultDocNumber: form.getFieldValue('resultDocNumber'), resultDocDate: form.getFieldValue('resultDocDate') };
+        if (fromDayjs(all.completedOn) && blank(all.resultDocNumber) && !all.resultDocDate && !resultFile) {
+          setProblem(t('task.resultRequired'));
+          setTimeout(() => void form.validateFields(['resultDocNumber']).catch(() => undefined), 0);
+          return;
+        }
+        save.mutate(all);
+      }}
       onFinishFailed={({ errorFields }) => {
         const missingResult = errorFields.some((field) => field.errors.includes(t('task.resultRequired')));
         setProblem(missingResult ? t('task.resultRequired') : t('common.checkFields'));
