@@ -29,5 +29,10 @@ describe('demo progress of directive 2458', () => {
     expect(await seedDemoProgress2458(h.db, '2026-11-27')).toEqual({ updated: 0 });
     const task = await (await h.as('stc')).tasks.list({ q: '2458-1.6-STC', asOf: '2026-11-27' });
     expect(task.items[0]?.status).toMatch(/^done_/);
+    // Its completion carries a result document, so the unit can go on updating it.
+    const detail = await (await h.as('stc')).tasks.get({ id: task.items[0]!.id });
+    expect(detail).toMatchObject({ resultDocNumber: expect.stringMatching(/^\d+\/BC-STC$/), resultDocDate: detail.completedOn });
+    const updated = await (await h.as('stc')).tasks.update({ id: detail.id, version: detail.version, progress: 100, result: 'Đã báo cáo kết quả' });
+    expect(updated.completedOn).toBe(detail.completedOn);
   });
 });

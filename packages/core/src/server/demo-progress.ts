@@ -71,7 +71,11 @@ export async function seedDemoProgress2458(db: Db, today: IsoDate = hanoiDateOf(
         progress = 50 + Math.floor(roll * 45);
         lastProgressOn = roll < 0.75 ? dateBetween(windowStart, today, roll) : addDays(windowStart, -20 - Math.floor(roll * 60));
       }
-      await tx.update(tasks).set({ progress, completedOn, lastProgressOn, version: 2, updatedBy: 'du-lieu-mau' }).where(eq(tasks.id, task.id));
+      // A completion carries its result document (number and date), as the portal asks of it.
+      const result = completedOn
+        ? { resultDocNumber: `${100 + Math.floor(roll * 900)}/BC-${task.leadUnitCode}`, resultDocDate: completedOn, completionEnteredOn: completedOn }
+        : {};
+      await tx.update(tasks).set({ progress, completedOn, lastProgressOn, version: 2, updatedBy: 'du-lieu-mau', ...result }).where(eq(tasks.id, task.id));
       await tx.insert(taskUpdates).values({ taskId: task.id, byUsername: 'du-lieu-mau', progress, completedOn, note: 'Dữ liệu mẫu', at: new Date(`${lastProgressOn}T09:00:00+07:00`) });
       updated++;
     }
