@@ -35,7 +35,7 @@ describe('task core journey in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Nhiệm vụ' }).waitFor();
     await page.getByRole('link', { name: '2458-1.1-STC' }).waitFor();
     // Status tags and the "no progress update" flag, in Vietnamese.
-    expect(await page.getByText('Đang thực hiện quá hạn').count()).toBeGreaterThan(0);
+    expect(await page.getByText('Chưa hoàn thành, quá hạn').count()).toBeGreaterThan(0);
     expect(await page.getByText('Chưa cập nhật tiến độ').count()).toBeGreaterThan(0);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 

@@ -1,5 +1,6 @@
 import { addResources, type ResourceTree } from '@dondoc/ui';
 import { coreEn, coreVi } from './core/texts.ts';
+import { givingEn, givingVi } from './core/texts-giving.ts';
 
 /** Texts of the shell (namespace `shell`). Vietnamese is the reference; English has the same keys. */
 export const shellVi = {
@@ -69,6 +70,8 @@ export const shellVi = {
     pluginsFailed: 'Không tải được danh sách mô-đun',
   },
   ...coreVi,
+  ...givingVi,
+  audit: { ...coreVi.audit, ...givingVi.audit },
 };
 
 type SameShape<T> = { [K in keyof T]: T[K] extends string ? string : SameShape<T[K]> };
@@ -140,6 +143,8 @@ export const shellEn: SameShape<typeof shellVi> = {
     pluginsFailed: 'Could not load the list of modules',
   },
   ...coreEn,
+  ...givingEn,
+  audit: { ...coreEn.audit, ...givingEn.audit },
 };
 
 addResources('shell', { vi: shellVi as ResourceTree, en: shellEn as ResourceTree });

@@ -1,6 +1,7 @@
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import { AuditOutlined, FileTextOutlined, HomeOutlined, LineChartOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { ScheduleOutlined } from '@ant-design/icons';
+import { FileAddOutlined } from '@ant-design/icons';
 import { HomePage } from './pages/HomePage.tsx';
 import { perm } from './core/access.ts';
 import { NotificationsPage } from './layout/NotificationBell.tsx';
@@ -12,6 +13,8 @@ const TargetsPage = lazy(() => import('./pages/targets/TargetsPage.tsx').then((m
 const TargetDetailPage = lazy(() => import('./pages/targets/TargetDetailPage.tsx').then((m) => ({ default: m.TargetDetailPage })));
 const ReportPage = lazy(() => import('./pages/reports/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
 const CoordinationPage = lazy(() => import('./pages/coordination/CoordinationPage.tsx').then((m) => ({ default: m.CoordinationPage })));
+const DirectivesPage = lazy(() => import('./pages/giving/DirectivesPage.tsx').then((m) => ({ default: m.DirectivesPage })));
+const DirectivePage = lazy(() => import('./pages/giving/DirectivePage.tsx').then((m) => ({ default: m.DirectivePage })));
 const BriefingPage = lazy(() => import('./pages/briefing/BriefingPage.tsx').then((m) => ({ default: m.BriefingPage })));
 
 /**
@@ -46,6 +49,8 @@ export const coreRoutes: CoreRoute[] = [
     anyOf: [perm.reportsReview, perm.escalationsRespond],
   },
   { path: '/giao-ban', Component: BriefingPage, nav: { labelKey: 'nav.briefing', icon: <ScheduleOutlined /> }, anyOf: [perm.reportsReview] },
+  { path: '/giao-nhiem-vu', Component: DirectivesPage, nav: { labelKey: 'giving.nav', icon: <FileAddOutlined /> }, anyOf: [perm.directivesWrite] },
+  { path: '/giao-nhiem-vu/:id', Component: DirectivePage, anyOf: [perm.directivesWrite] },
   { path: '/thong-bao', Component: NotificationsPage, anyOf: [perm.notificationsRead] },
 ];
 

@@ -17,6 +17,9 @@ export const perm = {
   remindersSend: 'core.reminders:send',
   notificationsRead: 'core.notifications:read',
   overviewRead: 'core.overview:read',
+  directivesWrite: 'core.directives:write',
+  extensionsRequest: 'core.extensions:request',
+  extensionsDecide: 'core.extensions:decide',
 } as const;
 
 /** `GET /api/auth/me` also lists the permission keys the user holds (not yet in `SessionUser`'s type). */

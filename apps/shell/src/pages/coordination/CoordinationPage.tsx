@@ -15,6 +15,7 @@ import { reportPath } from '../../core/periods.ts';
 import { ReviewActions } from '../reports/ReviewActions.tsx';
 import { RemindButton } from '../tasks/RemindButton.tsx';
 import { useTaskPages } from '../tasks/TasksPage.tsx';
+import { PendingExtensions } from './PendingExtensions.tsx';
 
 /**
  * `/dieu-phoi`: the coordinators' queue — reports waiting to be accepted or returned, open
@@ -30,6 +31,7 @@ export function CoordinationPage() {
       <Typography.Paragraph type="secondary">{t('coord.intro')}</Typography.Paragraph>
       {access.can(perm.reportsReview) ? <ReportsQueue /> : null}
       {access.can(perm.escalationsRespond) ? <EscalationsQueue /> : null}
+      {access.can(perm.extensionsDecide) ? <PendingExtensions /> : null}
       {access.can(perm.tasksRead) ? <OverdueTasks /> : null}
     </div>
   );

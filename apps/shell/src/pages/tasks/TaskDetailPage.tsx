@@ -14,6 +14,7 @@ import { MultilineText, ProgressValue, Section, useDocumentTitle } from '../../c
 import { Loading } from '../../components/Loading.tsx';
 import { RemindButton } from './RemindButton.tsx';
 import { TaskUpdateForm } from './TaskUpdateForm.tsx';
+import { auditWithExtensions, ExtensionPanel } from './ExtensionPanel.tsx';
 import { EscalationSummary } from '../../core/escalation.tsx';
 import { EvidenceDownloadButton } from '../../core/download.tsx';
 import { ExtendedTag, InferredTag } from '../../core/tags.tsx';
@@ -201,6 +202,8 @@ function TaskView({ task, asOf }: { task: TaskDetail; asOf: string | undefined }
         </Section>
       ) : null}
 
+      {task.isParent ? null : <ExtensionPanel task={task} />}
+
       <Section
         title={t('task.remindersTitle', { count: task.reminderCount })}
         extra={cancelled ? null : <RemindButton task={{ ...task, parentLeadUnitCode: task.parent?.leadUnit.code ?? null }} type="primary" />}
@@ -307,8 +310,8 @@ function TaskView({ task, asOf }: { task: TaskDetail; asOf: string | undefined }
         <Table
           size="small"
           rowKey={(row) => `${row.at}-${row.action}-${row.actor}`}
-          pagination={task.audit.length > 10 ? { pageSize: 10 } : false}
-          dataSource={task.audit}
+          pagination={auditWithExtensions(task).length > 10 ? { pageSize: 10 } : false}
+          dataSource={auditWithExtensions(task)}
           locale={{ emptyText: t('task.noAudit') }}
           columns={[
             { title: t('task.at'), dataIndex: 'at', render: (at: string) => formatDateTime(at), width: 150 },

@@ -1,0 +1,366 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App as AntApp, Button, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { EditOutlined, StopOutlined } from '@ant-design/icons';
+import type { Dayjs } from 'dayjs';
+import { errorMessage, formatDate, useT } from '@dondoc/ui';
+import { core, type TaskDetail } from '../../core/client.ts';
+import { coreKeys } from '../../core/keys.ts';
+import { useLabels } from '../../core/labels.ts';
+import { DATE_FORMAT, fromDayjs, toDayjs } from '../../core/dates.ts';
+import { isConflict } from '../../core/errors.ts';
+import { ConflictAlert } from '../../core/ui.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import type { DirectiveDetail, IssuedTask } from './types.ts';
+import { useUnits, useUnitSelect } from './units.ts';
+import './giving.css';
+
+type Dialog = { kind: 'adjust' | 'cancel'; task: IssuedTask } | null;
+
+/** The tasks an issued directive gave, with links to their pages, "Điều chỉnh" and "Hủy nhiệm vụ". */
+export function IssuedTasks({ directive }: { directive: DirectiveDetail }) {
+  const t = useT('shell');
+  const labels = useLabels();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  return (
+    <>
+      <Table<IssuedTask>
+        size="small"
+        rowKey="id"
+        dataSource={directive.tasks}
+        pagination={directive.tasks.length > 20 ? { pageSize: 20 } : false}
+        locale={{ emptyText: t('directive.noTasks') }}
+        scroll={{ x: 980 }}
+        columns={[
+          {
+            title: t('directive.code'),
+            dataIndex: 'code',
+            width: 150,
+            render: (code: string, task) => <Link to={`/nhiem-vu/${task.id}`}>{code}</Link>,
+          },
+          { title: t('directive.clause'), dataIndex: 'clause', width: 70 },
+          { title: t('directive.taskTitle'), dataIndex: 'title' },
+          {
+            title: t('directive.leadUnit'),
+            key: 'lead',
+            width: 220,
+            render: (_, task) => (
+              <div className="dondoc-assignees-cell">
+                <span>{task.leadUnit.name}</span>
+                {task.isParent ? <span className="dondoc-muted dondoc-small">{t('directive.severalUnits', { count: task.childCount })}</span> : null}
+              </div>
+            ),
+          },
+          {
+            title: t('directive.deadline'),
+            key: 'deadline',
+            width: 130,
+            render: (_, task) =>
+              task.continuous || !task.deadline ? (
+                labels.status('continuous')
+              ) : (
+                <>
+                  {formatDate(task.deadline)}
+                  {task.originalDeadline && task.originalDeadline !== task.deadline ? (
+                    <div className="dondoc-muted dondoc-small">{t('directive.extendedFrom', { date: formatDate(task.originalDeadline) })}</div>
+                  ) : null}
+                </>
+              ),
+          },
+          {
+            title: t('directive.taskState'),
+            dataIndex: 'state',
+            width: 100,
+            render: (state: string) =>
+              state === 'cancelled' ? (
+                <Tag color="#a8071a" className="dondoc-tag">
+                  {t('directive.stateCancelled')}
+                </Tag>
+              ) : (
+                <Tag color="#0b57a4" className="dondoc-tag">
+                  {t('directive.stateActive')}
+                </Tag>
+              ),
+          },
+          {
+            title: <span className="dondoc-visually-hidden">{t('tasks.actions')}</span>,
+            key: 'actions',
+            width: 230,
+            render: (_, task) =>
+              task.state === 'cancelled' ? null : (
+                <Space size={4} wrap>
+                  <Button
+                    size="small"
+                    icon={<EditOutlined aria-hidden />}
+                    onClick={() => setDialog({ kind: 'adjust', task })}
+                    aria-label={t('adjust.buttonFor', { code: task.code })}
+                  >
+                    {t('adjust.button')}
+                  </Button>
+                  <Button
+                    size="small"
+                    className="dondoc-danger-outline"
+                    icon={<StopOutlined aria-hidden />}
+                    onClick={() => setDialog({ kind: 'cancel', task })}
+                    aria-label={t('adjust.cancelFor', { code: task.code })}
+                  >
+                    {t('adjust.cancelButton')}
+                  </Button>
+                </Space>
+              ),
+          },
+        ]}
+      />
+      {dialog?.kind === 'adjust' ? <AdjustDialog task={dialog.task} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'cancel' ? <CancelDialog task={dialog.task} onClose={() => setDialog(null)} /> : null}
+    </>
+  );
+}
+
+interface AdjustValues {
+  reason: string;
+  title: string;
+  content: string;
+  deadline: Dayjs | null;
+  coordinatorUnitCodes: string[];
+}
+
+/** The task as it is now (with its version), and for a parent the coordinating units its units share. */
+function useCurrentTask(id: string) {
+  const current = useQuery({ queryKey: coreKeys.task(id, undefined), queryFn: () => core.tasks.get.query({ id }) });
+  const firstChild = current.data?.rollUp?.children[0]?.id ?? null;
+  const child = useQuery({
+    queryKey: coreKeys.task(firstChild ?? '', undefined),
+    queryFn: () => core.tasks.get.query({ id: firstChild! }),
+    enabled: firstChild !== null,
+  });
+  const ready = current.data && (firstChild === null || child.data || child.isError);
+  return { current, child, ready: !!ready };
+}
+
+function coordinatorsOf(task: TaskDetail, child: TaskDetail | undefined): string[] {
+  const source = task.isParent ? child : task;
+  return (source?.coordinatingUnits ?? []).map((unit) => unit.code);
+}
+
+function adjustValuesOf(task: TaskDetail, child: TaskDetail | undefined): Omit<AdjustValues, 'reason'> {
+  return { title: task.title, content: task.content ?? '', deadline: toDayjs(task.deadline), coordinatorUnitCodes: coordinatorsOf(task, child) };
+}
+
+const sameList = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join('|') === [...b].sort().join('|');
+
+function AdjustDialog({ task, onClose }: { task: IssuedTask; onClose: () => void }) {
+  const t = useT('shell');
+  const { current, child, ready } = useCurrentTask(task.id);
+  return (
+    <Modal open title={t('adjust.title', { code: task.code })} footer={null} onCancel={onClose} width={720} destroyOnHidden>
+      {current.isError ? (
+        <Alert type="error" showIcon title={errorMessage(current.error)} />
+      ) : !ready ? (
+        <Loading text={t('adjust.loading')} />
+      ) : (
+        <AdjustForm task={current.data!} child={child.data} onClose={onClose} />
+      )}
+    </Modal>
+  );
+}
+
+function AdjustForm({ task, child, onClose }: { task: TaskDetail; child: TaskDetail | undefined; onClose: () => void }) {
+  const t = useT('shell');
+  const { message } = AntApp.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<AdjustValues>();
+  const units = useUnits();
+  const unitSelect = useUnitSelect(units.data);
+  const [base, setBase] = useState(() => ({ version: task.version, values: adjustValuesOf(task, child) }));
+  const [conflict, setConflict] = useState<string | null>(null);
+  const [reloaded, setReloaded] = useState(false);
+  const [reloading, setReloading] = useState(false);
+  const [nothing, setNothing] = useState(false);
+
+  const edit = useMutation({
+    mutationFn: (input: Parameters<typeof core.tasks.edit.mutate>[0]) => core.tasks.edit.mutate(input),
+    onMutate: () => {
+      setConflict(null);
+      setReloaded(false);
+    },
+    onSuccess: () => {
+      void message.success(t('adjust.saved', { code: task.code }));
+      void queryClient.invalidateQueries({ queryKey: coreKeys.all });
+      onClose();
+    },
+    onError: (error) => {
+      if (isConflict(error)) setConflict(errorMessage(error));
+    },
+  });
+
+  const submit = (values: AdjustValues) => {
+    const title = values.title.trim();
+    const content = (values.content ?? '').trim();
+    const deadline = fromDayjs(values.deadline);
+    const changes = {
+      ...(title !== base.values.title ? { title } : {}),
+      ...(content !== base.values.content.trim() ? { content } : {}),
+      ...(!task.continuous && deadline && deadline !== fromDayjs(base.values.deadline) ? { deadline } : {}),
+      ...(!sameList(values.coordinatorUnitCodes ?? [], base.values.coordinatorUnitCodes) ? { coordinatorUnitCodes: values.coordinatorUnitCodes ?? [] } : {}),
+    };
+    if (Object.keys(changes).length === 0) {
+      setNothing(true);
+      return;
+    }
+    setNothing(false);
+    edit.mutate({ id: task.id, version: base.version, reason: values.reason.trim(), ...changes });
+  };
+
+  const reload = async () => {
+    setReloading(true);
+    try {
+      const fresh = await core.tasks.get.query({ id: task.id });
+      const freshChild = fresh.rollUp?.children[0] ? await core.tasks.get.query({ id: fresh.rollUp.children[0].id }) : undefined;
+      const latest = adjustValuesOf(fresh, freshChild);
+      for (const field of Object.keys(latest) as Array<keyof typeof latest>) {
+        if (!form.isFieldTouched(field)) form.setFieldValue(field, latest[field]);
+      }
+      setBase({ version: fresh.version, values: latest });
+      void queryClient.invalidateQueries({ queryKey: ['core', 'task', task.id] });
+      setConflict(null);
+      setReloaded(true);
+      edit.reset();
+    } catch (error) {
+      void message.error(errorMessage(error));
+    } finally {
+      setReloading(false);
+    }
+  };
+
+  return (
+    <Form<AdjustValues>
+      form={form}
+      name={`adjust-${task.id}`}
+      layout="vertical"
+      initialValues={{ reason: '', ...base.values }}
+      onFinish={submit}
+      onValuesChange={() => setNothing(false)}
+      disabled={edit.isPending}
+    >
+      <Typography.Paragraph type="secondary">{t('adjust.help')}</Typography.Paragraph>
+      {conflict ? <ConflictAlert className="dondoc-gap" message={conflict} onReload={() => void reload()} reloading={reloading} /> : null}
+      {reloaded ? <Alert type="info" showIcon className="dondoc-gap" title={t('common.reloadedKept')} /> : null}
+      {edit.isError && !conflict ? <Alert type="error" showIcon className="dondoc-gap" title={errorMessage(edit.error)} /> : null}
+      {nothing ? <Alert type="warning" showIcon className="dondoc-gap" title={t('adjust.nothingChanged')} /> : null}
+      <Form.Item
+        name="title"
+        label={t('taskForm.title')}
+        rules={[
+          { required: true, whitespace: true, message: t('taskForm.titleRequired') },
+          { max: 500, message: t('common.tooLong', { max: 500 }) },
+        ]}
+      >
+        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} />
+      </Form.Item>
+      <Form.Item name="content" label={t('taskForm.content')} rules={[{ max: 20_000, message: t('common.tooLong', { max: 20_000 }) }]}>
+        <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={20_000} />
+      </Form.Item>
+      {task.continuous ? null : (
+        <Form.Item name="deadline" label={t('taskForm.deadline')} rules={[{ required: true, message: t('taskForm.deadlineRequired') }]}>
+          <DatePicker format={DATE_FORMAT} placeholder={t('common.datePlaceholder')} />
+        </Form.Item>
+      )}
+      <Form.Item name="coordinatorUnitCodes" label={t('taskForm.coordinators')}>
+        <Select<string[]>
+          mode="multiple"
+          allowClear
+          options={unitSelect.options}
+          showSearch={unitSelect.showSearch}
+          placeholder={t('taskForm.unitSearch')}
+          loading={units.isPending}
+          className="dondoc-unit-select"
+          popupMatchSelectWidth={false}
+        />
+      </Form.Item>
+      <Form.Item
+        name="reason"
+        label={t('adjust.reason')}
+        rules={[
+          { required: true, whitespace: true, message: t('adjust.reasonRequired') },
+          { max: 2000, message: t('common.tooLong', { max: 2000 }) },
+        ]}
+      >
+        <Input.TextArea rows={3} maxLength={2000} showCount />
+      </Form.Item>
+      <Space wrap>
+        <Button type="primary" htmlType="submit" loading={edit.isPending}>
+          {t('adjust.save')}
+        </Button>
+        <Button onClick={onClose} disabled={false}>
+          {t('common.cancel')}
+        </Button>
+      </Space>
+    </Form>
+  );
+}
+
+function CancelDialog({ task, onClose }: { task: IssuedTask; onClose: () => void }) {
+  const t = useT('shell');
+  const { message } = AntApp.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<{ reason: string }>();
+  const current = useQuery({ queryKey: coreKeys.task(task.id, undefined), queryFn: () => core.tasks.get.query({ id: task.id }) });
+  const [version, setVersion] = useState<number | null>(null);
+  const [conflict, setConflict] = useState<string | null>(null);
+  const [reloading, setReloading] = useState(false);
+  const cancel = useMutation({
+    mutationFn: (reason: string) => core.tasks.cancel.mutate({ id: task.id, version: version ?? current.data!.version, reason }),
+    onMutate: () => setConflict(null),
+    onSuccess: () => {
+      void message.success(t('adjust.cancelled', { code: task.code }));
+      void queryClient.invalidateQueries({ queryKey: coreKeys.all });
+      onClose();
+    },
+    onError: (error) => {
+      if (isConflict(error)) setConflict(errorMessage(error));
+    },
+  });
+  const reload = async () => {
+    setReloading(true);
+    try {
+      const fresh = await current.refetch();
+      if (fresh.data) setVersion(fresh.data.version);
+      setConflict(null);
+      cancel.reset();
+    } finally {
+      setReloading(false);
+    }
+  };
+  return (
+    <Modal
+      open
+      title={t('adjust.cancelTitle', { code: task.code })}
+      okText={t('adjust.cancelConfirm')}
+      okButtonProps={{ className: 'dondoc-danger-solid', disabled: !current.data }}
+      cancelText={t('adjust.keep')}
+      confirmLoading={cancel.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+    >
+      <Typography.Paragraph>{task.title}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('adjust.cancelText')}</Typography.Paragraph>
+      {current.isError ? <Alert type="error" showIcon className="dondoc-gap" title={errorMessage(current.error)} /> : null}
+      {conflict ? <ConflictAlert className="dondoc-gap" message={conflict} onReload={() => void reload()} reloading={reloading} /> : null}
+      {cancel.isError && !conflict ? <Alert type="error" showIcon className="dondoc-gap" title={errorMessage(cancel.error)} /> : null}
+      <Form form={form} name={`cancel-${task.id}`} layout="vertical" onFinish={(values) => cancel.mutate(values.reason.trim())}>
+        <Form.Item
+          name="reason"
+          label={t('adjust.cancelReason')}
+          rules={[
+            { required: true, whitespace: true, message: t('adjust.cancelReasonRequired') },
+            { max: 2000, message: t('common.tooLong', { max: 2000 }) },
+          ]}
+        >
+          <Input.TextArea rows={4} maxLength={2000} showCount autoFocus />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,66 @@
+import { useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { matchesSearch, UNIT_GROUP_LABELS, type UnitGroup } from '@dondoc/core';
+import { useLocale, useT } from '@dondoc/ui';
+import { core } from '../../core/client.ts';
+import { coreKeys } from '../../core/keys.ts';
+
+export interface UnitOption {
+  code: string;
+  name: string;
+}
+
+/**
+ * The units tasks can be given to. The task core has no list of units of its own yet, so
+ * the names come from the coordinators' overview (every department and district leads a
+ * task of directive 2458 in the demo). UBND Thành phố gives the tasks and is left out.
+ */
+export function useUnits() {
+  return useQuery({
+    queryKey: coreKeys.units,
+    queryFn: async (): Promise<UnitOption[]> => {
+      const summary = await core.overview.summary.query({});
+      return summary.units.filter((unit) => unit.code !== 'UBND').map((unit) => ({ code: unit.code, name: unit.name }));
+    },
+    staleTime: 10 * 60_000,
+  });
+}
+
+/** Districts are named "Quận …", "Huyện …" or "Thị xã …"; every other unit is a department. */
+export function isDistrictName(name: string): boolean {
+  return /^(Quận|Huyện|Thị xã)\s/u.test(name);
+}
+
+/** Unit names by code, falling back to the code itself. */
+export function unitNamer(units: UnitOption[] | undefined): (code: string) => string {
+  const names = new Map((units ?? []).map((unit) => [unit.code, unit.name]));
+  return (code) => names.get(code) ?? code;
+}
+
+/** Options of a unit select: departments, then districts, searched without regard to diacritics. */
+export function useUnitSelect(units: UnitOption[] | undefined) {
+  const t = useT('shell');
+  return useMemo(() => {
+    const list = units ?? [];
+    const departments = list.filter((unit) => !isDistrictName(unit.name));
+    const districts = list.filter((unit) => isDistrictName(unit.name));
+    const toOption = (unit: UnitOption) => ({ value: unit.code, label: unit.name });
+    return {
+      options: [
+        { label: t('taskForm.departments'), title: t('taskForm.departments'), options: departments.map(toOption) },
+        { label: t('taskForm.districts'), title: t('taskForm.districts'), options: districts.map(toOption) },
+      ].filter((group) => group.options.length > 0),
+      showSearch: {
+        filterOption: (input: string, option?: { label?: unknown; options?: unknown }) =>
+          !option?.options && matchesSearch(String(option?.label ?? ''), input),
+      },
+      count: { departments: departments.length, districts: districts.length, all: list.length },
+    };
+  }, [units, t]);
+}
+
+/** The words of a unit group ("Tất cả các quận, huyện, thị xã"). */
+export function useGroupLabel(): (group: UnitGroup) => string {
+  const { locale } = useLocale();
+  return (group) => UNIT_GROUP_LABELS[group][locale];
+}
