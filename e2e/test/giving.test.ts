@@ -142,6 +142,46 @@ describe('giving tasks and extending a deadline in Chromium', () => {
     await drafts.getByRole('cell', { name: departmentTaskTitle }).waitFor();
     await drafts.getByText('Phối hợp: Sở Tài chính').waitFor();
     await drafts.getByText('1 chỉ tiêu').waitFor();
+
+    // Editing a draft task that someone saved in between (here: another tab of the same
+    // account): the stale save names who, and "Tải lại" keeps what was typed.
+    await drafts.getByRole('button', { name: 'Sửa nhiệm vụ mục 2' }).click();
+    const edit = section(page, 'Sửa nhiệm vụ mục 2');
+    await edit.getByLabel('Tên nhiệm vụ').fill(`${departmentTaskTitle} (sửa)`);
+    const status = await page.evaluate(async (directiveId) => {
+      const read = await (await fetch(`/api/trpc/core/directives.get?input=${encodeURIComponent(JSON.stringify({ id: directiveId }))}`)).json();
+      const draft = read.result.data.drafts.find((d: { clause: string }) => d.clause === '2');
+      const response = await fetch('/api/trpc/core/directives.saveTask', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          directiveId,
+          id: draft.id,
+          version: draft.version,
+          clause: draft.clause,
+          title: draft.title,
+          content: 'Nội dung sửa từ tab khác',
+          assignees: draft.assignees,
+          followUpUnitCode: draft.followUpUnitCode,
+          coordinatorUnitCodes: draft.coordinatorUnitCodes,
+          deadline: draft.deadline,
+          continuous: draft.continuous,
+          cadence: draft.cadence,
+          targets: draft.targets,
+        }),
+      });
+      return response.status;
+    }, directivePath.split('/').pop()!);
+    expect(status).toBe(200);
+    await edit.getByRole('button', { name: 'Lưu nhiệm vụ' }).click();
+    await edit.getByText('Dữ liệu đã được ubnd thay đổi sau khi bạn mở. Hãy tải lại rồi thử lại.').waitFor();
+    await edit.getByRole('button', { name: 'Tải lại' }).click();
+    await edit.getByText(/Đã tải dữ liệu mới nhất/).waitFor();
+    expect(await edit.getByLabel('Tên nhiệm vụ').inputValue()).toBe(`${departmentTaskTitle} (sửa)`);
+    expect(await edit.getByLabel('Nội dung nhiệm vụ').inputValue()).toBe('Nội dung sửa từ tab khác');
+    await edit.getByRole('button', { name: 'Lưu nhiệm vụ' }).click();
+    await drafts.getByRole('cell', { name: `${departmentTaskTitle} (sửa)` }).waitFor();
+    await section(page, 'Thêm nhiệm vụ').waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await shoot(page, 'giving-draft-editor');
     expect(page.errors).toEqual([]);

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useRef } from 'react';
 import { Alert, Button, DatePicker, Form, Input, Progress, Space, Typography } from 'antd';
 import { CloseOutlined, PaperClipOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
@@ -30,6 +30,9 @@ export function directiveInput(values: DirectiveValues) {
     fullText: values.fullText ?? '',
   };
 }
+
+/** The usual issuing authority: its official name, the same in either language (it is the document's data). */
+export const DEFAULT_ISSUER = 'UBND Thành phố Hà Nội';
 
 const NUMBER_PATTERN = /^\s*[0-9A-Za-z][0-9A-Za-z.-]*\s*\/\s*\S.*$/;
 export const DIRECTIVE_FILE_ACCEPT = '.pdf,.docx';

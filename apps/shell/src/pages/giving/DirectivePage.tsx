@@ -419,7 +419,11 @@ function IssuedDirective({ directive }: { directive: DirectiveDetail }) {
           <Descriptions.Item label={t('giving.subject')}>{directive.subject}</Descriptions.Item>
           <Descriptions.Item label={t('giving.signer')}>{directive.signer || '—'}</Descriptions.Item>
           <Descriptions.Item label={t('directive.issuedBy')}>
-            {directive.issuedAt ? t('directive.issuedByValue', { by: directive.issuedBy ?? '', at: formatDateTime(directive.issuedAt) }) : '—'}
+            {directive.issuedAt
+              ? directive.issuedBy
+                ? t('directive.issuedByValue', { by: directive.issuedBy, at: formatDateTime(directive.issuedAt) })
+                : formatDateTime(directive.issuedAt)
+              : '—'}
           </Descriptions.Item>
           <Descriptions.Item label={t('directiveForm.file')}>
             {directive.attachment

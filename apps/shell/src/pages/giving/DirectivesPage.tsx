@@ -8,7 +8,7 @@ import { ErrorPanel, errorMessage, formatDate, useLocale, useT } from '@dondoc/u
 import { core, type DirectiveItem } from '../../core/client.ts';
 import { coreKeys } from '../../core/keys.ts';
 import { Section, useDocumentTitle } from '../../core/ui.tsx';
-import { attachDirectiveFile, DirectiveFields, DirectiveFilePicker, directiveInput, type DirectiveValues } from './DirectiveForm.tsx';
+import { attachDirectiveFile, DEFAULT_ISSUER, DirectiveFields, DirectiveFilePicker, directiveInput, type DirectiveValues } from './DirectiveForm.tsx';
 import './giving.css';
 
 const STATE_COLORS: Record<DirectiveState, string> = { draft: '#4b5563', issued: '#237804' };
@@ -130,7 +130,7 @@ function CreateDirective() {
           form={form}
           name="create-directive"
           layout="vertical"
-          initialValues={{ number: '', issuedOn: null, issuer: t('directiveForm.issuerDefault'), subject: '', signer: '', fullText: '' }}
+          initialValues={{ number: '', issuedOn: null, issuer: DEFAULT_ISSUER, subject: '', signer: '', fullText: '' }}
           onFinish={(values) => create.mutate(values)}
           disabled={create.isPending}
           scrollToFirstError

@@ -36,15 +36,15 @@ export function IssuedTasks({ directive }: { directive: DirectiveDetail }) {
           {
             title: t('directive.code'),
             dataIndex: 'code',
-            width: 150,
+            width: 120,
             render: (code: string, task) => <Link to={`/nhiem-vu/${task.id}`}>{code}</Link>,
           },
-          { title: t('directive.clause'), dataIndex: 'clause', width: 70 },
+          { title: t('directive.clause'), dataIndex: 'clause', width: 60 },
           { title: t('directive.taskTitle'), dataIndex: 'title' },
           {
             title: t('directive.leadUnit'),
             key: 'lead',
-            width: 220,
+            width: 190,
             render: (_, task) => (
               <div className="dondoc-assignees-cell">
                 <span>{task.leadUnit.name}</span>
@@ -55,7 +55,7 @@ export function IssuedTasks({ directive }: { directive: DirectiveDetail }) {
           {
             title: t('directive.deadline'),
             key: 'deadline',
-            width: 130,
+            width: 110,
             render: (_, task) =>
               task.continuous || !task.deadline ? (
                 labels.status('continuous')
@@ -86,10 +86,10 @@ export function IssuedTasks({ directive }: { directive: DirectiveDetail }) {
           {
             title: <span className="dondoc-visually-hidden">{t('tasks.actions')}</span>,
             key: 'actions',
-            width: 230,
+            width: 130,
             render: (_, task) =>
               task.state === 'cancelled' ? null : (
-                <Space size={4} wrap>
+                <Space size={4} orientation="vertical">
                   <Button
                     size="small"
                     icon={<EditOutlined aria-hidden />}

@@ -72,6 +72,9 @@ export function ExtensionSummary({ extension, showTask = false }: { extension: E
           <>
             <dt>{t('extension.decided')}</dt>
             <dd>
+              {extension.state === 'approved' && extension.approvedDeadline ? (
+                <div className="dondoc-extension-change">{t('extension.approvedTo', { date: formatDate(extension.approvedDeadline) })}</div>
+              ) : null}
               {t('extension.decidedLine', { by: extension.decidedBy ?? '', at: formatDateTime(extension.decidedAt) })}
               {extension.decisionNote ? (
                 <div>
@@ -135,7 +138,7 @@ export function ExtensionDecision({ extension }: { extension: ExtensionItem }) {
       onFinish={() => void run('approve')}
     >
       {decide.isError ? <Alert type="error" showIcon className="dondoc-gap" title={errorMessage(decide.error)} /> : null}
-      <div className="dondoc-form-grid">
+      <div className="dondoc-date-field">
         <Form.Item
           name="approvedDeadline"
           label={t('extension.approvedDeadline')}
@@ -261,12 +264,10 @@ function ExtensionRequestForm({ task }: { task: TaskDetail }) {
       onFinish={(values) => request.mutate(values)}
       disabled={request.isPending}
     >
-      <Typography.Title level={3} className="dondoc-item-title">
-        {t('extension.requestTitle')}
-      </Typography.Title>
+      <h3 className="dondoc-item-title">{t('extension.requestTitle')}</h3>
       <Typography.Paragraph type="secondary">{t('extension.requestHelp', { date: formatDate(deadline) })}</Typography.Paragraph>
       {request.isError ? <Alert type="error" showIcon className="dondoc-gap" title={errorMessage(request.error)} /> : null}
-      <div className="dondoc-form-grid">
+      <div className="dondoc-date-field">
         <Form.Item
           name="proposedDeadline"
           label={t('extension.proposed')}
