@@ -88,6 +88,18 @@ describe.each(testBackends)('directives and tasks on %s', (backend) => {
     });
   });
 
+  describe('units.list', () => {
+    it('names the UBND, the 21 departments and the 30 districts with their kinds, in the directory’s order', async () => {
+      const units = await (await h.as('ubnd')).units.list();
+      expect(units).toHaveLength(52);
+      expect(units[0]).toEqual({ code: 'UBND', name: 'UBND Thành phố Hà Nội', kind: 'ubnd' });
+      expect(units.filter((u) => u.kind === 'department')).toHaveLength(21);
+      expect(units.filter((u) => u.kind === 'district')).toHaveLength(30);
+      expect(units).toContainEqual({ code: 'Q001', name: 'Quận Ba Đình', kind: 'district' });
+      expect(await (await h.as('badinh')).units.list()).toEqual(units);
+    });
+  });
+
   describe('tasks.list', () => {
     it('an officer without unitCode gets the tasks their unit leads or coordinates (stc.cv: 11 children of §1, 3.1 and 3.2)', async () => {
       const page = await (await h.as('stc.cv')).tasks.list({ asOf: '2023-10-15' });
@@ -612,6 +624,7 @@ describe.each(testBackends)('directives and tasks on %s', (backend) => {
           'tasks.get',
           'tasks.list',
           'tasks.update',
+          'units.list',
         ].sort(),
       );
       const anonymous = h.anonymous() as unknown as Record<string, Record<string, (input?: unknown) => Promise<unknown>>>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listUnits } from '@dondoc/auth';
 import { permissionProcedure, router } from '@dondoc/trpc';
 import { hanoiDateOf, isIsoDate, isPeriodId, TASK_STATUSES, type IsoDate } from '../domain/index.ts';
 import { fail, notFound } from './errors.ts';
@@ -239,6 +240,11 @@ export const coreRouter = router({
       .input(z.object({ unreadOnly: z.boolean().default(false) }).default({ unreadOnly: false }))
       .query(({ ctx, input }) => listNotifications(ctx.db, ctx.user.unit?.code ?? null, input.unreadOnly)),
     markRead: p.notificationsRead.input(z.object({ ids: z.array(z.number().int()).max(500) })).mutation(({ ctx, input }) => markNotificationsRead(ctx, input.ids)),
+  }),
+
+  units: router({
+    /** The UBND, the departments and the districts, in the directory's order (pickers of units). */
+    list: p.tasksRead.query(async ({ ctx }) => (await listUnits(ctx.db)).map((unit) => ({ code: unit.code, name: unit.name, kind: unit.kind }))),
   }),
 
   overview: router({

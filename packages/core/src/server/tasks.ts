@@ -216,6 +216,9 @@ export async function getTask(db: Queryable, access: Access, id: string, asOf: I
     reminderRows.map((r) => ({ sentOn: hanoiDateOf(r.sentAt), toLeadUnit: r.unitCode === task.leadUnitCode })),
     asOf,
   );
+  // The task's trail includes the steps of its extension requests (audited as core.extension rows).
+  const extensionAudit = (await Promise.all(extensionRows.map((e) => listAudit(db, { entity: 'core.extension', entityId: e.id, limit: 20 })))).flat();
+  const trail = [...audit, ...extensionAudit].sort((a, b) => b.at.getTime() - a.at.getTime() || b.id - a.id);
   const resultFile = task.resultFileId
     ? ((await db.select({ id: evidenceFiles.id, filename: evidenceFiles.filename, size: evidenceFiles.size, contentType: evidenceFiles.contentType }).from(evidenceFiles).where(eq(evidenceFiles.id, task.resultFileId)))[0] ?? null)
     : null;
@@ -276,7 +279,7 @@ export async function getTask(db: Queryable, access: Access, id: string, asOf: I
     })),
     reports: reportRows.map((r) => ({ ...r, unit: unitRef(directory, r.unitCode) })),
     escalations: escalationRows.map((e) => ({ id: e.id, state: e.state, obstacle: e.obstacle, proposal: e.proposal, response: e.response, createdAt: e.createdAt.toISOString() })),
-    audit: audit.map((a) => ({ at: a.at.toISOString(), actor: a.actorUsername, action: a.action })),
+    audit: trail.map((a) => ({ at: a.at.toISOString(), actor: a.actorUsername, action: a.action })),
     /** Deadline extension requests (gia hạn), newest first: the original deadline stays in them. */
     extensions: extensionRows,
     rollUp: task.isParent ? { ...rollUp(childItems), children: childItems } : null,

@@ -8,27 +8,17 @@ import { coreKeys } from '../../core/keys.ts';
 export interface UnitOption {
   code: string;
   name: string;
+  kind: 'department' | 'district';
 }
 
-/**
- * The units tasks can be given to. The task core has no list of units of its own yet, so
- * the names come from the coordinators' overview (every department and district leads a
- * task of directive 2458 in the demo). UBND Thành phố gives the tasks and is left out.
- */
+/** The units tasks can be given to: the departments and the districts (the UBND gives them). */
 export function useUnits() {
   return useQuery({
     queryKey: coreKeys.units,
-    queryFn: async (): Promise<UnitOption[]> => {
-      const summary = await core.overview.summary.query({});
-      return summary.units.filter((unit) => unit.code !== 'UBND').map((unit) => ({ code: unit.code, name: unit.name }));
-    },
+    queryFn: async (): Promise<UnitOption[]> =>
+      (await core.units.list.query()).flatMap((unit) => (unit.kind === 'department' || unit.kind === 'district' ? [{ code: unit.code, name: unit.name, kind: unit.kind }] : [])),
     staleTime: 10 * 60_000,
   });
-}
-
-/** Districts are named "Quận …", "Huyện …" or "Thị xã …"; every other unit is a department. */
-export function isDistrictName(name: string): boolean {
-  return /^(Quận|Huyện|Thị xã)\s/u.test(name);
 }
 
 /** Unit names by code, falling back to the code itself. */
@@ -42,8 +32,8 @@ export function useUnitSelect(units: UnitOption[] | undefined) {
   const t = useT('shell');
   return useMemo(() => {
     const list = units ?? [];
-    const departments = list.filter((unit) => !isDistrictName(unit.name));
-    const districts = list.filter((unit) => isDistrictName(unit.name));
+    const departments = list.filter((unit) => unit.kind === 'department');
+    const districts = list.filter((unit) => unit.kind === 'district');
     const toOption = (unit: UnitOption) => ({ value: unit.code, label: unit.name });
     return {
       options: [

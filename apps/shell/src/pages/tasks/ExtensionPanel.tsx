@@ -15,25 +15,6 @@ import '../giving/giving.css';
 
 const STATE_COLORS: Record<ExtensionState, string> = { pending: '#ad4e00', approved: '#237804', declined: '#a8071a' };
 
-type AuditRow = TaskDetail['audit'][number];
-
-/**
- * The task's audit trail with the steps of its extension requests (asked, approved or
- * declined). The server's audit of a task lists the rows of the task itself; requests are
- * audited as `core.extension` rows, so they are taken from the task's extensions here, unless
- * the server already lists them.
- */
-export function auditWithExtensions(task: Pick<TaskDetail, 'audit' | 'extensions'>): AuditRow[] {
-  if (task.audit.some((row) => row.action.startsWith('core.extension.'))) return task.audit;
-  const steps: AuditRow[] = task.extensions.flatMap((extension) => [
-    { at: extension.createdAt, actor: extension.requestedBy, action: 'core.extension.request' },
-    ...(extension.state !== 'pending' && extension.decidedAt
-      ? [{ at: extension.decidedAt, actor: extension.decidedBy ?? '', action: extension.state === 'approved' ? 'core.extension.approve' : 'core.extension.decline' }]
-      : []),
-  ]);
-  return [...task.audit, ...steps].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
-}
-
 export function ExtensionStateTag({ state }: { state: string }) {
   const { locale } = useLocale();
   const known = state === 'pending' || state === 'approved' || state === 'declined';

@@ -14,7 +14,7 @@ import { MultilineText, ProgressValue, Section, useDocumentTitle } from '../../c
 import { Loading } from '../../components/Loading.tsx';
 import { RemindButton } from './RemindButton.tsx';
 import { TaskUpdateForm } from './TaskUpdateForm.tsx';
-import { auditWithExtensions, ExtensionPanel } from './ExtensionPanel.tsx';
+import { ExtensionPanel } from './ExtensionPanel.tsx';
 import { EscalationSummary } from '../../core/escalation.tsx';
 import { EvidenceDownloadButton } from '../../core/download.tsx';
 import { ExtendedTag, InferredTag } from '../../core/tags.tsx';
@@ -310,8 +310,8 @@ function TaskView({ task, asOf }: { task: TaskDetail; asOf: string | undefined }
         <Table
           size="small"
           rowKey={(row) => `${row.at}-${row.action}-${row.actor}`}
-          pagination={auditWithExtensions(task).length > 10 ? { pageSize: 10 } : false}
-          dataSource={auditWithExtensions(task)}
+          pagination={task.audit.length > 10 ? { pageSize: 10 } : false}
+          dataSource={task.audit}
           locale={{ emptyText: t('task.noAudit') }}
           columns={[
             { title: t('task.at'), dataIndex: 'at', render: (at: string) => formatDateTime(at), width: 150 },
