@@ -3,6 +3,7 @@
  * enter by hand, and the ones a department module computes through the core API.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { listAudit } from '@dondoc/auth';
 import { testBackends } from '@dondoc/db/testing';
 import { addDays, FORECAST_CLASSES } from '../src/domain/index.ts';
@@ -59,7 +60,7 @@ describe.each(testBackends)('targets on %s', (backend) => {
     const recorded = await vp.targets.record({ code: '2458-CT1', value: 14, asOf: '2024-12-31', note: 'Đã cắt giảm 14% TTHC nội bộ' });
     expect(recorded).toEqual({ id: expect.any(Number), value: 14, asOf: '2024-12-31' });
     const one = await vp.targets.get({ code: '2458-CT1', asOf: '2025-01-15' });
-    expect(one.measurements).toEqual([{ id: recorded.id, value: 14, asOf: '2024-12-31', source: 'manual', note: 'Đã cắt giảm 14% TTHC nội bộ', author: 'vp' }]);
+    expect(one.measurements).toEqual([{ id: recorded.id, value: 14, asOf: '2024-12-31', source: 'manual', note: 'Đã cắt giảm 14% TTHC nội bộ', author: 'vp', numerator: null, denominator: null, provisional: false, basis: null }]);
     // One reading: still not enough data.
     expect(one.forecast).toMatchObject({ class: 'insufficient_data', latestValue: 14, latestOn: '2024-12-31', trend: null });
 
@@ -144,7 +145,7 @@ describe.each(testBackends)('targets on %s', (backend) => {
     expect(recorded).toEqual({ id: expect.any(Number), value: 18.5, asOf: '2025-06-30' });
 
     const target = await api.targets.get(AUTONOMY_TARGET_CODE, '2025-07-01');
-    expect(target.measurements).toEqual([{ id: recorded.id, value: 18.5, asOf: '2025-06-30', source: 'tai-chinh', note: '37/200 đơn vị nhóm 1, 2', author: 'stc' }]);
+    expect(target.measurements).toEqual([{ id: recorded.id, value: 18.5, asOf: '2025-06-30', source: 'tai-chinh', note: '37/200 đơn vị nhóm 1, 2', author: 'stc', numerator: null, denominator: null, provisional: false, basis: null }]);
     // One reading after the baseline: not enough data for a trend yet.
     expect(target.forecast.class).toBe('insufficient_data');
     // (The earlier audit row of this target is its baseline, set in the test above.)
@@ -175,6 +176,77 @@ describe.each(testBackends)('targets on %s', (backend) => {
     expect(await khdt.units.get('SKHDT')).toMatchObject({ code: 'SKHDT', name: 'Sở Kế hoạch và Đầu tư', kind: 'department' });
     expect(await khdt.units.get('NOPE')).toBeNull();
     expect(await khdt.units.list()).toHaveLength(1 + 21 + 30);
+  });
+
+  it('a module’s share keeps its numerator, denominator, provisional flag and basis; inconsistent figures are refused', async () => {
+    const api = await h.coreApi('tai-chinh', 'stc');
+    // 16 autonomous units of 600 registered: 16 ÷ 600 × 100 = 2.666… → 2.67.
+    const recorded = await api.targets.recordMeasurement(AUTONOMY_TARGET_CODE, {
+      value: 2.67,
+      asOf: '2024-12-31',
+      numerator: 16,
+      denominator: 600,
+      provisional: true,
+      basis: '  đã duyệt 4/17 đơn vị chủ quản ',
+    });
+    const measured = () => api.targets.get(AUTONOMY_TARGET_CODE, '2025-12-31').then((t) => t.measurements.find((m) => m.id === recorded.id));
+    expect(await measured()).toEqual({
+      id: recorded.id,
+      value: 2.67,
+      asOf: '2024-12-31',
+      source: 'tai-chinh',
+      note: null,
+      author: 'stc',
+      numerator: 16,
+      denominator: 600,
+      provisional: true,
+      basis: 'đã duyệt 4/17 đơn vị chủ quản',
+    });
+    // The audit keeps the figures too.
+    const audit = (await listAudit(h.db, { entity: 'core.target' })).find((a) => a.action === 'core.target.record');
+    expect(audit?.after).toMatchObject({ value: 2.67, numerator: 16, denominator: 600, provisional: true });
+
+    // Once every managing unit is approved, the same date is replaced: final, 150/600 = 25%.
+    await api.targets.recordMeasurement(AUTONOMY_TARGET_CODE, { value: 25, asOf: '2024-12-31', numerator: 150, denominator: 600, basis: 'đã duyệt 17/17 đơn vị chủ quản' });
+    expect(await measured()).toMatchObject({ value: 25, numerator: 150, denominator: 600, provisional: false, basis: 'đã duyệt 17/17 đơn vị chủ quản' });
+    // Recording again without figures clears them (the row is the module's whole statement for that date).
+    await api.targets.recordMeasurement(AUTONOMY_TARGET_CODE, { value: 25, asOf: '2024-12-31' });
+    expect(await measured()).toMatchObject({ value: 25, numerator: null, denominator: null, provisional: false, basis: null });
+
+    const refused = async (input: Parameters<typeof api.targets.recordMeasurement>[1]) => rejection(api.targets.recordMeasurement(AUTONOMY_TARGET_CODE, input));
+    // 16 ÷ 600 is 2.67%, not 40% (the share over the approved units only).
+    expect(await refused({ value: 40, asOf: '2024-12-31', numerator: 16, denominator: 600 })).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'Giá trị 40 không khớp với 16/600 = 2.67%.',
+    });
+    // 2.666… is not rounded to two decimals.
+    expect((await refused({ value: 16 / 6, asOf: '2024-12-31', numerator: 16, denominator: 600 })).code).toBe('BAD_REQUEST');
+    expect(await refused({ value: 0, asOf: '2024-12-31', numerator: 0, denominator: 0 })).toMatchObject({ code: 'BAD_REQUEST', message: 'Mẫu số phải lớn hơn 0.' });
+    expect((await refused({ value: 0, asOf: '2024-12-31', numerator: 0, denominator: -5 })).code).toBe('BAD_REQUEST');
+    expect(await refused({ value: 150, asOf: '2024-12-31', numerator: 3, denominator: 2 })).toMatchObject({ message: 'Tử số phải từ 0 đến mẫu số.' });
+    expect((await refused({ value: -50, asOf: '2024-12-31', numerator: -1, denominator: 2 })).code).toBe('BAD_REQUEST');
+    expect(await refused({ value: 50, asOf: '2024-12-31', numerator: 1 })).toMatchObject({ message: 'Tử số và mẫu số phải có cùng nhau.' });
+    expect((await refused({ value: 50, asOf: '2024-12-31', denominator: 2 })).code).toBe('BAD_REQUEST');
+    expect((await refused({ value: Number.NaN, asOf: '2024-12-31' })).code).toBe('BAD_REQUEST');
+    expect(await refused({ value: 25, asOf: '2024-12-31', basis: 'x'.repeat(201) })).toMatchObject({ message: 'Căn cứ tối đa 200 ký tự.' });
+    // Exactly 0, exactly the whole, and a share of amounts rather than counts.
+    await api.targets.recordMeasurement(AUTONOMY_TARGET_CODE, { value: 0, asOf: '2024-12-31', numerator: 0, denominator: 600 });
+    await api.targets.recordMeasurement(AUTONOMY_TARGET_CODE, { value: 100, asOf: '2024-12-31', numerator: 600, denominator: 600 });
+    // 1 ÷ 3 = 33.333… → 33.33; 2 ÷ 3 = 66.666… → 66.67.
+    await api.targets.recordMeasurement(AUTONOMY_TARGET_CODE, { value: 66.67, asOf: '2024-12-31', numerator: 2.5, denominator: 3.75 });
+    expect(await measured()).toMatchObject({ value: 66.67, numerator: 2.5, denominator: 3.75 });
+    // The database refuses inconsistent figures written around the API.
+    const targetId = (await api.targets.get(AUTONOMY_TARGET_CODE)).id;
+    await expect(h.db.insert(measurements).values({ targetId, value: 1, asOf: '2024-01-01', source: 'x', author: 'x', numerator: 5, denominator: 2 })).rejects.toThrow();
+    // A manual target recorded by hand keeps the old input and answers no figures.
+    const vp = await h.as('vp');
+    await vp.targets.record({ code: '2458-CT2', value: 7, asOf: '2024-12-31' });
+    expect((await vp.targets.get({ code: '2458-CT2' })).measurements).toEqual([
+      expect.objectContaining({ value: 7, numerator: null, denominator: null, provisional: false, basis: null }),
+    ]);
+    // Leave the module target as the next test expects it: 18.5 and 20.5 only.
+    await h.db.delete(measurements).where(eq(measurements.id, recorded.id));
+    await h.db.delete(measurements).where(eq(measurements.value, 7));
   });
 
   it('a measurement recorded in the module’s own transaction rolls back with it', async () => {

@@ -22,7 +22,9 @@ export interface CoreApi {
     /**
      * Records the module's computed value of one of its targets for a date (replacing the
      * module's earlier value for that date). Pass the caller's transaction to make it part
-     * of the module's own change.
+     * of the module's own change. A share may carry what it was computed from
+     * (`numerator`, `denominator`: the value must be their ratio × 100 rounded to two
+     * decimals), whether it is `provisional`, and a short `basis`; BAD_REQUEST otherwise.
      */
     recordMeasurement(code: string, input: MeasurementInput, options?: { tx?: Queryable }): Promise<{ id: number; value: number; asOf: IsoDate }>;
   };

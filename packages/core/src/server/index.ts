@@ -6,6 +6,8 @@ export { createCoreApi } from './api.ts';
 export { createRequestContext } from './context.ts';
 export type { RequestContextInput } from './context.ts';
 export type { CoreApi, CoreApiBinding } from './api.ts';
+export { ratioPercent, MEASUREMENT_BASIS_MAX } from './targets.ts';
+export type { MeasurementInput } from './targets.ts';
 export { seedDirective2458, reconcileDirective2458, searchTextOf } from './seed.ts';
 export { seedDemoProgress2458 } from './demo-progress.ts';
 export { clauses2458, targets2458, references2458, DIRECTIVE_2458, AUTONOMY_TARGET_CODE } from './directive-2458.ts';

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  check,
   customType,
   date,
   doublePrecision,
@@ -251,9 +252,25 @@ export const measurements = coreSchema.table(
     source: text('source').notNull(),
     note: text('note'),
     author: text('author').notNull(),
+    /**
+     * What a share was computed from (value = numerator ÷ denominator × 100, rounded to two
+     * decimals): e.g. 16 autonomous units of 600 registered. Both or neither.
+     */
+    numerator: doublePrecision('numerator'),
+    denominator: doublePrecision('denominator'),
+    /** A value that will change as its source completes (e.g. not every unit approved yet). */
+    provisional: boolean('provisional').notNull().default(false),
+    /** A short account of what the value rests on, e.g. "đã duyệt 4/17 đơn vị chủ quản". */
+    basis: text('basis'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('measurements_target_date_source_idx').on(t.targetId, t.asOf, t.source)],
+  (t) => [
+    uniqueIndex('measurements_target_date_source_idx').on(t.targetId, t.asOf, t.source),
+    check(
+      'measurements_ratio_check',
+      sql`(${t.numerator} is null and ${t.denominator} is null) or (${t.denominator} > 0 and ${t.numerator} >= 0 and ${t.numerator} <= ${t.denominator})`,
+    ),
+  ],
 );
 
 export const reports = coreSchema.table(

@@ -92,7 +92,18 @@ export async function getTarget(db: Queryable, code: string, asOf: IsoDate, loca
   const forecast = forecastOf(target, rows, asOf);
   return {
     ...targetView(target, directory),
-    measurements: rows.map((m) => ({ id: m.id, value: m.value, asOf: m.asOf, source: m.source, note: m.note, author: m.author })),
+    measurements: rows.map((m) => ({
+      id: m.id,
+      value: m.value,
+      asOf: m.asOf,
+      source: m.source,
+      note: m.note,
+      author: m.author,
+      numerator: m.numerator,
+      denominator: m.denominator,
+      provisional: m.provisional,
+      basis: m.basis,
+    })),
     forecast,
   };
 }
@@ -101,6 +112,51 @@ export interface MeasurementInput {
   value: number;
   asOf: IsoDate;
   note?: string | null | undefined;
+  /**
+   * What a share (in %) was computed from, both or neither: denominator > 0 and
+   * 0 ≤ numerator ≤ denominator, and `value` must then be numerator ÷ denominator × 100
+   * rounded to two decimals (the caller states the value it shows; the core checks it).
+   */
+  numerator?: number | null | undefined;
+  denominator?: number | null | undefined;
+  /** The value will change as its source completes (default false). */
+  provisional?: boolean | undefined;
+  /** A short account of what the value rests on (at most 200 characters), e.g. "đã duyệt 4/17 đơn vị chủ quản". */
+  basis?: string | null | undefined;
+}
+
+/** numerator ÷ denominator × 100 rounded to two decimals, half away from zero (as the modules round their shares). */
+export function ratioPercent(numerator: number, denominator: number): number {
+  return Math.round(((numerator / denominator) * 100 + Number.EPSILON) * 100) / 100;
+}
+
+export const MEASUREMENT_BASIS_MAX = 200;
+
+/** Checks the optional figures of a measurement; answers the message of the first problem, or null. */
+export function measurementInputProblem(input: MeasurementInput): { vi: string; en: string } | null {
+  const { numerator, denominator } = input;
+  if (!Number.isFinite(input.value)) return { vi: 'Giá trị số liệu phải là một số.', en: 'The value must be a finite number.' };
+  const hasNumerator = numerator !== null && numerator !== undefined;
+  const hasDenominator = denominator !== null && denominator !== undefined;
+  if (hasNumerator !== hasDenominator) return { vi: 'Tử số và mẫu số phải có cùng nhau.', en: 'Numerator and denominator go together.' };
+  if (hasNumerator && hasDenominator) {
+    if (!Number.isFinite(denominator) || denominator <= 0) return { vi: 'Mẫu số phải lớn hơn 0.', en: 'The denominator must be greater than 0.' };
+    if (!Number.isFinite(numerator) || numerator < 0 || numerator > denominator) {
+      return { vi: 'Tử số phải từ 0 đến mẫu số.', en: 'The numerator must be between 0 and the denominator.' };
+    }
+    const expected = ratioPercent(numerator, denominator);
+    if (Math.abs(expected - input.value) > 1e-9) {
+      return {
+        vi: `Giá trị ${input.value} không khớp với ${numerator}/${denominator} = ${expected}%.`,
+        en: `The value ${input.value} does not match ${numerator}/${denominator} = ${expected}%.`,
+      };
+    }
+  }
+  if (input.provisional !== undefined && typeof input.provisional !== 'boolean') return { vi: 'Cờ tạm tính không hợp lệ.', en: 'Invalid provisional flag.' };
+  if (input.basis !== null && input.basis !== undefined && (typeof input.basis !== 'string' || input.basis.length > MEASUREMENT_BASIS_MAX)) {
+    return { vi: `Căn cứ tối đa ${MEASUREMENT_BASIS_MAX} ký tự.`, en: `The basis is at most ${MEASUREMENT_BASIS_MAX} characters.` };
+  }
+  return null;
 }
 
 /**
@@ -125,16 +181,24 @@ export async function recordMeasurement(
       en: `Module ${input.source} may not record measurements of target ${target.code}.`,
     });
   }
+  const problem = measurementInputProblem(input);
+  if (problem) fail('BAD_REQUEST', locale, problem);
+  const figures = {
+    numerator: input.numerator ?? null,
+    denominator: input.denominator ?? null,
+    provisional: input.provisional ?? false,
+    basis: input.basis?.trim() || null,
+  };
   const [before] = await tx
     .select()
     .from(measurements)
     .where(sql`${measurements.targetId} = ${target.id} and ${measurements.asOf} = ${input.asOf} and ${measurements.source} = ${input.source}`);
   const [row] = await tx
     .insert(measurements)
-    .values({ targetId: target.id, value: input.value, asOf: input.asOf, source: input.source, note: input.note ?? null, author: input.author })
+    .values({ targetId: target.id, value: input.value, asOf: input.asOf, source: input.source, note: input.note ?? null, author: input.author, ...figures })
     .onConflictDoUpdate({
       target: [measurements.targetId, measurements.asOf, measurements.source],
-      set: { value: input.value, note: input.note ?? null, author: input.author, createdAt: new Date() },
+      set: { value: input.value, note: input.note ?? null, author: input.author, ...figures, createdAt: new Date() },
     })
     .returning();
   if (!row) throw new Error('measurement upsert returned nothing');
