@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackends } from '@dondoc/db/testing';
 import { AUTONOMY_TARGET_CODE } from '@dondoc/core/server';
+import { mismatchesToApprove } from '../src/domain/index.ts';
 import { createHarness, rejection, type Harness } from './harness.ts';
 import { HEADERS, xlsxBase64 } from './files.ts';
 
@@ -202,5 +203,90 @@ describe.each(testBackends)('the autonomy journey on %s', (kind) => {
 
     const saved = await badinh.years.save(save);
     expect(saved.years.find((y) => y.year === 2025)).toMatchObject({ group: 4, status: 'ok', approval: 'returned', locked: false });
+  });
+  it('the share recorded counts every registered unit of the year: one approved district of three records 2.67%, not 40%, provisional until all are approved', async () => {
+    // 2023, hand count. Quận Ba Đình (Q001): 5 units, 2 in groups 1-2 (TTVH, BQL dự án);
+    // Quận Hoàn Kiếm (Q002): 3 units in group 3; Sở Y tế (SYT): 67 units, 1 in group 2
+    // (Bệnh viện A), 66 in group 4. Registered: 5 + 3 + 67 = 75 units, 3 managing units.
+    const q001 = await h.as('badinh');
+    await q001.units.import({
+      fileName: 'ba-dinh-2023.xlsx',
+      dryRun: false,
+      contentBase64: await xlsxBase64([
+        HEADERS,
+        ['Trường Mầm non Hoa Sen', 'Giáo dục và đào tạo', 2023, 3, '500.000.000', '1.000.000.000'],
+        ['Trung tâm Văn hóa - Thông tin và Thể thao quận Ba Đình', 'Văn hóa, thể thao và du lịch', 2023, 2, '5.100.000.000', '5.000.000.000'],
+        ['Ban Quản lý dự án đầu tư xây dựng quận Ba Đình', 'Hoạt động kinh tế và lĩnh vực khác', 2023, 2, '12.500.000.000', '12.000.000.000'],
+        // Entered as group 3, but 150 ÷ 2000 = 7.5% implies group 4: Q001's one mismatch of 2023.
+        ['Trường THCS Phan Chu Trinh', 'Giáo dục và đào tạo', 2023, 3, '150.000.000', '2.000.000.000'],
+        ['Trường Tiểu học Nguyễn Trung Trực', 'Giáo dục và đào tạo', 2023, 4, '100.000.000', '3.000.000.000'],
+      ]),
+    });
+    await (await h.as('hoankiem')).units.import({
+      fileName: 'hoan-kiem-2023.xlsx',
+      dryRun: false,
+      contentBase64: await xlsxBase64([
+        HEADERS,
+        ['Trường Tiểu học Điện Biên', 'Giáo dục và đào tạo', 2023, 3, '500.000', '1.000.000'],
+        ['Ban Quản lý Phố cổ Hà Nội', 'Văn hóa, thể thao và du lịch', 2023, 3, '500.000', '1.000.000'],
+        ['Trung tâm Dịch vụ đô thị Hoàn Kiếm', 'Hoạt động kinh tế và lĩnh vực khác', 2023, 3, '500.000', '1.000.000'],
+      ]),
+    });
+    const clinics = Array.from({ length: 62 }, (_, i) => `Trạm Y tế số ${i + 1}`);
+    const syt = await (await h.as('syt')).units.import({
+      fileName: 'so-y-te-2023.xlsx',
+      dryRun: false,
+      contentBase64: await xlsxBase64([
+        HEADERS,
+        ['Bệnh viện A', 'Y tế - Dân số', 2023, 2, '110.000', '100.000'],
+        ...['Bệnh viện B', 'Trung tâm C', 'Trung tâm D', 'Trung tâm E', ...clinics].map((name) => [name, 'Y tế - Dân số', 2023, 4, '1.000', '100.000']),
+      ]),
+    });
+    expect(syt).toMatchObject({ written: true, errors: [] });
+
+    const stc = await h.as('stc');
+    const before = (await stc.consolidation.summary({ year: 2023 })).years.find((y) => y.year === 2023)!;
+    expect(before.entered).toEqual({ counted: 75, autonomous: 3, share: 4 });
+    // Nothing approved: 0 of 75, provisional, 0 of 3 managing units.
+    expect(before.recordable).toEqual({ counted: 75, autonomous: 0, share: 0, managingUnits: 3, approvedManagingUnits: 0, provisional: true });
+
+    // The approval dialog's warning for Q002 counts Q002's own units (none), not the city's (Q001's one).
+    const pending = await stc.consolidation.summary({ year: 2023 });
+    expect(pending.mismatches).toBe(1);
+    expect(mismatchesToApprove(pending.managingUnits, ['Q002'])).toBe(0);
+    expect(mismatchesToApprove(pending.managingUnits, ['Q001'])).toBe(1);
+
+    // Approving Q001 alone: the approved units alone would give 2/5 = 40% (what was recorded
+    // before); over the 75 registered units it is 2 ÷ 75 × 100 = 2.666… → 2.67%.
+    const first = await stc.consolidation.approve({ year: 2023, managingUnitCodes: ['Q001'] });
+    expect(first).toMatchObject({
+      approved: ['Q001'],
+      share: { counted: 75, autonomous: 2, share: 2.67 },
+      managingUnits: 3,
+      approvedManagingUnits: 1,
+      provisional: true,
+      basis: 'đã duyệt 1/3 đơn vị chủ quản',
+      measurement: { value: 2.67, asOf: '2023-12-31' },
+    });
+    const measured = async () => (await target()).measurements.filter((m) => m.asOf === '2023-12-31');
+    expect(await measured()).toEqual([
+      expect.objectContaining({ value: 2.67, numerator: 2, denominator: 75, provisional: true, basis: 'đã duyệt 1/3 đơn vị chủ quản', source: 'tai-chinh' }),
+    ]);
+    const summary = await stc.consolidation.summary({ year: 2023 });
+    const y2023 = summary.years.find((y) => y.year === 2023)!;
+    expect(y2023.approved).toEqual({ counted: 5, autonomous: 2, share: 40 });
+    expect(y2023.recordable).toEqual({ counted: 75, autonomous: 2, share: 2.67, managingUnits: 3, approvedManagingUnits: 1, provisional: true });
+    expect(y2023.recorded).toMatchObject({ value: 2.67, counted: 75, autonomous: 2, managingUnits: 3, approvedManagingUnits: 1, provisional: true });
+
+    // Sở Y tế next: + Bệnh viện A, 3/75 = 4%, still provisional (2/3).
+    const second = await stc.consolidation.approve({ year: 2023, managingUnitCodes: ['SYT'] });
+    expect(second).toMatchObject({ share: { counted: 75, autonomous: 3, share: 4 }, provisional: true, basis: 'đã duyệt 2/3 đơn vị chủ quản' });
+    // Hoàn Kiếm last: no unit in groups 1-2, so still 3/75 = 4%, now final (3/3); the same date is replaced.
+    const third = await stc.consolidation.approve({ year: 2023, managingUnitCodes: ['Q002'] });
+    expect(third).toMatchObject({ share: { counted: 75, autonomous: 3, share: 4 }, provisional: false, basis: 'đã duyệt 3/3 đơn vị chủ quản' });
+    expect(await measured()).toEqual([expect.objectContaining({ value: 4, numerator: 3, denominator: 75, provisional: false, basis: 'đã duyệt 3/3 đơn vị chủ quản' })]);
+    const final = (await stc.consolidation.summary({ year: 2023 })).years.find((y) => y.year === 2023)!;
+    expect(final.recordable).toMatchObject({ share: 4, provisional: false });
+    expect(final.recorded).toMatchObject({ value: 4, provisional: false, approvedManagingUnits: 3 });
   });
 });

@@ -90,12 +90,69 @@ export interface UnitYearFacts {
   approved: boolean;
 }
 
+/**
+ * The share recorded on the core target: the units in groups 1-2 of the APPROVED managing
+ * units over EVERY registered unit of the year (every unit with a group that year, approved
+ * or not), and how many managing units of the year are approved. Until all of them are, the
+ * share is provisional: it can only grow as approvals come in (an unapproved unit counts in
+ * the denominator, never in the numerator), so it never overstates the city.
+ */
+export interface RecordableShare extends Share {
+  /** Managing units with at least one unit with a group that year. */
+  managingUnits: number;
+  /** Of which approved by Sở Tài chính for the year. */
+  approvedManagingUnits: number;
+  /** Not every managing unit of the year is approved yet (also when none is). */
+  provisional: boolean;
+}
+
+/** The city-wide share to record for `year` over the facts given (pass the whole register). */
+export function recordableShare(facts: readonly UnitYearFacts[], year: number): RecordableShare {
+  let counted = 0;
+  let autonomous = 0;
+  const managing = new Set<string>();
+  const approvedManaging = new Set<string>();
+  for (const fact of facts) {
+    if (fact.year !== year || !isAutonomyGroup(fact.group)) continue;
+    counted += 1;
+    managing.add(fact.managingUnitCode);
+    if (!fact.approved) continue;
+    approvedManaging.add(fact.managingUnitCode);
+    if (isAutonomous(fact.group)) autonomous += 1;
+  }
+  return {
+    counted,
+    autonomous,
+    share: counted === 0 ? null : roundPercent((autonomous / counted) * 100),
+    managingUnits: managing.size,
+    approvedManagingUnits: approvedManaging.size,
+    provisional: approvedManaging.size < managing.size,
+  };
+}
+
+/** What a recorded share rests on, as the core target shows it: "đã duyệt 4/17 đơn vị chủ quản". */
+export function approvalBasis(share: Pick<RecordableShare, 'managingUnits' | 'approvedManagingUnits'>, locale: 'vi' | 'en'): string {
+  const counts = `${share.approvedManagingUnits}/${share.managingUnits}`;
+  return locale === 'vi' ? `đã duyệt ${counts} đơn vị chủ quản` : `approved ${counts} managing units`;
+}
+
+/**
+ * The units whose group does not match their figures among the managing units being approved
+ * (`codes`; undefined: every managing unit), for the approval dialog's warning.
+ */
+export function mismatchesToApprove(rows: ReadonlyArray<{ managingUnit: { code: string }; mismatches: number }>, codes: readonly string[] | undefined): number {
+  const wanted = codes ? new Set(codes) : null;
+  return rows.reduce((sum, row) => (wanted === null || wanted.has(row.managingUnit.code) ? sum + row.mismatches : sum), 0);
+}
+
 export interface YearSummary {
   year: number;
   /** Every group entered, approved or not (provisional). */
   entered: Share;
-  /** Only the approved classifications: what is recorded on the core target. */
+  /** Only the approved classifications, over the approved units alone (what each approved managing unit reached). */
   approved: Share;
+  /** What approving records on the core target: approved units in groups 1-2 over every unit with a group. */
+  recordable: RecordableShare;
   /** What the roadmap promises: share of units planned in groups 1-2, among units with a plan. */
   planned: Share;
   byGroup: [number, number, number, number];
@@ -109,6 +166,7 @@ export function summarizeYear(facts: readonly UnitYearFacts[], year: number): Ye
     year,
     entered: autonomousShare(rows.map((r) => r.group)),
     approved: autonomousShare(rows.filter((r) => r.approved).map((r) => r.group)),
+    recordable: recordableShare(rows, year),
     planned: autonomousShare(rows.map((r) => r.plannedGroup)),
     byGroup: countByGroup(rows.map((r) => r.group)),
     behind: rows.filter((r) => isBehindRoadmap(r.plannedGroup, r.group)).length,

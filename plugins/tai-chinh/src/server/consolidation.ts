@@ -10,10 +10,11 @@ import { hanoiDateOf } from '@dondoc/core';
 import type { CoreApi } from '@dondoc/plugin-sdk';
 import type { AuditEntry } from '@dondoc/auth';
 import {
-  autonomousShare,
+  approvalBasis,
   isAutonomyGroup,
   measurementDateForYear,
   PLAN_YEARS,
+  recordableShare,
   summarizeYear,
   type AutonomyGroup,
   type Share,
@@ -40,8 +41,14 @@ export interface ShareRecordView {
   year: number;
   asOf: string;
   value: number;
+  /** Denominator: every unit with a group that year. */
   counted: number;
+  /** Numerator: units in groups 1-2 of the approved managing units. */
   autonomous: number;
+  /** Null for shares recorded before these were kept. */
+  managingUnits: number | null;
+  approvedManagingUnits: number | null;
+  provisional: boolean;
   recordedBy: string;
   recordedAt: string;
 }
@@ -127,14 +134,22 @@ export function consolidate(
 export interface ApprovalResult {
   year: number;
   approved: string[];
+  /** What was recorded: `autonomous` (numerator, approved managing units) of `counted` (every unit with a group that year). */
   share: Share;
+  managingUnits: number;
+  approvedManagingUnits: number;
+  provisional: boolean;
+  /** "đã duyệt 4/17 đơn vị chủ quản", as recorded on the measurement. */
+  basis: string;
   measurement: { id: number; value: number; asOf: string };
 }
 
 /**
  * Approves the classification of `year` for the managing units given (or every managing unit
- * with a classified unit that year), then records the city-wide share of approved units in
- * groups 1-2 on the core target, all in the caller's transaction `tx`.
+ * with a classified unit that year), then records the city-wide share on the core target: the
+ * units in groups 1-2 of the approved managing units over every unit with a group that year,
+ * with its numerator, denominator and whether it is provisional (not every managing unit of
+ * the year approved yet), all in the caller's transaction `tx`.
  */
 export async function approveYear(
   tx: Tx,
@@ -179,24 +194,52 @@ export async function approveYear(
     })
     .returning();
 
-  // The city-wide share among every approved classification of the year.
-  const groups = await tx
-    .select({ group: unitYears.autonomyGroup })
+  // The city-wide share: the units in groups 1-2 of the approved managing units over every
+  // unit registered with a group that year (approved or not), provisional until all are approved.
+  const rows = await tx
+    .select({ managingUnitCode: serviceUnits.managingUnitCode, unitId: unitYears.unitId, group: unitYears.autonomyGroup, status: yearApprovals.status })
     .from(unitYears)
     .innerJoin(serviceUnits, eq(serviceUnits.id, unitYears.unitId))
-    .innerJoin(yearApprovals, and(eq(yearApprovals.year, unitYears.year), eq(yearApprovals.managingUnitCode, serviceUnits.managingUnitCode)))
-    .where(and(eq(unitYears.year, year), eq(yearApprovals.status, 'approved'), isNotNull(unitYears.autonomyGroup)));
-  const share = autonomousShare(groups.map((g) => (isAutonomyGroup(g.group) ? g.group : null)));
+    .leftJoin(yearApprovals, and(eq(yearApprovals.year, unitYears.year), eq(yearApprovals.managingUnitCode, serviceUnits.managingUnitCode)))
+    .where(and(eq(unitYears.year, year), isNotNull(unitYears.autonomyGroup)));
+  const recordable = recordableShare(
+    rows.map((row) => ({
+      managingUnitCode: row.managingUnitCode,
+      unitId: row.unitId,
+      year,
+      group: isAutonomyGroup(row.group) ? row.group : null,
+      plannedGroup: null,
+      approved: row.status === 'approved',
+    })),
+    year,
+  );
+  const share: Share = { counted: recordable.counted, autonomous: recordable.autonomous, share: recordable.share };
   const value = share.share ?? 0;
+  const basis = approvalBasis(recordable, options.locale);
 
   const [previous] = await tx.select().from(shareRecords).where(eq(shareRecords.year, year));
   const asOf = previous?.asOf ?? measurementDateForYear(year, options.today ?? hanoiDateOf(Date.now()));
   const note =
     options.locale === 'vi'
-      ? `Năm ${year}: ${share.autonomous}/${share.counted} đơn vị sự nghiệp công lập nhóm 1, 2 (phân loại đã được Sở Tài chính phê duyệt).`
-      : `${year}: ${share.autonomous}/${share.counted} public service units in groups 1-2 (classifications approved by the Department of Finance).`;
-  const measurement = await options.core.targets.recordMeasurement(AUTONOMY_TARGET_CODE, { value, asOf, note }, { tx });
-  const record = { year, asOf, value, counted: share.counted, autonomous: share.autonomous, recordedBy: options.actor, recordedAt: now };
+      ? `Năm ${year}: ${share.autonomous}/${share.counted} đơn vị sự nghiệp công lập nhóm 1, 2 (tử số: các đơn vị chủ quản đã được Sở Tài chính phê duyệt; mẫu số: mọi đơn vị đã phân loại)${recordable.provisional ? `, tạm tính: ${basis}` : ''}.`
+      : `${year}: ${share.autonomous}/${share.counted} public service units in groups 1-2 (numerator: managing units approved by the Department of Finance; denominator: every classified unit)${recordable.provisional ? `, provisional: ${basis}` : ''}.`;
+  const measurement = await options.core.targets.recordMeasurement(
+    AUTONOMY_TARGET_CODE,
+    { value, asOf, note, numerator: share.autonomous, denominator: share.counted, provisional: recordable.provisional, basis },
+    { tx },
+  );
+  const record = {
+    year,
+    asOf,
+    value,
+    counted: share.counted,
+    autonomous: share.autonomous,
+    managingUnits: recordable.managingUnits,
+    approvedManagingUnits: recordable.approvedManagingUnits,
+    provisional: recordable.provisional,
+    recordedBy: options.actor,
+    recordedAt: now,
+  };
   await tx.insert(shareRecords).values(record).onConflictDoUpdate({ target: shareRecords.year, set: record });
 
   await options.audit({
@@ -206,7 +249,16 @@ export async function approveYear(
     before: { approvals: before, share: previous ?? null },
     after: { approvals: after, share: record },
   });
-  return { year, approved: codes, share, measurement };
+  return {
+    year,
+    approved: codes,
+    share,
+    managingUnits: recordable.managingUnits,
+    approvedManagingUnits: recordable.approvedManagingUnits,
+    provisional: recordable.provisional,
+    basis,
+    measurement,
+  };
 }
 
 /** The recorded share of every year (what the core target holds, per year). */

@@ -10,6 +10,7 @@
 import ExcelJS from 'exceljs';
 import type { Period } from '@dondoc/core';
 import {
+  approvalBasis,
   APPROVAL_STATUS_LABELS,
   AUTONOMY_TARGET_SHARE,
   CLASSIFICATION_STATUS_LABELS,
@@ -19,10 +20,19 @@ import {
   SECTOR_SUGGESTIONS,
   type ApprovalStatus,
 } from '../domain/index.ts';
-import type { Consolidation } from './consolidation.ts';
+import type { Consolidation, ShareRecordView } from './consolidation.ts';
 import type { UnitView } from './register.ts';
 
 const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+/** "Đã ghi nhận chỉ tiêu 2458-CT3: 25% (ngày 31/12/2024; tạm tính: đã duyệt 2/5 đơn vị chủ quản)". */
+function recordedText(recorded: ShareRecordView): string {
+  const basis =
+    recorded.provisional && recorded.managingUnits !== null && recorded.approvedManagingUnits !== null
+      ? `; tạm tính: ${approvalBasis({ managingUnits: recorded.managingUnits, approvedManagingUnits: recorded.approvedManagingUnits }, 'vi')}`
+      : '';
+  return `Đã ghi nhận chỉ tiêu 2458-CT3: ${String(recorded.value).replace('.', ',')}% (${recorded.autonomous}/${recorded.counted} đơn vị, ngày ${dmy(recorded.asOf)}${basis})`;
+}
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
 const THIN: Partial<ExcelJS.Borders> = {
@@ -136,7 +146,7 @@ export function buildReportWorkbook(input: ReportInput): ExcelJS.Workbook {
       total.planned.share,
       total.behind,
       consolidation.mismatches,
-      total.recorded ? `Đã ghi nhận chỉ tiêu 2458-CT3: ${String(total.recorded.value).replace('.', ',')}% (ngày ${dmy(total.recorded.asOf)})` : '',
+      total.recorded ? recordedText(total.recorded) : '',
     ]);
     row.font = { bold: true };
     bordered(row);

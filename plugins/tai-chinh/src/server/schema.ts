@@ -103,8 +103,15 @@ export const shareRecords = taiChinhSchema.table('share_records', {
   year: integer('year').primaryKey(),
   asOf: date('as_of', { mode: 'string' }).notNull(),
   value: doublePrecision('value').notNull(),
+  /** The denominator: every unit with a group that year, approved or not. */
   counted: integer('counted').notNull(),
+  /** The numerator: units in groups 1-2 of the approved managing units. */
   autonomous: integer('autonomous').notNull(),
+  /** Managing units of the year (with a unit with a group), and of which approved, when recorded. */
+  managingUnits: integer('managing_units'),
+  approvedManagingUnits: integer('approved_managing_units'),
+  /** Recorded before every managing unit of the year was approved. */
+  provisional: boolean('provisional').notNull().default(false),
   recordedBy: text('recorded_by').notNull(),
   recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
 });
