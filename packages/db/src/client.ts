@@ -37,7 +37,11 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
 }
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
-  const client = await PGlite.create(dataDir && dataDir !== 'memory://' ? { dataDir } : {});
+  return pgliteDatabase(await PGlite.create(dataDir && dataDir !== 'memory://' ? { dataDir } : {}));
+}
+
+/** A {@link Database} over a PGlite instance already open (the test kit opens one from a dumped data directory). */
+export function pgliteDatabase(client: PGlite): Database {
   const db = drizzlePglite({ client }) as unknown as Db;
   return {
     db,
