@@ -5,10 +5,17 @@
  * server builds for a request (apps/server/src/app.ts). Packages may not import apps, so
  * this rebuilds that context here instead of starting the HTTP server.
  *
- * One harness per test file (in `beforeAll`): a PGlite instance costs seconds and most of
- * a GB.
+ * The database is cloned from a template (`createTestDatabaseFromTemplate` of @dondoc/db):
+ * migrated and seeded once, then copied for each test file, which still gets a database of its
+ * own. The template's key hashes the migrations, this file, and the sources of the seed
+ * (packages/auth: src and data; packages/core: src and data): change the seed and the next run
+ * builds a new template. One harness per test file (in `beforeAll`): a PGlite instance still
+ * costs a second or more and hundreds of MB.
  */
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import { vi } from 'vitest';
 import {
@@ -20,7 +27,7 @@ import {
   type SessionUser,
 } from '@dondoc/auth';
 import type { DatabaseKind, Db } from '@dondoc/db';
-import { createTestDatabase, type TestDatabase } from '@dondoc/db/testing';
+import { createTestDatabaseFromTemplate, type TestDatabase, type TestTemplate } from '@dondoc/db/testing';
 import { createCallerFactory, type Context, type Locale } from '@dondoc/trpc';
 import {
   coreMigrations,
@@ -75,17 +82,24 @@ export interface CoreHarness {
   close(): Promise<void>;
 }
 
-export async function createCoreHarness(kind: DatabaseKind): Promise<CoreHarness> {
-  const database = await createTestDatabase(kind, [authMigrations, coreMigrations]);
-  const { db } = database;
-  try {
+const authRoot = dirname(dirname(createRequire(import.meta.url).resolve('@dondoc/auth')));
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/** auth + core migrated, the demo directory (accounts with their argon2 hashes) and directive 2458. */
+export const coreDemoTemplate: TestTemplate = {
+  name: 'core_demo',
+  modules: [authMigrations, coreMigrations],
+  seedSources: [here('./harness.ts'), here('../src'), here('../data'), `${authRoot}/src`, `${authRoot}/data`],
+  seed: async (db) => {
     await seedDemoDirectory(db);
     const seeded = await seedDirective2458(db);
     if (!seeded.created || seeded.tasks !== 584) throw new Error(`directive 2458 seeded ${seeded.tasks} tasks`);
-  } catch (error) {
-    await database.close();
-    throw error;
-  }
+  },
+};
+
+export async function createCoreHarness(kind: DatabaseKind): Promise<CoreHarness> {
+  const database = await createTestDatabaseFromTemplate(kind, coreDemoTemplate);
+  const { db } = database;
   const permissions = new PermissionRegistry();
   permissions.register('core', null, [...corePermissions]);
 
