@@ -43,7 +43,7 @@ describe.each(testBackends)('periodic report on %s', (kind) => {
     // Recorded on approving Q001 and SYT: their 2 + 2 units in groups 1-2 over the city's 16
     // units with a 2024 group = 25%, provisional (2 of the 5 managing units approved). Before
     // the fix it was 4 of their own 8 units, 50%.
-    expect(total[12]).toBe('Đã ghi nhận chỉ tiêu 2458-CT3: 25% (4/16 đơn vị, ngày 31/12/2024; tạm tính: đã duyệt 2/5 đơn vị chủ quản)');
+    expect(total[12]).toBe('Đã ghi nhận chỉ tiêu 2458-CT3: 25% (ngày 31/12/2024; tạm tính: đã duyệt 2/5 đơn vị chủ quản)');
 
     const list = sheets.get('Danh sách')!;
     const header = list[5]!;

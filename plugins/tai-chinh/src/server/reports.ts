@@ -31,7 +31,7 @@ function recordedText(recorded: ShareRecordView): string {
     recorded.provisional && recorded.managingUnits !== null && recorded.approvedManagingUnits !== null
       ? `; tạm tính: ${approvalBasis({ managingUnits: recorded.managingUnits, approvedManagingUnits: recorded.approvedManagingUnits }, 'vi')}`
       : '';
-  return `Đã ghi nhận chỉ tiêu 2458-CT3: ${String(recorded.value).replace('.', ',')}% (${recorded.autonomous}/${recorded.counted} đơn vị, ngày ${dmy(recorded.asOf)}${basis})`;
+  return `Đã ghi nhận chỉ tiêu 2458-CT3: ${String(recorded.value).replace('.', ',')}% (ngày ${dmy(recorded.asOf)}${basis})`;
 }
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };

@@ -8,9 +8,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Form, Input, Modal, Progress, Row, Select, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { ErrorPanel, errorMessage, formatDate, useT } from '@dondoc/ui';
 import { FORECAST_CLASS_LABELS, type ForecastClass } from '@dondoc/core';
-import { AUTONOMY_TARGET_SHARE } from '../domain/index.ts';
+import { AUTONOMY_TARGET_SHARE, mismatchesToApprove } from '../domain/index.ts';
 import { client, keys, type Consolidation } from './client.ts';
-import { ApprovalTag, CardTitle, TAG_COLORS, useAccess, useFormats } from './parts.tsx';
+import { ApprovalTag, CardTitle, ProvisionalNote, TAG_COLORS, useAccess, useFormats } from './parts.tsx';
 import './i18n.ts';
 
 type ManagingRow = Consolidation['managingUnits'][number];
@@ -43,7 +43,10 @@ export function ConsolidationPage() {
     onSuccess: (result) => {
       setApproving(null);
       approveForm.resetFields();
-      setDone({ key: 'consolidation.approved_done', params: { year: result.year, share: result.share.share } });
+      setDone({
+        key: result.provisional ? 'consolidation.approved_done_provisional' : 'consolidation.approved_done',
+        params: { year: result.year, share: result.share.share, basis: result.basis },
+      });
       void queryClient.invalidateQueries({ queryKey: keys.all });
     },
   });
@@ -62,6 +65,8 @@ export function ConsolidationPage() {
   const canApprove = access.data?.canApprove ?? false;
   const data = summary.data;
   const current = data?.years.find((y) => y.year === focus);
+  // The dialog warns about the units of the managing units being approved, not the whole city's.
+  const approvingMismatches = data && approving ? mismatchesToApprove(data.managingUnits, approving.codes) : 0;
 
   const columns: TableColumnsType<ManagingRow> = [
     {
@@ -170,18 +175,27 @@ export function ConsolidationPage() {
                     <Statistic title={t('consolidation.entered')} value={f.percent(current.entered.share)} />
                     <Typography.Text type="secondary">{t('common.percentOf', current.entered)}</Typography.Text>
                   </Col>
-                  <Col span={8}>
-                    <Statistic title={t('consolidation.approved')} value={f.percent(current.approved.share)} />
-                    <Typography.Text type="secondary">{t('common.percentOf', current.approved)}</Typography.Text>
+                  <Col span={8} data-testid="recordable-share">
+                    <Statistic title={t('consolidation.recordable')} value={f.percent(current.recordable.share)} />
+                    <Typography.Text type="secondary">{t('common.percentOf', current.recordable)}</Typography.Text>
+                    <div>
+                      <ProvisionalNote share={current.recordable} />
+                    </div>
                   </Col>
                   <Col span={8}>
                     <Statistic title={t('consolidation.planned')} value={f.percent(current.planned.share)} />
                   </Col>
                 </Row>
-                <Typography.Paragraph style={{ marginTop: 12 }} data-testid="recorded-share">
-                  {current.recorded
-                    ? t('consolidation.recorded', { value: f.percent(current.recorded.value), date: formatDate(current.recorded.asOf) })
-                    : t('consolidation.notRecorded')}
+                <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+                  {t('consolidation.recordableHelp', { year: focus })}
+                </Typography.Paragraph>
+                <Typography.Paragraph style={{ marginTop: 12 }}>
+                  <span data-testid="recorded-share">
+                    {current.recorded
+                      ? t('consolidation.recorded', { value: f.percent(current.recorded.value), date: formatDate(current.recorded.asOf) })
+                      : t('consolidation.notRecorded')}
+                  </span>{' '}
+                  {current.recorded ? <ProvisionalNote share={current.recorded} /> : null}
                 </Typography.Paragraph>
               </>
             ) : null}
@@ -231,12 +245,30 @@ export function ConsolidationPage() {
           columns={[
             { title: t('common.year'), dataIndex: 'year' },
             { title: t('consolidation.yearsEntered'), key: 'entered', align: 'right', render: (_, y) => `${f.percent(y.entered.share)} (${t('common.percentOf', y.entered)})` },
-            { title: t('consolidation.yearsApproved'), key: 'approved', align: 'right', render: (_, y) => f.percent(y.approved.share) },
+            {
+              title: t('consolidation.yearsApproved'),
+              key: 'recordable',
+              align: 'right',
+              render: (_, y) => (
+                <Space size={4} wrap style={{ justifyContent: 'flex-end' }}>
+                  {`${f.percent(y.recordable.share)} (${t('common.percentOf', y.recordable)})`}
+                  <ProvisionalNote share={y.recordable} />
+                </Space>
+              ),
+            },
             {
               title: t('consolidation.yearsRecorded'),
               key: 'recorded',
               align: 'right',
-              render: (_, y) => (y.recorded ? `${f.percent(y.recorded.value)} (${formatDate(y.recorded.asOf)})` : '—'),
+              render: (_, y) =>
+                y.recorded ? (
+                  <Space size={4} wrap style={{ justifyContent: 'flex-end' }}>
+                    {`${f.percent(y.recorded.value)} (${formatDate(y.recorded.asOf)})`}
+                    {y.recorded.provisional ? <Tag color={TAG_COLORS.orange}>{t('consolidation.provisionalTag')}</Tag> : null}
+                  </Space>
+                ) : (
+                  '—'
+                ),
             },
             { title: t('consolidation.yearsPlanned'), key: 'planned', align: 'right', render: (_, y) => f.percent(y.planned.share) },
           ]}
@@ -295,7 +327,7 @@ export function ConsolidationPage() {
         destroyOnHidden
       >
         <Typography.Paragraph>{t('consolidation.approveConfirm', { year: focus, units: approving?.names ?? '' })}</Typography.Paragraph>
-        {data && data.mismatches > 0 ? <Alert type="warning" showIcon title={t('consolidation.approveMismatch', { count: data.mismatches })} style={{ marginBottom: 12 }} /> : null}
+        {approvingMismatches > 0 ? <Alert type="warning" showIcon title={t('consolidation.approveMismatch', { count: approvingMismatches })} style={{ marginBottom: 12 }} /> : null}
         <Form form={approveForm} layout="vertical" name="tai-chinh-approve">
           <Form.Item label={t('consolidation.note')} name="note">
             <Input.TextArea rows={3} maxLength={1000} />

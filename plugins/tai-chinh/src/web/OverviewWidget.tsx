@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Progress, Typography } from 'antd';
 import { ErrorPanel, useT } from '@dondoc/ui';
-import { AUTONOMY_TARGET_SHARE } from '../domain/index.ts';
+import { approvalBasis, AUTONOMY_TARGET_SHARE } from '../domain/index.ts';
 import { client, keys, modulePath } from './client.ts';
 import { TAG_COLORS, useAccess, useFormats } from './parts.tsx';
 import './i18n.ts';
@@ -24,9 +24,12 @@ export function OverviewWidget() {
   }
   const current = summary.data?.years.find((y) => y.year === year);
   if (!current) return <Typography.Text type="secondary">{common('common.loading')}</Typography.Text>;
-  // The approved share is what counts; until Sở Tài chính approves, the entered one, marked provisional.
-  const approved = current.approved.counted > 0;
-  const share = approved ? current.approved : current.entered;
+  // What counts is the share recorded on the target: approved units in groups 1-2 over every
+  // unit of the year, provisional until every managing unit is approved. Before any approval,
+  // the entered one, marked provisional.
+  const recordable = current.recordable;
+  const approved = recordable.approvedManagingUnits > 0;
+  const share = approved ? recordable : current.entered;
   return (
     <div data-testid="tai-chinh-widget">
       <Typography.Text strong>{t('widget.share', { year })}</Typography.Text>
@@ -45,7 +48,11 @@ export function OverviewWidget() {
             {t('widget.target', { value: AUTONOMY_TARGET_SHARE })} · {t('common.percentOf', share)}
           </Typography.Paragraph>
           <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
-            {approved ? t('widget.approved') : t('widget.provisional')}
+            {!approved
+              ? t('widget.provisional')
+              : recordable.provisional
+                ? t('widget.partlyApproved', { basis: approvalBasis(recordable, f.locale) })
+                : t('widget.approved')}
           </Typography.Paragraph>
         </>
       )}

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Tag, Tooltip, Typography } from 'antd';
 import { useLocale, useT } from '@dondoc/ui';
 import {
+  approvalBasis,
   APPROVAL_STATUS_LABELS,
   formatNumber,
   formatPercent,
@@ -99,4 +100,24 @@ export function useRevealOn<T extends HTMLElement>(key: unknown) {
     if (key) ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   }, [key]);
   return ref;
+}
+
+/**
+ * "Tạm tính: đã duyệt 4/17 đơn vị chủ quản" beside a share recorded (or to be recorded) while
+ * not every managing unit of the year is approved; nothing once all are.
+ */
+export function ProvisionalNote({ share }: { share: { provisional: boolean; managingUnits: number | null; approvedManagingUnits: number | null } }) {
+  const t = useT('tai-chinh');
+  const { locale } = useLocale();
+  if (!share.provisional) return null;
+  const basis =
+    share.managingUnits === null || share.approvedManagingUnits === null
+      ? null
+      : approvalBasis({ managingUnits: share.managingUnits, approvedManagingUnits: share.approvedManagingUnits }, locale);
+  return (
+    <span data-testid="provisional-note">
+      <Tag color={TAG_COLORS.orange}>{t('consolidation.provisionalTag')}</Tag>
+      {basis ? <Typography.Text type="secondary">{basis}</Typography.Text> : null}
+    </span>
+  );
 }

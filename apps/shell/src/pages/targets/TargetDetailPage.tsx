@@ -13,6 +13,7 @@ import { ForecastTag } from '../../core/tags.tsx';
 import { ConflictAlert, MultilineText, Section, useDocumentTitle } from '../../core/ui.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { ChartPlaceholder, measureValue, Projection, TargetChart } from './TargetsPage.tsx';
+import { MeasurementValue } from './MeasurementValue.tsx';
 
 /**
  * `/chi-tieu/:code`: a target, its chart and measurements, (owner unit, manual target) a form
@@ -105,7 +106,7 @@ function TargetView({ target }: { target: TargetDetail }) {
           scroll={{ x: 600 }}
           columns={[
             { title: t('target.asOf'), dataIndex: 'asOf', render: (value: string) => formatDate(value), width: 130 },
-            { title: t('target.value'), dataIndex: 'value', render: (value: number) => measureValue(value, target.measureUnit, locale), width: 120 },
+            { title: t('target.value'), key: 'value', render: (_, m) => <MeasurementValue measurement={m} unit={target.measureUnit} />, width: 200 },
             {
               title: t('target.source'),
               dataIndex: 'source',
