@@ -5,8 +5,19 @@
  * core's permissions and the module's; a tRPC caller of the module's router per user, with
  * the very context the server builds for a request.
  *
- * One harness per test file (in `beforeAll`): a PGlite instance costs seconds and most of a GB.
+ * The database is cloned from a template (`createTestDatabaseFromTemplate` of @dondoc/db),
+ * migrated and seeded once per key and copied for each harness: every test file still gets a
+ * database of its own. The key hashes the migrations (auth, core, the module's folder), the
+ * seed's sources (packages/auth and packages/core: src and data; this file), the extra accounts
+ * and, when the module's own seed runs, the sources named for it.
+ *
+ * One harness per test file (in `beforeAll`): a PGlite instance still costs a second or more
+ * and hundreds of MB.
  */
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AnyRouter } from '@trpc/server';
 import { TRPCError } from '@trpc/server';
 import {
@@ -22,7 +33,7 @@ import {
 } from '@dondoc/auth';
 import { migrate, queryRows, type DatabaseKind, type Db } from '@dondoc/db';
 import { sql } from 'drizzle-orm';
-import { createTestDatabase, type TestDatabase } from '@dondoc/db/testing';
+import { createTestDatabaseFromTemplate, type TestDatabase } from '@dondoc/db/testing';
 import { coreMigrations, corePermissions, createCoreApi, createRequestContext, seedDirective2458, type CoreApi } from '@dondoc/core/server';
 import { createCallerFactory, listProcedures, type Context, type Locale } from '@dondoc/trpc';
 import type { PluginDefinition } from './plugin.ts';
@@ -54,25 +65,58 @@ export interface PluginHarness<TRouter extends AnyRouter> {
   close(): Promise<void>;
 }
 
+export interface PluginHarnessOptions {
+  /** Accounts besides the demo ones, created in the template (their passwords hashed once). */
+  accounts?: Array<NewUser & { password: string }>;
+  /**
+   * Runs the module's own `seed` into the template too (as the server does with
+   * `DONDOC_DEMO=1`, with `ctx.core` bound to no user). `sources`: the files or folders its
+   * output depends on (its `src` folder, its data files), hashed into the template's key so
+   * that a changed seed builds a new template.
+   */
+  moduleSeed?: { sources: string[] };
+}
+
+const requireHere = createRequire(import.meta.url);
+/** packages/auth and packages/core, wherever the workspace puts them. */
+const authRoot = dirname(dirname(requireHere.resolve('@dondoc/auth')));
+const coreRoot = dirname(dirname(dirname(requireHere.resolve('@dondoc/core/server'))));
+const silentLog = { info: () => {}, warn: () => {}, error: () => {} };
+
 export async function createPluginHarness<TRouter extends AnyRouter>(
   plugin: PluginDefinition<TRouter>,
   kind: DatabaseKind,
-  options: { accounts?: Array<NewUser & { password: string }> } = {},
+  options: PluginHarnessOptions = {},
 ): Promise<PluginHarness<TRouter>> {
-  const database = await createTestDatabase(kind, [
-    authMigrations,
-    coreMigrations,
-    { name: `plugin:${plugin.id}`, migrationsFolder: plugin.migrations },
-  ]);
+  const accounts = options.accounts ?? [];
+  const moduleSeed = options.moduleSeed;
+  if (moduleSeed && !plugin.seed) throw new Error(`createPluginHarness: ${plugin.id} has no seed to run`);
+  const seedKey = JSON.stringify({ accounts, moduleSeed: Boolean(moduleSeed) });
+  // Harnesses of one module with other accounts (or its seed) get a template of their own.
+  const variant = accounts.length > 0 || moduleSeed ? `_${createHash('sha256').update(seedKey).digest('hex').slice(0, 6)}` : '';
+  const database = await createTestDatabaseFromTemplate(kind, {
+    name: `plugin_${plugin.id}${variant}`,
+    modules: [authMigrations, coreMigrations, { name: `plugin:${plugin.id}`, migrationsFolder: plugin.migrations }],
+    seedSources: [
+      fileURLToPath(import.meta.url),
+      join(authRoot, 'src'),
+      join(authRoot, 'data'),
+      join(coreRoot, 'src'),
+      join(coreRoot, 'data'),
+      ...(moduleSeed?.sources ?? []),
+    ],
+    seedKey,
+    seed: async (db) => {
+      await seedDemoDirectory(db);
+      await seedDirective2458(db);
+      for (const account of accounts) await createUser(db, account);
+      if (moduleSeed && plugin.seed) {
+        const core = createCoreApi({ db, moduleId: plugin.id, actor: null, requestId: `test-seed-${plugin.id}`, locale: 'vi' });
+        await plugin.seed({ db, log: silentLog, core });
+      }
+    },
+  });
   const { db } = database;
-  try {
-    await seedDemoDirectory(db);
-    await seedDirective2458(db);
-    for (const account of options.accounts ?? []) await createUser(db, account);
-  } catch (error) {
-    await database.close();
-    throw error;
-  }
   const permissions = new PermissionRegistry();
   permissions.register('core', null, [...corePermissions]);
   permissions.register(plugin.id, plugin.unit, plugin.permissions);
