@@ -44,12 +44,28 @@ export interface RunningPortal {
   stop(): Promise<void>;
 }
 
-/** What a browser test needs that is not there: one message per missing piece. */
+/**
+ * What a browser test needs that is not there: one message per missing piece, each naming the
+ * command that provides it (`pnpm build` at the workspace root for a production build,
+ * `apt-get install -y chromium` for the browser).
+ */
 export function missingForBrowserTests(extraBuilds: string[] = []): string[] {
   const missing: string[] = [];
-  for (const file of [shellIndex, ...extraBuilds]) if (!existsSync(file)) missing.push(`${file} (run "pnpm build")`);
-  if (!existsSync(chromiumPath)) missing.push(`${chromiumPath} (apt-get install -y chromium)`);
+  for (const file of [shellIndex, ...extraBuilds]) {
+    if (!existsSync(file)) missing.push(`${file} is not built: run "pnpm build" in ${workspaceRoot}`);
+  }
+  if (!existsSync(chromiumPath)) missing.push(`no Chromium at ${chromiumPath}: run "apt-get install -y chromium" (or set CHROMIUM_PATH)`);
   return missing;
+}
+
+/**
+ * Throws, naming the command to run, when something a browser test needs is missing (see
+ * {@link missingForBrowserTests}). Call it first in the test's `beforeAll`: a browser test
+ * fails on a machine without its builds or its browser, it never skips.
+ */
+export function requireBrowserTestPrerequisites(extraBuilds: string[] = []): void {
+  const missing = missingForBrowserTests(extraBuilds);
+  if (missing.length > 0) throw new Error(`This browser test cannot run: ${missing.join('; ')}`);
 }
 
 /** The real server process with these modules installed, on PGlite or on the given Postgres. */

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  missingForBrowserTests,
+  requireBrowserTestPrerequisites,
   seriousAccessibilityViolations,
   startPortal as startKitPortal,
   type RunningPortal,
@@ -18,9 +18,13 @@ export { openBrowser, signIn, type Browser, type RunningPortal } from '@dondoc/p
 export const moduleDir = fileURLToPath(new URL('../', import.meta.url));
 export const moduleManifest = join(moduleDir, 'dist/mf-manifest.json');
 
-/** What the browser test needs built; a message for each piece that is missing. */
-export function missingBuilds(): string[] {
-  return missingForBrowserTests([moduleManifest]);
+/**
+ * Throws, naming the command to run (`pnpm build`, `apt-get install -y chromium`), when the
+ * shell's or this module's production build or Chromium is missing: the browser test fails on
+ * such a machine, it does not skip.
+ */
+export function requirePrerequisites(): void {
+  requireBrowserTestPrerequisites([moduleManifest]);
 }
 
 export function startPortal(): Promise<RunningPortal> {
