@@ -6,7 +6,9 @@
  * module's router per user, with the context the server builds for a request.
  *
  * Plugins may not import apps or e2e (tools/check-deps.mjs): the kit is built from packages.
- * One harness per test file (in `beforeAll`): a PGlite instance costs seconds and most of a GB.
+ * Each harness gets a database of its own, cloned from a template the kit builds once (migrated
+ * and seeded, these accounts included). One harness per test file (in `beforeAll`): a PGlite
+ * instance still costs a second or more and hundreds of MB.
  */
 import type { DatabaseKind } from '@dondoc/db';
 import { createPluginHarness, rejection, type Caller as KitCaller, type PluginHarness } from '@dondoc/plugin-sdk/testing';
