@@ -8,6 +8,19 @@ import { join, relative, resolve, dirname } from 'node:path';
 const root = resolve(process.argv[2] ?? join(dirname(new URL(import.meta.url).pathname), '..'));
 /** Layers of the shared packages: a package may depend only on packages of a lower layer. */
 const packageLayers = { db: 0, ui: 0, auth: 1, trpc: 2, core: 3, 'plugin-sdk': 4 };
+/**
+ * The boundary (DESIGN.md, "The boundary"): a plugin (and the fixture plugin) depends only on
+ * these workspace packages, besides third-party ones. Everything else a module needs comes
+ * through the SDK; what to use instead of each forbidden package:
+ */
+const pluginAllowed = new Set(['@dondoc/plugin-sdk', '@dondoc/trpc', '@dondoc/ui']);
+const insteadOf = {
+  '@dondoc/db': "types (Queryable, Tx, Db, DatabaseKind) from '@dondoc/plugin-sdk', testBackends and queryRows from '@dondoc/plugin-sdk/testing'",
+  '@dondoc/auth': "types (SessionUser, Access, AuditEntry, PermissionDeclaration) from '@dondoc/plugin-sdk'",
+  '@dondoc/core': "domain helpers and labels from '@dondoc/plugin-sdk' (server) or '@dondoc/plugin-sdk/web' (web code), core services through ctx.services.core",
+};
+const boundaryHint = (dep) =>
+  insteadOf[dep] ?? (dep.startsWith('@dondoc/plugin-') ? 'a plugin never uses another plugin; talk through the core API' : "use '@dondoc/plugin-sdk', '@dondoc/trpc' or '@dondoc/ui'");
 
 function workspacePackages() {
   const found = [];
@@ -46,11 +59,12 @@ const packages = workspacePackages();
 const byName = new Map(packages.map((p) => [p.name, p]));
 const problems = [];
 
+const isPlugin = (pkg) => pkg.group === 'plugins' || pkg.group === 'test-fixtures';
+
 function allowed(from, to) {
   if (from === to) return true;
   if (from.group === 'apps') return to.group !== 'apps' || to.folder === 'server' || to.folder === 'shell';
-  if (from.group === 'test-fixtures') return to.group === 'packages';
-  if (from.group === 'plugins') return to.group === 'packages';
+  if (from.group === 'test-fixtures' || from.group === 'plugins') return pluginAllowed.has(to.name);
   if (from.group === 'packages') {
     if (to.group !== 'packages') return false;
     return (packageLayers[to.folder] ?? 99) < (packageLayers[from.folder] ?? 99);
@@ -62,7 +76,10 @@ for (const from of packages) {
   const deps = { ...from.pkg.dependencies, ...from.pkg.devDependencies, ...from.pkg.peerDependencies };
   for (const dep of Object.keys(deps)) {
     const to = byName.get(dep);
-    if (to && !allowed(from, to)) problems.push(`${from.name} (package.json) depends on ${dep}`);
+    if (!to || allowed(from, to)) continue;
+    const rel = relative(root, join(from.dir, 'package.json'));
+    if (isPlugin(from)) problems.push(`${rel}: ${from.name} depends on ${dep}, which a module must not use (use ${boundaryHint(dep)})`);
+    else problems.push(`${from.name} (package.json) depends on ${dep}`);
   }
   for (const file of sourceFiles(from.dir)) {
     const text = readFileSync(file, 'utf8');
@@ -72,7 +89,9 @@ for (const from of packages) {
       if (spec.startsWith('@dondoc/')) {
         const name = spec.split('/').slice(0, 2).join('/');
         const to = byName.get(name);
-        if (to && !allowed(from, to)) problems.push(`${rel} imports ${spec}`);
+        if (to && !allowed(from, to)) {
+          problems.push(isPlugin(from) ? `${rel} imports ${spec}, which a module must not use (use ${boundaryHint(name)})` : `${rel} imports ${spec}`);
+        }
       } else if (spec.startsWith('.')) {
         const target = resolve(dirname(file), spec);
         if (!target.startsWith(from.dir + '/') && target !== from.dir) {
@@ -84,7 +103,7 @@ for (const from of packages) {
 }
 
 if (problems.length > 0) {
-  console.error(`Dependency direction violated (see DESIGN.md, "Layout"):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  console.error(`Dependency direction or module boundary violated (see DESIGN.md, "Layout" and "The boundary"):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   process.exit(1);
 }
 console.log(`dependency direction ok (${packages.length} packages checked)`);

@@ -31,15 +31,16 @@ import {
   type NewUser,
   type SessionUser,
 } from '@dondoc/auth';
-import { migrate, queryRows, type DatabaseKind, type Db } from '@dondoc/db';
-import { sql } from 'drizzle-orm';
-import { createTestDatabaseFromTemplate, type TestDatabase } from '@dondoc/db/testing';
+import { migrate, type DatabaseKind, type Db } from '@dondoc/db';
+import { createTestDatabase, createTestDatabaseFromTemplate, type TestDatabase } from '@dondoc/db/testing';
 import { coreMigrations, corePermissions, createCoreApi, createRequestContext, seedDirective2458, type CoreApi } from '@dondoc/core/server';
 import { createCallerFactory, listProcedures, type Context, type Locale } from '@dondoc/trpc';
 import type { PluginDefinition } from './plugin.ts';
 import { pluginSchemaName } from './manifest.ts';
+import { schemaChangesOutside, schemaSnapshot, type SchemaObject } from './schema-snapshot.ts';
 
 export { testBackends } from '@dondoc/db/testing';
+export { queryRows } from '@dondoc/db';
 
 export interface CallOptions {
   locale?: Locale;
@@ -117,6 +118,9 @@ export async function createPluginHarness<TRouter extends AnyRouter>(
     },
   });
   const { db } = database;
+  // The "before" of the contract check's schema comparison, taken here (in the test file's
+  // beforeAll) rather than in the check.
+  await coreOnlySnapshot(kind);
   const permissions = new PermissionRegistry();
   permissions.register('core', null, [...corePermissions]);
   permissions.register(plugin.id, plugin.unit, plugin.permissions);
@@ -161,10 +165,32 @@ export async function createPluginHarness<TRouter extends AnyRouter>(
 
 export { rejection } from '@dondoc/trpc/testing';
 
+/** The schema of a database migrated with auth and core only (no module), once per backend. */
+const coreOnlySnapshots = new Map<DatabaseKind, Promise<SchemaObject[]>>();
+function coreOnlySnapshot(kind: DatabaseKind): Promise<SchemaObject[]> {
+  let snapshot = coreOnlySnapshots.get(kind);
+  if (!snapshot) {
+    snapshot = (async () => {
+      const database = await createTestDatabase(kind, [authMigrations, coreMigrations]);
+      try {
+        return await schemaSnapshot(database.db);
+      } finally {
+        await database.close();
+      }
+    })();
+    snapshot.catch(() => coreOnlySnapshots.delete(kind));
+    coreOnlySnapshots.set(kind, snapshot);
+  }
+  return snapshot;
+}
+
 /**
  * The module contract, checked on a harness: every procedure not declared public refuses an
- * anonymous caller; the module's tables live only in its own schema; its migrations apply
- * once (a second run applies nothing). Returns the problems found (none: `[]`).
+ * anonymous caller; its migrations change nothing outside its own schema
+ * (`pluginSchemaName(id)`) — the whole schema (schemas, tables, columns, indexes, constraints,
+ * functions, triggers, types, extensions) is compared with that of a database migrated with
+ * auth and core only; its migrations apply once (a second run applies nothing). Returns the
+ * problems found (none: `[]`).
  */
 export async function checkPluginContract<TRouter extends AnyRouter>(
   plugin: PluginDefinition<TRouter>,
@@ -184,20 +210,11 @@ export async function checkPluginContract<TRouter extends AnyRouter>(
     }
   }
   const ownSchema = pluginSchemaName(plugin.id);
-  const schemas = await queryRows<{ schema_name: string }>(
-    harness.db,
-    sql`select schema_name from information_schema.schemata
-        where schema_name not in ('auth', 'core', 'dondoc_meta', 'public', 'information_schema')
-          and schema_name not like 'pg\\_%' order by schema_name`,
-  );
-  for (const { schema_name: schema } of schemas) {
-    if (schema !== ownSchema) problems.push(`${plugin.id} created schema "${schema}"; its tables belong in "${ownSchema}"`);
+  const before = await coreOnlySnapshot(harness.kind);
+  const after = await schemaSnapshot(harness.db);
+  for (const change of schemaChangesOutside(before, after, ownSchema)) {
+    problems.push(`${plugin.id} changed the database outside its schema "${ownSchema}": ${change}`);
   }
-  const stray = await queryRows<{ table_schema: string; table_name: string }>(
-    harness.db,
-    sql`select table_schema, table_name from information_schema.tables where table_schema = 'public'`,
-  );
-  for (const table of stray) problems.push(`${plugin.id} created table public.${table.table_name}; its tables belong in "${ownSchema}"`);
   const again = await migrate(harness.db, [{ name: `plugin:${plugin.id}`, migrationsFolder: plugin.migrations }]);
   if (again.length > 0) problems.push(`${plugin.id}'s migrations applied again: ${again.map((m) => m.tag).join(', ')}`);
   return problems;

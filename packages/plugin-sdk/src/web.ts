@@ -40,3 +40,6 @@ export function definePluginUI(definition: PluginUIDefinition): PluginUIDefiniti
 export function pluginTrpcUrl(id: string): string {
   return `/api/trpc/${id}`;
 }
+
+/** The core's browser-safe domain helpers and labels (dates, periods, cadences, forecast classes). */
+export * from './domain.ts';

@@ -4,7 +4,10 @@ import { permissionProcedure, publicProcedure, router } from '@dondoc/trpc';
 import { definePlugin, PluginDefinitionError } from '../src/index.ts';
 import { checkPluginContract, createPluginHarness, type PluginHarness } from '../src/testing.ts';
 
-/** A module that breaks the contract three ways: an unguarded procedure, a foreign schema, a table in public. */
+/**
+ * A module that breaks the contract: an unguarded procedure; migrations that create a foreign
+ * schema, a table and a function in public, and add a column and an index to a core table.
+ */
 const leakyRouter = router({
   guarded: permissionProcedure('leaky.things:read').query(() => 'ok'),
   // Built on the public procedure but not declared public: an anonymous caller gets in.
@@ -25,14 +28,17 @@ describe('the module contract check', () => {
   let harness: PluginHarness<typeof leakyRouter>;
   beforeAll(async () => {
     harness = await createPluginHarness(leaky, 'pglite');
-  });
+  }, 180_000);
   afterAll(async () => harness?.close());
 
   it('names each breach', async () => {
     expect(await checkPluginContract(leaky, harness)).toEqual([
       'leaky.leak is reachable without a session (answered)',
-      'leaky created schema "someone_else"; its tables belong in "leaky"',
-      'leaky created table public.leak; its tables belong in "leaky"',
+      'leaky changed the database outside its schema "leaky": added column core.tasks.x integer',
+      'leaky changed the database outside its schema "leaky": added function public.leaky_now()',
+      'leaky changed the database outside its schema "leaky": added index CREATE INDEX leaky_x ON core.tasks USING btree (x)',
+      'leaky changed the database outside its schema "leaky": added schema someone_else',
+      'leaky changed the database outside its schema "leaky": added table public.leak',
     ]);
   });
 });

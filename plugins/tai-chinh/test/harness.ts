@@ -10,7 +10,7 @@
  * and seeded, these accounts included). One harness per test file (in `beforeAll`): a PGlite
  * instance still costs a second or more and hundreds of MB.
  */
-import type { DatabaseKind } from '@dondoc/db';
+import type { DatabaseKind } from '@dondoc/plugin-sdk';
 import { createPluginHarness, rejection, type Caller as KitCaller, type PluginHarness } from '@dondoc/plugin-sdk/testing';
 import plugin from '../src/server/plugin.ts';
 import type { TaiChinhRouter } from '../src/server/router.ts';

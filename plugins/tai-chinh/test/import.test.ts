@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { testBackends } from '@dondoc/db/testing';
+import { testBackends } from '@dondoc/plugin-sdk/testing';
 import { MAX_IMPORT_BASE64 } from '../src/server/files.ts';
 import { createHarness, rejection, type Caller, type Harness } from './harness.ts';
 import { csvBase64, HEADERS, readXlsx, xlsxBase64 } from './files.ts';

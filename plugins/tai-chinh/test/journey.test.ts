@@ -4,9 +4,8 @@
  * forecast change; a unit whose figures imply another group is flagged.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testBackends } from '@dondoc/db/testing';
-import { AUTONOMY_TARGET_CODE } from '@dondoc/core/server';
-import { mismatchesToApprove } from '../src/domain/index.ts';
+import { testBackends } from '@dondoc/plugin-sdk/testing';
+import { AUTONOMY_TARGET_CODE, mismatchesToApprove } from '../src/domain/index.ts';
 import { createHarness, rejection, type Harness } from './harness.ts';
 import { HEADERS, xlsxBase64 } from './files.ts';
 

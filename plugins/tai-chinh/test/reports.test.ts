@@ -3,7 +3,7 @@
  * and group, scoped to what the caller may see.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testBackends } from '@dondoc/db/testing';
+import { testBackends } from '@dondoc/plugin-sdk/testing';
 import { seedDemoRegister } from '../src/server/seed.ts';
 import { createHarness, rejection, type Harness } from './harness.ts';
 import { readXlsx } from './files.ts';

@@ -4,14 +4,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { testBackends } from '@dondoc/db/testing';
-import { queryRows } from '@dondoc/db';
+import { checkPluginContract, queryRows, testBackends } from '@dondoc/plugin-sdk/testing';
 import { listProcedures } from '@dondoc/trpc';
-import { AUTONOMY_TARGET_CODE } from '@dondoc/core/server';
+import { AUTONOMY_TARGET_CODE } from '../src/domain/index.ts';
 import { taiChinhRouter } from '../src/server/router.ts';
 import { PERMISSIONS } from '../src/server/permissions.ts';
 import { demoUnits, seedDemoRegister } from '../src/server/seed.ts';
-import { checkPluginContract } from '@dondoc/plugin-sdk/testing';
 import plugin from '../src/server/plugin.ts';
 import { createHarness, rejection, type Caller, type Harness } from './harness.ts';
 

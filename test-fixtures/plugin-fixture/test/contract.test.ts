@@ -7,7 +7,7 @@ describe.each(testBackends)('fixture module on %s', (kind) => {
   let harness: PluginHarness<FixtureRouter>;
   beforeAll(async () => {
     harness = await createPluginHarness(plugin, kind);
-  });
+  }, 120_000);
   afterAll(async () => harness?.close());
 
   it('keeps the module contract', async () => {

@@ -8,3 +8,4 @@ export * from './consolidation.ts';
 export * from './csv.ts';
 export * from './import-rows.ts';
 export * from './labels.ts';
+export * from './target.ts';

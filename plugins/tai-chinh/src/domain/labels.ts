@@ -4,7 +4,7 @@
  */
 import type { AutonomyGroup, ClassificationStatus } from './groups.ts';
 import type { RoadmapStatus } from './consolidation.ts';
-import type { Label } from '@dondoc/core';
+import type { Label } from '@dondoc/plugin-sdk/web';
 
 export type { Label };
 

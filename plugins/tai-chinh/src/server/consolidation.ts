@@ -4,12 +4,9 @@
  * 2458-CT3 in the same transaction.
  */
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
-import type { Queryable, Tx } from '@dondoc/db';
-import { AUTONOMY_TARGET_CODE } from '@dondoc/core/server';
-import { hanoiDateOf } from '@dondoc/core';
-import type { CoreApi } from '@dondoc/plugin-sdk';
-import type { AuditEntry } from '@dondoc/auth';
+import { hanoiDateOf, type AuditEntry, type CoreApi, type Queryable, type Tx } from '@dondoc/plugin-sdk';
 import {
+  AUTONOMY_TARGET_CODE,
   approvalBasis,
   isAutonomyGroup,
   measurementDateForYear,

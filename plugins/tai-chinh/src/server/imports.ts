@@ -9,8 +9,7 @@
  * bảo đảm chi đầu tư" keeps the stored value.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Queryable, Tx } from '@dondoc/db';
-import type { AuditEntry } from '@dondoc/auth';
+import type { AuditEntry, Queryable, Tx } from '@dondoc/plugin-sdk';
 import { checkClassification, type AutonomyGroup, type ImportIssue, type ImportRow, type Locale } from '../domain/index.ts';
 import { approvalKey, loadApprovals, lockYears } from './register.ts';
 import { serviceUnits, unitYears } from './schema.ts';

@@ -1,4 +1,4 @@
-import type { PermissionDeclaration } from '@dondoc/auth';
+import type { PermissionDeclaration } from '@dondoc/plugin-sdk';
 
 /**
  * The module's permissions (`<module>.<resource>:<action>`) and who holds them by default.

@@ -3,8 +3,7 @@
  * roadmap status and Sở Tài chính's approval, limited to what the caller may see.
  */
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Queryable } from '@dondoc/db';
-import type { CoreApi } from '@dondoc/plugin-sdk';
+import type { CoreApi, Queryable } from '@dondoc/plugin-sdk';
 import {
   checkClassification,
   isAutonomyGroup,

@@ -8,7 +8,7 @@
  * import columns (so the sheet can be corrected and imported again).
  */
 import ExcelJS from 'exceljs';
-import type { Period } from '@dondoc/core';
+import type { Period } from '@dondoc/plugin-sdk';
 import {
   approvalBasis,
   APPROVAL_STATUS_LABELS,

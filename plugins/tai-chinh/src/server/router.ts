@@ -8,11 +8,9 @@
 import { z } from 'zod';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { assertUnitAccess, permissionProcedure, router, type Context } from '@dondoc/trpc';
-import type { Access, SessionUser } from '@dondoc/auth';
-import type { Queryable } from '@dondoc/db';
-import { hanoiDateOf, isPeriodId, periodById } from '@dondoc/core';
-import { AUTONOMY_TARGET_CODE } from '@dondoc/core/server';
+import { hanoiDateOf, isPeriodId, periodById, type Access, type Queryable, type SessionUser } from '@dondoc/plugin-sdk';
 import {
+  AUTONOMY_TARGET_CODE,
   autonomousShare,
   clampToPlanYear,
   cleanText,

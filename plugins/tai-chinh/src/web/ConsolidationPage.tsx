@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Form, Input, Modal, Progress, Row, Select, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { ErrorPanel, errorMessage, formatDate, useT } from '@dondoc/ui';
-import { FORECAST_CLASS_LABELS, type ForecastClass } from '@dondoc/core';
+import { FORECAST_CLASS_LABELS, type ForecastClass } from '@dondoc/plugin-sdk/web';
 import { AUTONOMY_TARGET_SHARE, mismatchesToApprove } from '../domain/index.ts';
 import { client, keys, type Consolidation } from './client.ts';
 import { ApprovalTag, CardTitle, ProvisionalNote, TAG_COLORS, useAccess, useFormats } from './parts.tsx';

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Select, Space, Typography } from 'antd';
 import { ErrorPanel, errorMessage, formatDate, useT } from '@dondoc/ui';
-import { makePeriod, type Cadence } from '@dondoc/core';
+import { makePeriod, type Cadence } from '@dondoc/plugin-sdk/web';
 import { client, downloadBase64 } from './client.ts';
 import { useAccess, useFormats } from './parts.tsx';
 import './i18n.ts';
