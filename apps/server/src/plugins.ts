@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import type { AnyRouter } from '@trpc/server';
 import { migrate, type Db } from '@dondoc/db';
 import type { PermissionRegistry } from '@dondoc/auth';
+import { declareModuleTargets } from '@dondoc/core/server';
 import { isPluginDefinition, pluginManifestSchema, type PluginContext, type PluginDefinition } from '@dondoc/plugin-sdk';
 import type { PluginConfigEntry } from './config.ts';
 import { errorFields, type JsonLogger } from './logger.ts';
@@ -28,7 +29,7 @@ export function isReady(plugin: LoadedPlugin): plugin is ReadyPlugin {
 }
 
 /**
- * Loads, migrates and starts each configured plugin. A plugin that fails at any step is
+ * Loads, migrates, declares the manifest's targets of and starts each configured plugin. A plugin that fails at any step is
  * marked `failed` and skipped; the others go on.
  */
 export async function loadPlugins(options: {
@@ -47,6 +48,9 @@ export async function loadPlugins(options: {
       if (options.reservedIds.includes(entry.id)) throw new Error(`"${entry.id}" is a reserved id`);
       const definition = await importDefinition(entry);
       await migrate(options.db, [{ name: `plugin:${definition.id}`, migrationsFolder: definition.migrations }]);
+      // The targets of its manifest, created or updated in place (a code held by a manual
+      // target or another module fails the plugin).
+      await declareModuleTargets(options.db, definition.id, definition.unit, definition.targets ?? []);
       options.permissions.register(definition.id, definition.unit, definition.permissions);
       try {
         await definition.onStart?.(options.pluginContext(definition.id));

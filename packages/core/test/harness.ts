@@ -35,8 +35,10 @@ import {
   coreRouter,
   createCoreApi,
   createRequestContext,
+  declareModuleTargets,
   seedDirective2458,
   type CoreApi,
+  type TargetDeclaration,
 } from '../src/server/index.ts';
 import { tasks } from '../src/server/schema.ts';
 
@@ -159,6 +161,34 @@ export async function createCoreHarness(kind: DatabaseKind): Promise<CoreHarness
 }
 
 export { rejection } from '@dondoc/trpc/testing';
+
+/**
+ * A module target for the core's tests: the autonomy target as a department module (here
+ * `tai-chinh`, the test's name for one) declares it in its manifest. The core seeds no module
+ * target; a test that needs one declares it in its setup with `declareTestModuleTarget`.
+ */
+export const TEST_MODULE_TARGET: TargetDeclaration & { module: string; moduleUnit: string } = {
+  module: 'tai-chinh',
+  moduleUnit: 'STC',
+  code: '2458-CT3',
+  name: 'Tối thiểu 20% đơn vị sự nghiệp công lập tự chủ tài chính đến năm 2025',
+  directive: '2458/UBND-SNV',
+  clause: '3.1',
+  direction: 'at_least',
+  targetValue: 20,
+  measureUnit: '%',
+  targetDate: '2025-12-31',
+  baselineValue: 9.6,
+  baselineDate: '2022-07-06',
+  ownerUnitCode: 'STC',
+};
+
+/** Declares `TEST_MODULE_TARGET` (or another) as its module would on load; answers its code. */
+export async function declareTestModuleTarget(h: Pick<CoreHarness, 'db'>, target = TEST_MODULE_TARGET): Promise<string> {
+  const { module, moduleUnit, ...declaration } = target;
+  await declareModuleTargets(h.db, module, moduleUnit, [declaration]);
+  return declaration.code;
+}
 
 /** Today in Hà Nội as the router sees it. */
 export { today } from '../src/server/index.ts';

@@ -17,8 +17,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackends } from '@dondoc/db/testing';
 import { emptyStatusCounts, type StatusCounts } from '../src/domain/index.ts';
-import { AUTONOMY_TARGET_CODE } from '../src/server/index.ts';
-import { createCoreHarness, rejection, type CoreCaller, type CoreHarness } from './harness.ts';
+import { createCoreHarness, declareTestModuleTarget, rejection, TEST_MODULE_TARGET, type CoreCaller, type CoreHarness } from './harness.ts';
+
+const AUTONOMY_TARGET_CODE = TEST_MODULE_TARGET.code;
 
 const counts = (partial: Partial<StatusCounts>): StatusCounts => ({ ...emptyStatusCounts(), ...partial });
 type Summary = Awaited<ReturnType<CoreCaller['overview']['summary']>>;
@@ -28,6 +29,9 @@ describe.each(testBackends)('overview.summary on %s', (backend) => {
   let h: CoreHarness;
   beforeAll(async () => {
     h = await createCoreHarness(backend);
+    // The counts below have three targets: the core's CT1 and CT2 and the module target CT3,
+    // declared here as its module (tai-chinh) declares it on load.
+    await declareTestModuleTarget(h);
   });
   afterAll(async () => h?.close());
 

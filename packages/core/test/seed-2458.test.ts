@@ -45,7 +45,6 @@ describe.each(testBackends)('directive 2458 seed on %s', (backend) => {
       await tx.update(tasks).set({ deadlineInferred: false, leadInferred: false });
       await tx.update(taskCoordinators).set({ inferred: false });
       await tx.update(targets).set({ baselineValue: 0, baselineDate: '2023-08-08' }).where(or(eq(targets.code, '2458-CT1'), eq(targets.code, '2458-CT2')));
-      await tx.update(targets).set({ baselineValue: 0, baselineDate: '2022-07-06' }).where(eq(targets.code, '2458-CT3'));
       // Sở Tài chính had reported progress on the old 1.3.
       await tx.update(tasks).set({ progress: 60, lastProgressOn: '2025-11-20', version: 3, searchText: searchTextOf('2458-1.3-STC', 'x', 'y') }).where(eq(tasks.id, stcTask));
     });
@@ -54,8 +53,9 @@ describe.each(testBackends)('directive 2458 seed on %s', (backend) => {
     const result = await reconcileDirective2458(h.db);
     // Renamed: 1.3 and 1.8, each a parent and 51 children; created: 1.3b and 1.8b, 52 each;
     // flagged: the follow-up leads of 1.6 and 1.8a + the deadlines of 2.2, 5.2, 6.2 + the
-    // coordinators of 3.2 and 4.2 = 7 (1.8b is created already marked); baselines: 3.
-    expect(result).toEqual({ renamed: 104, created: 104, flagged: 7, baselines: 3 });
+    // coordinators of 3.2 and 4.2 = 7 (1.8b is created already marked); baselines: 2 (CT1 and CT2,
+    // the core's own targets: a module's target gets its baseline from the module's declaration).
+    expect(result).toEqual({ renamed: 104, created: 104, flagged: 7, baselines: 2 });
     const [kept] = await h.db.select().from(tasks).where(eq(tasks.id, stcTask));
     expect(kept).toMatchObject({ code: '2458-1.3a-STC', clause: '1.3a', progress: 60, lastProgressOn: '2025-11-20', version: 3, title: 'Khắc phục, nâng cao các Chỉ số PAR INDEX, SIPAS, PAPI' });
     expect(kept?.searchText).toContain('par index');
@@ -64,7 +64,7 @@ describe.each(testBackends)('directive 2458 seed on %s', (backend) => {
     expect(await h.db.select({ id: tasks.id }).from(tasks).where(eq(tasks.parentId, pci!.id))).toHaveLength(51);
     const stcView = await (await h.as('stc.cv')).tasks.get({ id: stcTask });
     expect(stcView).toMatchObject({ code: '2458-1.3a-STC', progress: 60, parent: { code: '2458-1.3a', leadUnit: { code: 'SNV' } } });
-    expect((await (await h.as('ubnd')).targets.list()).map((t) => [t.code, t.baselineValue])).toEqual([['2458-CT1', 2.5], ['2458-CT2', 1.5], ['2458-CT3', 9.6]]);
+    expect((await (await h.as('ubnd')).targets.list()).map((t) => [t.code, t.baselineValue])).toEqual([['2458-CT1', 2.5], ['2458-CT2', 1.5]]);
     // A second run changes nothing.
     expect(await reconcileDirective2458(h.db)).toEqual({ renamed: 0, created: 0, flagged: 0, baselines: 0 });
   });

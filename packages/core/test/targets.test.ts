@@ -7,14 +7,19 @@ import { eq } from 'drizzle-orm';
 import { listAudit } from '@dondoc/auth';
 import { testBackends } from '@dondoc/db/testing';
 import { addDays, FORECAST_CLASSES } from '../src/domain/index.ts';
-import { AUTONOMY_TARGET_CODE } from '../src/server/index.ts';
-import { measurements } from '../src/server/schema.ts';
-import { createCoreHarness, rejection, today, type CoreHarness } from './harness.ts';
+import { declareModuleTargets } from '../src/server/index.ts';
+import { measurements, targets } from '../src/server/schema.ts';
+import { createCoreHarness, declareTestModuleTarget, rejection, TEST_MODULE_TARGET, today, type CoreHarness } from './harness.ts';
+
+/** The module target the tests declare (the core seeds none): 2458-CT3 of `tai-chinh`. */
+const AUTONOMY_TARGET_CODE = TEST_MODULE_TARGET.code;
 
 describe.each(testBackends)('targets on %s', (backend) => {
   let h: CoreHarness;
   beforeAll(async () => {
     h = await createCoreHarness(backend);
+    // The core seeds CT1 and CT2; CT3 is the module's, declared as the module does on load.
+    await declareTestModuleTarget(h);
   });
   afterAll(async () => h?.close());
 
@@ -262,5 +267,49 @@ describe.each(testBackends)('targets on %s', (backend) => {
     expect(values).not.toContain(99);
     const target = await api.targets.get(AUTONOMY_TARGET_CODE, '2025-12-02');
     expect(target.measurements.map((m) => m.value)).toEqual([18.5, 20.5]);
+  });
+
+  it('a module declares its targets on load: created, then updated in place keeping measurements and an owner’s baseline', async () => {
+    const { module, moduleUnit, ...ct3 } = TEST_MODULE_TARGET;
+    const kept = await h.db.select().from(targets).where(eq(targets.code, AUTONOMY_TARGET_CODE));
+    expect(kept[0]).toMatchObject({ source: 'module', sourceModule: module, ownerUnitCode: 'STC', taskId: h.taskId('2458-3.1'), baselineValue: 10.2, version: 2 });
+    // The same declaration again changes nothing (and writes no audit row).
+    const auditCount = async (id: string) => (await listAudit(h.db, { entity: 'core.target', entityId: id, limit: 1000 })).filter((a) => a.action === 'core.target.declare').length;
+    const declaredBefore = await auditCount(kept[0]!.id);
+    expect(await declareModuleTargets(h.db, module, moduleUnit, [ct3])).toEqual({ created: [], updated: [] });
+    // A changed name and baseline: the row is updated in place; the owner’s baseline (version 2) stays.
+    const renamed = { ...ct3, name: 'Tối thiểu 20% đơn vị tự chủ tài chính (sửa)', baselineValue: 1, targetValue: 25 };
+    expect(await declareModuleTargets(h.db, module, moduleUnit, [renamed])).toEqual({ created: [], updated: [AUTONOMY_TARGET_CODE] });
+    const [after] = await h.db.select().from(targets).where(eq(targets.code, AUTONOMY_TARGET_CODE));
+    expect(after).toMatchObject({ id: kept[0]!.id, name: renamed.name, targetValue: 25, baselineValue: 10.2, baselineDate: '2022-07-06', version: 2 });
+    expect((await h.db.select().from(measurements).where(eq(measurements.targetId, after!.id))).map((m) => m.value).sort()).toEqual([18.5, 20.5]);
+    expect(await auditCount(after!.id)).toBe(declaredBefore + 1);
+    const [audit] = await listAudit(h.db, { entity: 'core.target', entityId: after!.id });
+    expect(audit).toMatchObject({ action: 'core.target.declare', actorUsername: null, before: { name: ct3.name, targetValue: 20 }, after: { name: renamed.name, targetValue: 25 } });
+    await declareModuleTargets(h.db, module, moduleUnit, [ct3]);
+
+    // A new target: source module, owner the module's unit, linked to its clause's top-level task.
+    const fresh = { ...ct3, code: '2458-CT9', name: 'Chỉ tiêu thử', clause: '5.2', ownerUnitCode: undefined, baselineValue: 1 };
+    expect(await declareModuleTargets(h.db, 'khdt', 'SKHDT', [fresh])).toEqual({ created: ['2458-CT9'], updated: [] });
+    const [created] = await h.db.select().from(targets).where(eq(targets.code, '2458-CT9'));
+    expect(created).toMatchObject({ source: 'module', sourceModule: 'khdt', ownerUnitCode: 'SKHDT', taskId: h.taskId('2458-5.2'), directiveId: expect.any(String), baselineValue: 1, version: 1 });
+    expect((await listAudit(h.db, { entity: 'core.target', entityId: created!.id }))[0]).toMatchObject({ action: 'core.target.declare', actorUsername: null, before: null });
+    // Never set by its owner (version 1): the declared baseline follows the declaration.
+    await declareModuleTargets(h.db, 'khdt', 'SKHDT', [{ ...fresh, baselineValue: 2 }]);
+    expect((await h.db.select().from(targets).where(eq(targets.code, '2458-CT9')))[0]).toMatchObject({ id: created!.id, baselineValue: 2 });
+    // Unknown directive: created without a link.
+    await declareModuleTargets(h.db, 'khdt', 'SKHDT', [{ ...fresh, code: 'X-1', directive: '1/UBND-XX' }]);
+    expect((await h.db.select().from(targets).where(eq(targets.code, 'X-1')))[0]).toMatchObject({ directiveId: null, taskId: null });
+    await h.db.delete(targets).where(eq(targets.code, 'X-1'));
+    await h.db.delete(targets).where(eq(targets.code, '2458-CT9'));
+  });
+
+  it('a module may not declare a manual target’s code nor another module’s; nothing of the refused declaration is kept', async () => {
+    const { module, moduleUnit, ...ct3 } = TEST_MODULE_TARGET;
+    await expect(declareModuleTargets(h.db, module, moduleUnit, [{ ...ct3, code: '2458-CT1' }])).rejects.toThrow('module "tai-chinh" declares target 2458-CT1, which is held by a manual target');
+    await expect(declareModuleTargets(h.db, 'khdt', 'SKHDT', [{ ...ct3, code: 'NEW-1' }, ct3])).rejects.toThrow('module "khdt" declares target 2458-CT3, which is held by module "tai-chinh"');
+    // One transaction: the target declared before the refused one is not created either.
+    expect(await h.db.select().from(targets).where(eq(targets.code, 'NEW-1'))).toEqual([]);
+    expect((await h.db.select().from(targets).where(eq(targets.code, '2458-CT1')))[0]).toMatchObject({ source: 'manual', sourceModule: null });
   });
 });

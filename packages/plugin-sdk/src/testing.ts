@@ -8,8 +8,9 @@
  * The database is cloned from a template (`createTestDatabaseFromTemplate` of @dondoc/db),
  * migrated and seeded once per key and copied for each harness: every test file still gets a
  * database of its own. The key hashes the migrations (auth, core, the module's folder), the
- * seed's sources (packages/auth and packages/core: src and data; this file), the extra accounts
- * and, when the module's own seed runs, the sources named for it.
+ * seed's sources (packages/auth and packages/core: src and data; this file), the extra accounts,
+ * the targets of the module's manifest (declared in the template as the server declares them on
+ * load) and, when the module's own seed runs, the sources named for it.
  *
  * One harness per test file (in `beforeAll`): a PGlite instance still costs a second or more
  * and hundreds of MB.
@@ -33,7 +34,7 @@ import {
 } from '@dondoc/auth';
 import { migrate, type DatabaseKind, type Db } from '@dondoc/db';
 import { createTestDatabase, createTestDatabaseFromTemplate, type TestDatabase } from '@dondoc/db/testing';
-import { coreMigrations, corePermissions, createCoreApi, createRequestContext, seedDirective2458, type CoreApi } from '@dondoc/core/server';
+import { coreMigrations, corePermissions, createCoreApi, createRequestContext, declareModuleTargets, seedDirective2458, type CoreApi } from '@dondoc/core/server';
 import { createCallerFactory, listProcedures, type Context, type Locale } from '@dondoc/trpc';
 import type { PluginDefinition } from './plugin.ts';
 import { pluginSchemaName } from './manifest.ts';
@@ -92,7 +93,9 @@ export async function createPluginHarness<TRouter extends AnyRouter>(
   const accounts = options.accounts ?? [];
   const moduleSeed = options.moduleSeed;
   if (moduleSeed && !plugin.seed) throw new Error(`createPluginHarness: ${plugin.id} has no seed to run`);
-  const seedKey = JSON.stringify({ accounts, moduleSeed: Boolean(moduleSeed) });
+  // The manifest's targets are part of the template (the module's seed may record on them).
+  const declared = plugin.targets ?? [];
+  const seedKey = JSON.stringify({ accounts, moduleSeed: Boolean(moduleSeed), targets: declared });
   // Harnesses of one module with other accounts (or its seed) get a template of their own.
   const variant = accounts.length > 0 || moduleSeed ? `_${createHash('sha256').update(seedKey).digest('hex').slice(0, 6)}` : '';
   const database = await createTestDatabaseFromTemplate(kind, {
@@ -111,6 +114,8 @@ export async function createPluginHarness<TRouter extends AnyRouter>(
       await seedDemoDirectory(db);
       await seedDirective2458(db);
       for (const account of accounts) await createUser(db, account);
+      // As the server does when it loads the module: after its migrations, before its seed.
+      await declareModuleTargets(db, plugin.id, plugin.unit, declared);
       if (moduleSeed && plugin.seed) {
         const core = createCoreApi({ db, moduleId: plugin.id, actor: null, requestId: `test-seed-${plugin.id}`, locale: 'vi' });
         await plugin.seed({ db, log: silentLog, core });

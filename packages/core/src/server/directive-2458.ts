@@ -217,10 +217,13 @@ const unitDuties: ClauseSeed[] = [
 
 export const clauses2458: ClauseSeed[] = [...section1, ...unitDuties];
 
+/**
+ * The core's own targets of 2458 (entered by hand). A target a department module computes is
+ * declared in that module's manifest (`targets`), never here: the core names no module.
+ */
 export const targets2458: TargetSeed[] = [
   { code: '2458-CT1', name: 'Cắt giảm, đơn giản hóa ít nhất 20% TTHC nội bộ đến năm 2025', measureUnit: '%', direction: 'at_least', baselineValue: 2.5, baselineDate: '2023-06-30', targetValue: 20, targetDate: '2025-12-31', ownerUnitCode: 'VP', source: 'manual', clause: '2.2' },
   { code: '2458-CT2', name: 'Cắt giảm ít nhất 20% chi phí tuân thủ TTHC đến năm 2025', measureUnit: '%', direction: 'at_least', baselineValue: 1.5, baselineDate: '2023-06-30', targetValue: 20, targetDate: '2025-12-31', ownerUnitCode: 'VP', source: 'manual', clause: '2.2' },
-  { code: '2458-CT3', name: 'Tối thiểu 20% đơn vị sự nghiệp công lập tự chủ tài chính đến năm 2025', measureUnit: '%', direction: 'at_least', baselineValue: 9.6, baselineDate: '2022-07-06', targetValue: 20, targetDate: '2025-12-31', ownerUnitCode: 'STC', source: 'module', sourceModule: 'tai-chinh', clause: '3.1' },
 ];
 
 /**
@@ -230,11 +233,7 @@ export const targets2458: TargetSeed[] = [
 export const FIRST_SEED_BASELINES: Record<string, { value: number; date: string }> = {
   '2458-CT1': { value: 0, date: '2023-08-08' },
   '2458-CT2': { value: 0, date: '2023-08-08' },
-  '2458-CT3': { value: 0, date: '2022-07-06' },
 };
 
 /** Clauses the first seed had whole, split since as the text assigns them (old clause → the part that keeps its tasks). */
 export const SPLIT_CLAUSES_2458: Record<string, string> = { '1.3': '1.3a', '1.8': '1.8a' };
-
-/** Kept here so that plugins and tests name the autonomy target by one constant. */
-export const AUTONOMY_TARGET_CODE = '2458-CT3';

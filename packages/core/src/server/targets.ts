@@ -1,11 +1,11 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { coversUnit, type Access } from '@dondoc/auth';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { coversUnit, writeAudit, type Access } from '@dondoc/auth';
 import type { Context } from '@dondoc/trpc';
-import type { Queryable } from '@dondoc/db';
+import type { Db, Queryable } from '@dondoc/db';
 import type { Locale } from '@dondoc/trpc';
 import { forecastTarget, type IsoDate, type TargetDirection } from '../domain/index.ts';
 import { conflict, fail, notFound } from './errors.ts';
-import { measurements, targets } from './schema.ts';
+import { directives, measurements, targets, tasks } from './schema.ts';
 import { unitDirectory, unitRef, type UnitName } from './units.ts';
 
 type TargetRow = typeof targets.$inferSelect;
@@ -241,4 +241,106 @@ export async function setTargetBaseline(
     });
     return { code: updated.code, version: updated.version, baselineValue: updated.baselineValue, baselineDate: updated.baselineDate };
   });
+}
+
+/**
+ * A target a department module declares in its manifest: created when the module loads,
+ * updated when its declaration changes. `directive` (its number, e.g. `2458/UBND-SNV`) and
+ * `clause` link it to that clause's top-level task when the directive is there.
+ */
+export interface TargetDeclaration {
+  code: string;
+  name: string;
+  directive: string;
+  clause: string;
+  direction: TargetDirection;
+  targetValue: number;
+  measureUnit: string;
+  targetDate: IsoDate;
+  baselineValue: number;
+  baselineDate: IsoDate;
+  /** Owner unit (default: the module's unit). */
+  ownerUnitCode?: string | undefined;
+}
+
+/** Fields a declaration sets on each load; the baseline only while the owner never set it (version 1). */
+const declaredFields = ['name', 'direction', 'targetValue', 'measureUnit', 'targetDate', 'ownerUnitCode', 'directiveId', 'taskId'] as const;
+
+/**
+ * Creates or updates the targets a module declares (by code), in one transaction: a missing
+ * target is created (source `module`, sourceModule = the module); an existing one of the
+ * module gets the declared name, direction, value, unit, date, owner and directive link, and
+ * the declared baseline only while its owner never set one (version 1) — its row, its
+ * measurements and an owner's baseline stay. Throws on a code held by a manual target or by
+ * another module. One audit row (actor none, `core.target.declare`) per created or changed
+ * target. Answers the codes created and updated.
+ */
+export async function declareModuleTargets(
+  db: Db,
+  moduleId: string,
+  moduleUnitCode: string,
+  declarations: readonly TargetDeclaration[],
+): Promise<{ created: string[]; updated: string[] }> {
+  const created: string[] = [];
+  const updated: string[] = [];
+  if (declarations.length === 0) return { created, updated };
+  await db.transaction(async (tx) => {
+    for (const declaration of declarations) {
+      const [directive] = await tx.select({ id: directives.id }).from(directives).where(eq(directives.number, declaration.directive));
+      const [task] = directive
+        ? await tx
+            .select({ id: tasks.id })
+            .from(tasks)
+            .where(and(eq(tasks.directiveId, directive.id), eq(tasks.clause, declaration.clause), isNull(tasks.parentId)))
+            .orderBy(asc(tasks.code))
+            .limit(1)
+        : [];
+      const wanted = {
+        name: declaration.name,
+        direction: declaration.direction,
+        targetValue: declaration.targetValue,
+        measureUnit: declaration.measureUnit,
+        targetDate: declaration.targetDate,
+        ownerUnitCode: declaration.ownerUnitCode ?? moduleUnitCode,
+        directiveId: directive?.id ?? null,
+        taskId: task?.id ?? null,
+      };
+      const [existing] = await tx.select().from(targets).where(eq(targets.code, declaration.code)).for('update');
+      if (!existing) {
+        const [row] = await tx
+          .insert(targets)
+          .values({ code: declaration.code, ...wanted, baselineValue: declaration.baselineValue, baselineDate: declaration.baselineDate, source: 'module', sourceModule: moduleId })
+          .returning();
+        if (!row) throw new Error('target insert returned nothing');
+        await writeAudit(tx, { actor: null, requestId: null, entry: { action: 'core.target.declare', entity: 'core.target', entityId: row.id, before: null, after: row } });
+        created.push(row.code);
+        continue;
+      }
+      if (existing.source !== 'module' || existing.sourceModule !== moduleId) {
+        const holder = existing.source === 'module' ? `module "${existing.sourceModule ?? ''}"` : 'a manual target';
+        throw new Error(`module "${moduleId}" declares target ${declaration.code}, which is held by ${holder}`);
+      }
+      const change: Partial<typeof targets.$inferInsert> = {};
+      for (const field of declaredFields) {
+        // A directive not (yet) there keeps the link the target has.
+        if ((field === 'directiveId' || field === 'taskId') && wanted[field] === null) continue;
+        if (existing[field] !== wanted[field]) Object.assign(change, { [field]: wanted[field] });
+      }
+      if (existing.version === 1 && (existing.baselineValue !== declaration.baselineValue || existing.baselineDate !== declaration.baselineDate)) {
+        change.baselineValue = declaration.baselineValue;
+        change.baselineDate = declaration.baselineDate;
+      }
+      if (Object.keys(change).length === 0) continue;
+      const [row] = await tx
+        .update(targets)
+        .set({ ...change, updatedAt: new Date() })
+        .where(eq(targets.id, existing.id))
+        .returning();
+      if (!row) throw new Error('target update returned nothing');
+      const before = Object.fromEntries(Object.keys(change).map((key) => [key, existing[key as keyof TargetRow]]));
+      await writeAudit(tx, { actor: null, requestId: null, entry: { action: 'core.target.declare', entity: 'core.target', entityId: row.id, before, after: change } });
+      updated.push(row.code);
+    }
+  });
+  return { created, updated };
 }
