@@ -3,7 +3,7 @@ import type { SessionUser } from '@dondoc/ui';
 import { periodForData, taskStatusLabel } from '@dondoc/core';
 import { accessOf, perm } from '../src/core/access.ts';
 import { labelsFor } from '../src/core/labels.ts';
-import { evidenceProblem, EVIDENCE_MAX_BYTES } from '../src/core/upload.ts';
+import { evidenceProblem, evidenceProblemText, EVIDENCE_MAX_BYTES } from '../src/core/upload.ts';
 import { formatBytes, formatRate } from '../src/core/format.ts';
 import { isConflict } from '../src/core/errors.ts';
 import { readFilters } from '../src/pages/tasks/TasksPage.tsx';
@@ -105,6 +105,13 @@ describe('reports', () => {
     expect(evidenceProblem({ name: 'a.doc', size: 10 })).toBe('type');
     expect(evidenceProblem({ name: 'a.pdf', size: 0 })).toBe('empty');
     expect(evidenceProblem({ name: 'a.pdf', size: EVIDENCE_MAX_BYTES + 1 })).toBe('size');
+  });
+  it('say why a file is refused, naming it (one text for report evidence and task results)', () => {
+    const t = (key: string, options?: Record<string, unknown>) => `${key} ${JSON.stringify(options)}`;
+    expect(evidenceProblemText({ name: 'a.pdf', size: 10 }, t, 'vi')).toBeNull();
+    expect(evidenceProblemText({ name: 'a.exe', size: 10 }, t, 'vi')).toBe('evidence.wrongType {"name":"a.exe"}');
+    expect(evidenceProblemText({ name: 'a.pdf', size: 0 }, t, 'vi')).toBe('evidence.empty {"name":"a.pdf"}');
+    expect(evidenceProblemText({ name: 'a.pdf', size: 6 * 1024 * 1024 }, t, 'vi')).toBe('evidence.tooBig {"name":"a.pdf","size":"6 MB"}');
   });
 });
 

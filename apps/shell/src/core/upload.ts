@@ -1,4 +1,5 @@
-import { dondocHeaders, i18n, moduleTrpcUrl } from '@dondoc/ui';
+import { dondocHeaders, i18n, moduleTrpcUrl, type Locale } from '@dondoc/ui';
+import { formatBytes } from './format.ts';
 
 /** Evidence files the server accepts (it also checks their first bytes). */
 export const EVIDENCE_EXTENSIONS = ['pdf', 'docx', 'xlsx', 'png', 'jpg', 'jpeg'] as const;
@@ -11,6 +12,15 @@ export function evidenceProblem(file: { name: string; size: number }): 'type' | 
   if (!(EVIDENCE_EXTENSIONS as readonly string[]).includes(ext)) return 'type';
   if (file.size === 0) return 'empty';
   if (file.size > EVIDENCE_MAX_BYTES) return 'size';
+  return null;
+}
+
+/** Why an evidence file is refused, in the user's words (null when it is accepted). */
+export function evidenceProblemText(file: { name: string; size: number }, t: (key: string, options?: Record<string, unknown>) => string, locale: Locale): string | null {
+  const issue = evidenceProblem(file);
+  if (issue === 'type') return t('evidence.wrongType', { name: file.name });
+  if (issue === 'empty') return t('evidence.empty', { name: file.name });
+  if (issue === 'size') return t('evidence.tooBig', { name: file.name, size: formatBytes(file.size, locale) });
   return null;
 }
 

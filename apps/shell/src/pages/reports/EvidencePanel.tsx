@@ -6,7 +6,7 @@ import { errorMessage, formatDateTime, useLocale, useT } from '@dondoc/ui';
 import { core, type ReportView } from '../../core/client.ts';
 import { coreKeys } from '../../core/keys.ts';
 import { formatBytes } from '../../core/format.ts';
-import { attachEvidence, downloadBase64, EVIDENCE_ACCEPT, evidenceProblem, readAsBase64 } from '../../core/upload.ts';
+import { attachEvidence, downloadBase64, EVIDENCE_ACCEPT, evidenceProblemText, readAsBase64 } from '../../core/upload.ts';
 import { Section } from '../../core/ui.tsx';
 
 type Phase = { step: 'reading' | 'uploading'; fraction: number; filename: string } | null;
@@ -41,15 +41,9 @@ export function EvidencePanel({
 
   const send = async (file: File) => {
     setProblem(null);
-    const issue = evidenceProblem(file);
+    const issue = evidenceProblemText(file, t, locale);
     if (issue) {
-      setProblem(
-        issue === 'type'
-          ? t('evidence.wrongType', { name: file.name })
-          : issue === 'empty'
-            ? t('evidence.empty', { name: file.name })
-            : t('evidence.tooBig', { name: file.name, size: formatBytes(file.size, locale) }),
-      );
+      setProblem(issue);
       return;
     }
     if (!reportId) return;

@@ -8,9 +8,8 @@ import { core, type TaskDetail } from '../../core/client.ts';
 import { coreKeys } from '../../core/keys.ts';
 import { DATE_FORMAT, fromDayjs, isAfterToday, toDayjs } from '../../core/dates.ts';
 import { isConflict } from '../../core/errors.ts';
-import { formatBytes } from '../../core/format.ts';
 import { EvidenceDownloadButton } from '../../core/download.tsx';
-import { attachTaskResult, EVIDENCE_ACCEPT, evidenceProblem, readAsBase64 } from '../../core/upload.ts';
+import { attachTaskResult, EVIDENCE_ACCEPT, evidenceProblemText, readAsBase64 } from '../../core/upload.ts';
 import { ConflictAlert } from '../../core/ui.tsx';
 
 interface UpdateValues {
@@ -129,15 +128,9 @@ export function TaskUpdateForm({ task }: { task: TaskDetail }) {
 
   const upload = async (file: File) => {
     setFileProblem(null);
-    const issue = evidenceProblem(file);
+    const issue = evidenceProblemText(file, t, locale);
     if (issue) {
-      setFileProblem(
-        issue === 'type'
-          ? t('evidence.wrongType', { name: file.name })
-          : issue === 'empty'
-            ? t('evidence.empty', { name: file.name })
-            : t('evidence.tooBig', { name: file.name, size: formatBytes(file.size, locale) }),
-      );
+      setFileProblem(issue);
       return;
     }
     try {
