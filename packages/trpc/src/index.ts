@@ -9,6 +9,8 @@ export {
   assertUnitAccess,
 } from './init.ts';
 export { messages } from './messages.ts';
+export { conflict, fail, localized, localizedZodError, notFound, parseLocalized, resolveLocalized } from './errors.ts';
+export type { ErrorCode, LocalizedText } from './errors.ts';
 export { listProcedures } from './walk.ts';
 export type { ProcedureInfo } from './walk.ts';
 export type { Context, Meta, Locale, Services } from './context.ts';

@@ -3,6 +3,7 @@ import { ZodError } from 'zod';
 import { coversUnit, type Access } from '@dondoc/auth';
 import type { Context, Meta } from './context.ts';
 import { messages } from './messages.ts';
+import { resolveLocalized } from './errors.ts';
 
 /** The one initTRPC of the whole server: every router, core's and each plugin's, is built from it. */
 const t = initTRPC
@@ -20,14 +21,14 @@ const t = initTRPC
             ? messages[locale].internal(ctx?.requestId ?? '')
             : zodError
               ? messages[locale].invalidInput
-              : shape.message,
+              : resolveLocalized(shape.message, locale),
         data: {
           code: shape.data.code,
           httpStatus: shape.data.httpStatus,
           path: shape.data.path,
-          // Field-level problems for forms; never a stack trace.
+          // Field-level problems for forms, in the caller's language only; never a stack trace.
           fieldErrors: zodError
-            ? zodError.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message }))
+            ? zodError.issues.map((issue) => ({ path: issue.path.map(String), message: resolveLocalized(issue.message, locale) }))
             : undefined,
         },
       };
