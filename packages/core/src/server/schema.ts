@@ -143,6 +143,8 @@ export const tasks = coreSchema.table(
     resultFileId: uuid('result_file_id'),
     /** Date of the last progress update (report or edit): drives "chưa cập nhật tiến độ". */
     lastProgressOn: date('last_progress_on', { mode: 'string' }),
+    /** The department module that opened this task through the core API (a remediation task, say); null: given by a directive. */
+    openedByModule: text('opened_by_module'),
     /** Title, code and content without diacritics, lower-case: diacritic-blind search. */
     searchText: text('search_text').notNull(),
     version: integer('version').notNull().default(1),
@@ -384,6 +386,11 @@ export const escalations = coreSchema.table(
     respondedBy: text('responded_by'),
     respondedAt: timestamp('responded_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** Raised through the core API by this department module (null: from a report)… */
+    moduleId: text('module_id'),
+    /** …with a link back into the module's page (`/m/<moduleId>/…`) and its label. */
+    linkPath: text('link_path'),
+    linkLabel: text('link_label'),
     createdAt: createdAt(),
   },
   (t) => [index('escalations_state_idx').on(t.state, t.createdAt), index('escalations_unit_idx').on(t.unitCode)],
@@ -422,6 +429,68 @@ export const notifications = coreSchema.table(
   (t) => [index('notifications_unit_idx').on(t.unitCode, t.createdAt)],
 );
 
+/**
+ * A department module's rows linked to a task (a unit's classification, a consolidation line…),
+ * keyed by the module: the task page can show them, the module finds its rows' tasks.
+ */
+export const taskLinks = coreSchema.table(
+  'task_links',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    moduleId: text('module_id').notNull(),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id, { onDelete: 'cascade' }),
+    /** The kind of the module's row, e.g. `unit`, `classification`. */
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    label: text('label'),
+    /** Where the row is shown in the module: `/m/<moduleId>/…`. */
+    path: text('path'),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('task_links_module_task_entity_idx').on(t.moduleId, t.taskId, t.entity, t.entityId),
+    index('task_links_module_entity_idx').on(t.moduleId, t.entity, t.entityId),
+    index('task_links_task_idx').on(t.taskId),
+  ],
+);
+
+/** Users who follow a task (through a department module): the tasks a module shows them as theirs to watch. */
+export const taskFollowers = coreSchema.table(
+  'task_followers',
+  {
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull(),
+    username: text('username').notNull(),
+    /** The module through which the user follows it. */
+    moduleId: text('module_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.userId] }), index('task_followers_user_idx').on(t.userId)],
+);
+
+/** Reminders to a unit to submit its report of a period: at most one a unit, period and Hà Nội day. */
+export const reportReminders = coreSchema.table(
+  'report_reminders',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    periodId: text('period_id').notNull(),
+    unitCode: text('unit_code').notNull(),
+    /** The Hà Nội date it was sent. */
+    sentOn: date('sent_on', { mode: 'string' }).notNull(),
+    sentBy: text('sent_by').notNull(),
+    /** The module that sent it (null: the core). */
+    moduleId: text('module_id'),
+    message: text('message').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('report_reminders_period_unit_day_idx').on(t.periodId, t.unitCode, t.sentOn)],
+);
+
 export const coreTables = {
   directives,
   taskDrafts,
@@ -439,5 +508,8 @@ export const coreTables = {
   escalations,
   reminders,
   notifications,
+  taskLinks,
+  taskFollowers,
+  reportReminders,
 };
 
