@@ -1,5 +1,6 @@
 import type { Db, Tx } from '@dondoc/db';
 import type { AuditEntry, PermissionRegistry, SessionUser } from '@dondoc/auth';
+import type { UploadKind } from './upload.ts';
 
 export type Locale = 'vi' | 'en';
 
@@ -27,4 +28,9 @@ export interface Context {
 /** Procedure metadata. `public: true` lets anonymous callers in; every other procedure needs a session. */
 export interface Meta {
   public?: boolean;
+  /**
+   * The procedure takes a file of this kind (`multipart/form-data`, see `uploadProcedure`): the
+   * server lets its body through up to `UPLOAD_LIMITS[kind]` and the envelope; others get 1 MB.
+   */
+  upload?: UploadKind;
 }

@@ -15,5 +15,5 @@ export { listProcedures } from './walk.ts';
 export type { ProcedureInfo } from './walk.ts';
 export type { Context, Meta, Locale, Services } from './context.ts';
 export { TRPCError } from '@trpc/server';
-export { UPLOAD_LIMITS } from './upload.ts';
-export type { UploadKind } from './upload.ts';
+export { formatLimit, UPLOAD_ENVELOPE_BYTES, UPLOAD_LIMITS, uploadBodyLimit, uploadInput, uploadProcedure } from './upload.ts';
+export type { UploadedFile, UploadKind } from './upload.ts';
