@@ -5,6 +5,7 @@ import enUS from 'antd/locale/en_US';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { I18nextProvider } from 'react-i18next';
 import { i18n, useLocale } from './i18n.ts';
+import { registerQueryClient } from './queries.ts';
 
 /**
  * The dondoc look: a deep blue of government portals, and secondary texts dark enough for
@@ -45,7 +46,11 @@ export interface DondocProviderProps {
  */
 export function DondocProvider({ children, queryClient }: DondocProviderProps) {
   const { locale } = useLocale();
-  const [client] = useState(() => queryClient ?? createDondocQueryClient());
+  const [client] = useState(() => {
+    const created = queryClient ?? createDondocQueryClient();
+    registerQueryClient(created); // the page's one client, also for module queries (`createModuleQueries`)
+    return created;
+  });
   return (
     <I18nextProvider i18n={i18n}>
       <ConfigProvider locale={locale === 'en' ? enUS : viVN} theme={dondocTheme}>

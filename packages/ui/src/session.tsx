@@ -6,6 +6,8 @@ export interface SessionUser {
   displayName: string;
   unit: { code: string; name: string; kind?: string } | null;
   roles: string[];
+  /** The permission keys the user holds (`<id>.<resource>:<action>`); see `useAccess()`. */
+  permissions: string[];
 }
 
 export type PluginStatus = 'ready' | 'failed';
