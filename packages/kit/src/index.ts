@@ -3,4 +3,27 @@
  * from users (type sniffing, size limits, zip-bomb guard), spreadsheet import with a dry run,
  * xlsx export, versioned writes. Modules reach it through `@dondoc/plugin-sdk`.
  */
-export {};
+export { acceptFile, checkZip, FILE_EXTENSIONS, FILE_MIME, FileProblem, kindList, sniffFile, tooLarge } from './files.ts';
+export type { FileKind, ZipLimits } from './files.ts';
+export { parseVietnameseNumber } from './numbers.ts';
+export { cellText, cleanText, decodeUtf8, defineSpreadsheet, headerKey, parseCsvText, plainCell } from './spreadsheet.ts';
+export type {
+  CellValue,
+  Column,
+  OneOfValue,
+  RowDraft,
+  RuleContext,
+  RuleIssue,
+  Spreadsheet,
+  SpreadsheetFileKind,
+  SpreadsheetIssue,
+  SpreadsheetRead,
+  SpreadsheetRow,
+  SpreadsheetSpec,
+} from './spreadsheet.ts';
+export { runImport } from './import.ts';
+export type { ImportPlan, RunImportOptions, SpreadsheetImportResult } from './import.ts';
+export { addTableSheet, safeText, tableWorkbook, XLSX_MIME, xlsxDownload } from './xlsx.ts';
+export type { FileDownload, XlsxCell, XlsxColumn, XlsxTable } from './xlsx.ts';
+export { deleteVersioned, insertAudited, updateVersioned } from './versioned.ts';
+export type { AuditRecord, AuditWrite, VersionedTable } from './versioned.ts';
