@@ -1,0 +1,171 @@
+/**
+ * Files from users: what a file is by its content (never by its name alone), the size limits
+ * of `UPLOAD_LIMITS`, and the zip guard (an xlsx or docx is a zip, and a small zip can expand
+ * to gigabytes). Problems are `FileProblem`s carrying their text in both languages.
+ */
+import { UPLOAD_LIMITS, type ErrorCode, type LocalizedText, type UploadKind } from '@dondoc/trpc';
+
+export type FileKind = 'xlsx' | 'docx' | 'pdf' | 'png' | 'jpeg' | 'csv' | 'xls' | 'unknown';
+
+export const FILE_MIME: Record<Exclude<FileKind, 'unknown'>, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  png: 'image/png',
+  jpeg: 'image/jpeg',
+  csv: 'text/csv',
+  xls: 'application/vnd.ms-excel',
+};
+
+/** The file names each kind goes by (a file whose name says another kind is refused by `acceptFile`). */
+export const FILE_EXTENSIONS: Record<Exclude<FileKind, 'unknown'>, string[]> = {
+  xlsx: ['xlsx'],
+  docx: ['docx'],
+  pdf: ['pdf'],
+  png: ['png'],
+  jpeg: ['jpg', 'jpeg'],
+  csv: ['csv', 'txt', 'tsv'],
+  xls: ['xls'],
+};
+
+/** A file refused, with its reason in both languages (and the tRPC code to answer with). */
+export class FileProblem extends Error {
+  override name = 'FileProblem';
+  constructor(
+    readonly text: LocalizedText,
+    readonly code: ErrorCode = 'BAD_REQUEST',
+  ) {
+    super(text.en);
+  }
+}
+
+const startsWith = (bytes: Uint8Array, prefix: number[]) => prefix.every((byte, i) => bytes[i] === byte);
+const view = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+const extensionOf = (fileName: string) => (/\.([^.]+)$/.exec(fileName.trim())?.[1] ?? '').toLowerCase();
+
+interface ZipEntry {
+  name: string;
+  uncompressed: number;
+}
+
+/** The central directory of a zip, or null when there is none to read. */
+function zipDirectory(bytes: Uint8Array): { entries: number; offset: number } | null {
+  if (bytes.length < 22) return null;
+  const data = view(bytes);
+  // End of central directory: signature 0x06054b50 within the last 64 KiB + 22 bytes.
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
+    if (data.getUint32(i, true) === 0x06054b50) return { entries: data.getUint16(i + 10, true), offset: data.getUint32(i + 16, true) };
+  }
+  return null;
+}
+
+function* zipEntries(bytes: Uint8Array, directory: { entries: number; offset: number }): Generator<ZipEntry | null> {
+  const data = view(bytes);
+  let offset = directory.offset;
+  for (let n = 0; n < directory.entries; n++) {
+    if (offset + 46 > bytes.length || data.getUint32(offset, true) !== 0x02014b50) {
+      yield null;
+      return;
+    }
+    const nameLength = data.getUint16(offset + 28, true);
+    const name = new TextDecoder().decode(bytes.subarray(offset + 46, offset + 46 + nameLength));
+    yield { name, uncompressed: data.getUint32(offset + 24, true) };
+    offset += 46 + nameLength + data.getUint16(offset + 30, true) + data.getUint16(offset + 32, true);
+  }
+}
+
+/**
+ * What a file is, from its bytes: pdf, png, jpeg, old xls (OLE), xlsx or docx (a zip holding
+ * `xl/` or `word/`; a zip whose directory cannot be read goes by its name, so that reading it
+ * reports it damaged), csv (text: no NUL byte in its first 4 KiB, or named .csv/.txt/.tsv).
+ */
+export function sniffFile(bytes: Uint8Array, fileName: string): FileKind {
+  const ext = extensionOf(fileName);
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return 'pdf';
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'xls';
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
+    const directory = zipDirectory(bytes);
+    if (directory) {
+      for (const entry of zipEntries(bytes, directory)) {
+        if (!entry) break;
+        if (entry.name.startsWith('xl/')) return 'xlsx';
+        if (entry.name.startsWith('word/')) return 'docx';
+      }
+    }
+    return ext === 'xlsx' || ext === 'docx' ? ext : 'unknown';
+  }
+  if (bytes.length > 0 && (FILE_EXTENSIONS.csv.includes(ext) || !bytes.subarray(0, 4096).includes(0))) return 'csv';
+  return 'unknown';
+}
+
+export interface ZipLimits {
+  /** Parts at most (default 2,000). */
+  maxEntries?: number;
+  /** Total uncompressed bytes at most, as the zip declares them (default 40 MB). */
+  maxUncompressed?: number;
+}
+
+const damaged: LocalizedText = { vi: 'Tệp bị hỏng hoặc không đọc được.', en: 'The file is damaged or unreadable.' };
+
+/**
+ * Checks a zip's central directory before anything inflates it: at most `maxEntries` parts and
+ * `maxUncompressed` bytes in all, as declared (an inflater cannot produce more than a part
+ * declares without failing the zip's size checks). Throws a FileProblem.
+ */
+export function checkZip(bytes: Uint8Array, limits: ZipLimits = {}, what: LocalizedText = damaged): void {
+  const maxEntries = limits.maxEntries ?? 2000;
+  const maxUncompressed = limits.maxUncompressed ?? 40 * 1024 * 1024;
+  const directory = zipDirectory(bytes);
+  if (!directory || directory.entries > maxEntries) throw new FileProblem(what);
+  let total = 0;
+  for (const entry of zipEntries(bytes, directory)) {
+    if (!entry) throw new FileProblem(what);
+    total += entry.uncompressed;
+    if (total > maxUncompressed) {
+      throw new FileProblem({
+        vi: 'Tệp quá lớn khi giải nén; hãy bỏ bớt các trang tính, hình ảnh không cần thiết.',
+        en: 'The file is too large once unpacked; remove unneeded sheets and images.',
+      });
+    }
+  }
+}
+
+const KIND_NAMES: Record<Exclude<FileKind, 'unknown'>, string> = { xlsx: 'XLSX', docx: 'DOCX', pdf: 'PDF', png: 'PNG', jpeg: 'JPG', csv: 'CSV', xls: 'XLS' };
+
+/** "PDF, DOCX hoặc XLSX" / "PDF, DOCX or XLSX". */
+export function kindList(kinds: readonly Exclude<FileKind, 'unknown'>[], locale: 'vi' | 'en'): string {
+  const names = kinds.map((kind) => KIND_NAMES[kind]);
+  if (names.length < 2) return names.join('');
+  return `${names.slice(0, -1).join(', ')} ${locale === 'vi' ? 'hoặc' : 'or'} ${names.at(-1)}`;
+}
+
+/**
+ * A file accepted for `limit` (a kind of `UPLOAD_LIMITS`): not empty, not larger than the
+ * limit, of one of `kinds` by its content, and named as that kind. Answers its kind and content
+ * type; throws a FileProblem otherwise.
+ */
+export function acceptFile(
+  bytes: Uint8Array,
+  fileName: string,
+  options: { kinds: readonly Exclude<FileKind, 'unknown'>[]; limit: UploadKind },
+): { kind: Exclude<FileKind, 'unknown'>; mimeType: string } {
+  if (bytes.length === 0) throw new FileProblem({ vi: 'Tệp rỗng.', en: 'The file is empty.' });
+  const max = UPLOAD_LIMITS[options.limit];
+  if (bytes.length > max) throw new FileProblem(tooLarge(max), 'PAYLOAD_TOO_LARGE');
+  const kind = sniffFile(bytes, fileName);
+  if (kind === 'unknown' || !options.kinds.includes(kind) || !FILE_EXTENSIONS[kind].includes(extensionOf(fileName))) {
+    throw new FileProblem({
+      vi: `Chỉ nhận tệp ${kindList(options.kinds, 'vi')} đúng định dạng.`,
+      en: `Only genuine ${kindList(options.kinds, 'en')} files are accepted.`,
+    });
+  }
+  return { kind, mimeType: FILE_MIME[kind] };
+}
+
+/** "Tệp lớn quá 512 KB; hãy chia thành nhiều tệp." (sizes in KB under 1 MB, else MB). */
+export function tooLarge(maxBytes: number): LocalizedText {
+  const size = maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MB` : `${Math.round(maxBytes / 1024)} KB`;
+  return { vi: `Tệp lớn quá ${size}; hãy chia thành nhiều tệp.`, en: `The file is larger than ${size}; split it.` };
+}
