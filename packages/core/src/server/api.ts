@@ -1,19 +1,35 @@
-import type { AuditEntry, SessionUser } from '@dondoc/auth';
-import { getUnit, listUnits, writeAudit, type UnitRef } from '@dondoc/auth';
+import type { AuditEntry, PermissionRegistry, SessionUser } from '@dondoc/auth';
+import { getUnit, listUnits, type UnitRef } from '@dondoc/auth';
 import type { Db, Queryable } from '@dondoc/db';
 import type { Locale } from '@dondoc/trpc';
-import { hanoiDateOf, type IsoDate } from '../domain/index.ts';
+import type { IsoDate } from '../domain/index.ts';
 import { fail } from './errors.ts';
+import { audit, defaultToday, moduleLogger, queryable, write, type Bound, type CoreLogger } from './module-api/binding.ts';
+import { moduleEscalations } from './module-api/escalations.ts';
+import { moduleReports } from './module-api/reports.ts';
+import { moduleTasks } from './module-api/tasks.ts';
 import { findTarget, getTarget, recordMeasurement, type MeasurementInput } from './targets.ts';
 
 /**
- * What a department module may do with the core, through the plugin SDK: read units, read
- * targets, record measurements of the targets it computes. Bound to the module and the
- * calling user, so every change is audited under their names.
+ * What a department module may do with the core, through the plugin SDK (`ctx.services.core`):
+ * units, its targets, tasks (read, open, follow, link, move on the ones it opened), the reports
+ * of a period and reminders, escalations to the UBND, a logger, the clock and the locale.
+ * Bound to the module and the calling user: every change is audited under the caller's name
+ * with the module named, in the change's transaction.
+ *
+ * **Transactions.** A call made inside the procedure's `ctx.db.transaction(async (tx) => …)`
+ * runs in that transaction (the request context's `db` records it): it commits or rolls back
+ * with the module's own change, and on PGlite it does not wait for it. The `{ tx }` options
+ * of `units` and `targets` still work but are deprecated: nothing needs passing.
+ *
+ * **Access.** Reads and writes follow the caller's permissions as the core's own procedures
+ * do; where a module's duty reaches further (Sở Nội vụ consolidating every unit's reports, Sở
+ * Tài chính over every unit's tasks of its clause), the module names the permission of its own
+ * that grants it (`permission: '<module>.<resource>:<action>'`), decided by the one policy.
  */
 export interface CoreApi {
   units: {
-    /** Pass the caller's transaction when calling inside one: on PGlite a query outside it would wait for it to end. */
+    /** @param options.tx deprecated: the caller's transaction is joined by itself. */
     list(options?: { tx?: Queryable }): Promise<UnitRef[]>;
     get(code: string, options?: { tx?: Queryable }): Promise<UnitRef | null>;
   };
@@ -21,13 +37,21 @@ export interface CoreApi {
     get(code: string, asOf?: IsoDate, options?: { tx?: Queryable }): ReturnType<typeof getTarget>;
     /**
      * Records the module's computed value of one of its targets for a date (replacing the
-     * module's earlier value for that date). Pass the caller's transaction to make it part
-     * of the module's own change. A share may carry what it was computed from
+     * module's earlier value for that date). A share may carry what it was computed from
      * (`numerator`, `denominator`: the value must be their ratio × 100 rounded to two
      * decimals), whether it is `provisional`, and a short `basis`; BAD_REQUEST otherwise.
      */
     recordMeasurement(code: string, input: MeasurementInput, options?: { tx?: Queryable }): Promise<{ id: number; value: number; asOf: IsoDate }>;
   };
+  tasks: ReturnType<typeof moduleTasks>;
+  reports: ReturnType<typeof moduleReports>;
+  escalations: ReturnType<typeof moduleEscalations>;
+  /** The request's logger; every line names the module (and the request). */
+  log: CoreLogger;
+  /** Today in Hà Nội (`hanoiDateOf`), or the context's clock in tests. */
+  today(): IsoDate;
+  /** The caller's language. */
+  locale: Locale;
 }
 
 export interface CoreApiBinding {
@@ -36,29 +60,49 @@ export interface CoreApiBinding {
   actor: SessionUser | null;
   requestId: string | null;
   locale: Locale;
+  /** The one policy, to decide the module's own permissions it names (without it: the core's only). */
+  permissions?: PermissionRegistry;
+  /** The request's logger (default: JSON lines on stdout / stderr). */
+  log?: CoreLogger;
+  /** The clock (default: today in Hà Nội); tests set a date. */
+  today?: () => IsoDate;
 }
 
 export function createCoreApi(binding: CoreApiBinding): CoreApi {
-  const { db, moduleId, actor, requestId, locale } = binding;
+  const b: Bound = {
+    db: binding.db,
+    moduleId: binding.moduleId,
+    actor: binding.actor,
+    requestId: binding.requestId,
+    locale: binding.locale,
+    permissions: binding.permissions ?? null,
+    log: moduleLogger(binding.moduleId, binding.requestId, binding.log),
+    today: binding.today ?? defaultToday,
+  };
+  const { locale, moduleId, actor } = b;
   return {
     units: {
-      list: (options = {}) => listUnits(options.tx ?? db),
-      get: (code, options = {}) => getUnit(options.tx ?? db, code),
+      list: (options = {}) => listUnits(queryable(b, options.tx)),
+      get: (code, options = {}) => getUnit(queryable(b, options.tx), code),
     },
     targets: {
-      get: (code, asOf, options = {}) => getTarget(options.tx ?? db, code, asOf ?? hanoiDateOf(Date.now()), locale),
-      recordMeasurement: async (code, input, options = {}) => {
-        const run = async (tx: Queryable) => {
+      get: (code, asOf, options = {}) => getTarget(queryable(b, options.tx), code, asOf ?? b.today(), locale),
+      recordMeasurement: (code, input, options = {}) =>
+        write(b, options.tx, async (tx) => {
           const target = await findTarget(tx, code);
           if (!target) fail('NOT_FOUND', locale, { vi: `Không tìm thấy chỉ tiêu ${code}.`, en: `Target ${code} not found.` });
           const { before, after } = await recordMeasurement(tx, target, { ...input, source: moduleId, author: actor?.username ?? moduleId }, locale);
           const entry: AuditEntry = { action: 'core.target.record', entity: 'core.target', entityId: target.id, before, after };
-          await writeAudit(tx, { actor, requestId, entry });
+          await audit(b, tx, entry);
           return { id: after.id, value: after.value, asOf: after.asOf };
-        };
-        return options.tx ? run(options.tx) : db.transaction((tx) => run(tx));
-      },
+        }),
     },
+    tasks: moduleTasks(b),
+    reports: moduleReports(b),
+    escalations: moduleEscalations(b),
+    log: b.log,
+    today: b.today,
+    locale,
   };
 }
 
