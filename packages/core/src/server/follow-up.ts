@@ -36,6 +36,9 @@ export async function listEscalations(db: Queryable, access: Access, filter: { s
     respondedBy: e.respondedBy,
     respondedAt: e.respondedAt?.toISOString() ?? null,
     createdAt: e.createdAt.toISOString(),
+    /** Raised by a department module: its id and the link back into its page (`/m/<module>/…`). */
+    module: e.moduleId,
+    link: e.linkPath ? { path: e.linkPath, label: e.linkLabel ?? e.linkPath } : null,
   }));
 }
 
