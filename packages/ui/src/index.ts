@@ -44,3 +44,5 @@ export { createModuleQueries, getQueryClient } from './queries.ts';
 export type { ModuleQueries } from './queries.ts';
 export { SpreadsheetImport, spreadsheetProblem, acceptedExtensions } from './SpreadsheetImport.tsx';
 export type { SpreadsheetImportProps, SpreadsheetImportResult } from './SpreadsheetImport.tsx';
+export { PageHeader, NotAllowedPage, Section, useRevealOn } from './layout.tsx';
+export type { SectionProps } from './layout.tsx';

@@ -64,7 +64,7 @@ describe('tai-chinh in the browser (shell + module builds, real server)', () => 
     const errors = page.getByTestId('import-errors');
     await expect.poll(() => errors.isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await errors.locator('tbody tr').first().innerText()).toMatch(/4\s+Tổng thu \(A\)\s+"chín trăm triệu" không phải là số/);
-    expect(await page.getByRole('button', { name: 'Ghi dữ liệu' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Nhập dữ liệu' }).isDisabled()).toBe(true);
 
     await uploadAndCheck(
       page,
@@ -78,8 +78,8 @@ describe('tai-chinh in the browser (shell + module builds, real server)', () => 
     );
     await expect.poll(() => page.getByText('Tệp hợp lệ: 2 dòng').isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await page.getByText('1 dòng có nhóm không khớp số liệu').isVisible()).toBe(true);
-    await page.getByRole('button', { name: 'Ghi dữ liệu' }).click();
-    await expect.poll(() => page.getByText('Đã ghi 2 dòng cho Quận Ba Đình.').isVisible(), { timeout: 15_000 }).toBe(true);
+    await page.getByRole('button', { name: 'Nhập dữ liệu' }).click();
+    await expect.poll(() => page.getByText('Đã nhập 2 dòng dữ liệu.').isVisible(), { timeout: 15_000 }).toBe(true);
     await page.screenshot({ path: join(screenshots, '1-import.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
 

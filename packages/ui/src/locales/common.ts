@@ -60,6 +60,11 @@ export const commonVi = {
     cancel: 'Hủy',
     add: 'Thêm',
     empty: 'Chưa có dữ liệu',
+    close: 'Đóng',
+    reload: 'Tải lại',
+    loadFailed: 'Không tải được dữ liệu',
+    saveFailed: 'Không lưu được',
+    noPermission: 'Bạn không có quyền dùng chức năng này.',
   },
 };
 
@@ -126,5 +131,10 @@ export const commonEn: SameShape<CommonResources> = {
     cancel: 'Cancel',
     add: 'Add',
     empty: 'No data yet',
+    close: 'Close',
+    reload: 'Reload',
+    loadFailed: 'Could not load the data',
+    saveFailed: 'Could not save',
+    noPermission: 'You are not allowed to use this.',
   },
 };

@@ -3,24 +3,22 @@
  * unit, the core target 2458-CT3 with its trend forecast beside what the roadmap promises,
  * Sở Tài chính's approvals, and the units behind their roadmap.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Form, Input, Modal, Progress, Row, Select, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { ErrorPanel, errorMessage, formatDate, useT } from '@dondoc/ui';
-import { FORECAST_CLASS_LABELS, type ForecastClass } from '@dondoc/plugin-sdk/web';
+import { Alert, Button, Col, Form, Input, Modal, Progress, Row, Select, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { ErrorPanel, errorMessage, FORECAST_COLORS, formatDate, PageHeader, Section, TAG_COLORS, useT } from '@dondoc/ui';
+import { FORECAST_CLASS_LABELS } from '@dondoc/plugin-sdk/web';
 import { AUTONOMY_TARGET_SHARE, mismatchesToApprove } from '../domain/index.ts';
-import { client, keys, type Consolidation } from './client.ts';
-import { ApprovalTag, CardTitle, ProvisionalNote, TAG_COLORS, useAccess, useFormats } from './parts.tsx';
+import { taiChinh, type Consolidation } from './client.ts';
+import { ApprovalTag, ProvisionalNote, useModuleAccess, useFormats } from './parts.tsx';
 import './i18n.ts';
 
 type ManagingRow = Consolidation['managingUnits'][number];
 
-const FORECAST_COLORS: Record<ForecastClass, string> = { met: TAG_COLORS.green, on_track: TAG_COLORS.blue, at_risk: TAG_COLORS.orange, off_track: TAG_COLORS.red, insufficient_data: 'default' };
-
 export function ConsolidationPage() {
   const t = useT('tai-chinh');
   const f = useFormats();
-  const access = useAccess();
+  const access = useModuleAccess();
   const queryClient = useQueryClient();
   const [year, setYear] = useState<number | undefined>(undefined);
   const focus = year ?? access.data?.currentYear;
@@ -30,16 +28,12 @@ export function ConsolidationPage() {
   const [approveForm] = Form.useForm<{ note?: string }>();
   const [returnForm] = Form.useForm<{ note: string }>();
 
-  useEffect(() => {
-    document.title = `${t('consolidation.title')} — dondoc`;
-  }, [t]);
-
-  const summary = useQuery({ queryKey: keys.summary(focus), queryFn: () => client.consolidation.summary.query({ year: focus }), enabled: focus !== undefined });
-  const target = useQuery({ queryKey: keys.target, queryFn: () => client.consolidation.target.query() });
+  const summary = useQuery({ ...taiChinh.consolidation.summary.queryOptions({ year: focus }), enabled: focus !== undefined });
+  const target = useQuery(taiChinh.consolidation.target.queryOptions());
+  const refresh = () => void queryClient.invalidateQueries(taiChinh.pathFilter());
 
   const approve = useMutation({
-    mutationFn: (input: { codes: string[] | undefined; note?: string }) =>
-      client.consolidation.approve.mutate({ year: focus!, managingUnitCodes: input.codes, note: input.note || undefined }),
+    ...taiChinh.consolidation.approve.mutationOptions(),
     onSuccess: (result) => {
       setApproving(null);
       approveForm.resetFields();
@@ -47,21 +41,20 @@ export function ConsolidationPage() {
         key: result.provisional ? 'consolidation.approved_done_provisional' : 'consolidation.approved_done',
         params: { year: result.year, share: result.share.share, basis: result.basis },
       });
-      void queryClient.invalidateQueries({ queryKey: keys.all });
+      refresh();
     },
   });
   const reopen = useMutation({
-    mutationFn: (input: { row: ManagingRow; note: string }) =>
-      client.consolidation.reopen.mutate({ year: focus!, managingUnitCode: input.row.managingUnit.code, version: input.row.approval!.version, note: input.note }),
-    onSuccess: (_, input) => {
+    ...taiChinh.consolidation.reopen.mutationOptions(),
+    onSuccess: () => {
+      setDone({ key: 'consolidation.reopened', params: { unit: returning?.managingUnit.name } });
       setReturning(null);
       returnForm.resetFields();
-      setDone({ key: 'consolidation.reopened', params: { unit: input.row.managingUnit.name } });
-      void queryClient.invalidateQueries({ queryKey: keys.all });
+      refresh();
     },
   });
 
-  if (access.isError) return <ErrorPanel title={t('common.loadFailed')} error={access.error} onRetry={() => void access.refetch()} />;
+  if (access.isError) return <ErrorPanel title={t('common:common.loadFailed')} error={access.error} onRetry={() => void access.refetch()} />;
   const canApprove = access.data?.canApprove ?? false;
   const data = summary.data;
   const current = data?.years.find((y) => y.year === focus);
@@ -131,8 +124,7 @@ export function ConsolidationPage() {
   const forecast = target.data?.target.forecast;
   return (
     <div className="dondoc-page">
-      <Typography.Title level={1}>{t('consolidation.title')}</Typography.Title>
-      <Typography.Paragraph type="secondary">{t('consolidation.intro')}</Typography.Paragraph>
+      <PageHeader title={t('consolidation.title')} intro={t('consolidation.intro')} />
       <Space wrap style={{ marginBottom: 16 }}>
         <label htmlFor="tai-chinh-consolidation-year">{t('common.year')}</label>
         <Select
@@ -155,11 +147,11 @@ export function ConsolidationPage() {
           style={{ marginBottom: 16 }}
         />
       ) : null}
-      {summary.isError ? <ErrorPanel title={t('common.loadFailed')} error={summary.error} onRetry={() => void summary.refetch()} /> : null}
+      {summary.isError ? <ErrorPanel title={t('common:common.loadFailed')} error={summary.error} onRetry={() => void summary.refetch()} /> : null}
 
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={24} lg={12}>
-          <Card loading={summary.isPending} title={<CardTitle>{t('consolidation.shareTitle', { year: focus })}</CardTitle>}>
+          <Section size="default" style={{ marginBottom: 0 }} loading={summary.isPending} title={t('consolidation.shareTitle', { year: focus })}>
             {current ? (
               <>
                 <Progress
@@ -199,11 +191,11 @@ export function ConsolidationPage() {
                 </Typography.Paragraph>
               </>
             ) : null}
-          </Card>
+          </Section>
         </Col>
         <Col xs={24} lg={12}>
-          <Card loading={target.isPending} title={<CardTitle>{t('consolidation.targetTitle', { code: target.data?.target.code ?? '2458-CT3' })}</CardTitle>}>
-            {target.isError ? <ErrorPanel title={t('common.loadFailed')} error={target.error} onRetry={() => void target.refetch()} /> : null}
+          <Section size="default" style={{ marginBottom: 0 }} loading={target.isPending} title={t('consolidation.targetTitle', { code: target.data?.target.code ?? '2458-CT3' })}>
+            {target.isError ? <ErrorPanel title={t('common:common.loadFailed')} error={target.error} onRetry={() => void target.refetch()} /> : null}
             {target.data && forecast ? (
               <>
                 <Typography.Paragraph>{target.data.target.name}</Typography.Paragraph>
@@ -231,11 +223,11 @@ export function ConsolidationPage() {
                 </Typography.Paragraph>
               </>
             ) : null}
-          </Card>
+          </Section>
         </Col>
       </Row>
 
-      <Card style={{ marginBottom: 16 }} title={<CardTitle>{t('consolidation.yearsTitle')}</CardTitle>}>
+      <Section size="default" title={t('consolidation.yearsTitle')}>
         <Table
           size="small"
           pagination={false}
@@ -273,11 +265,11 @@ export function ConsolidationPage() {
             { title: t('consolidation.yearsPlanned'), key: 'planned', align: 'right', render: (_, y) => f.percent(y.planned.share) },
           ]}
         />
-      </Card>
+      </Section>
 
-      <Card
-        style={{ marginBottom: 16 }}
-        title={<CardTitle>{t('consolidation.unitsTitle', { year: focus })}</CardTitle>}
+      <Section
+        size="default"
+        title={t('consolidation.unitsTitle', { year: focus })}
         extra={
           canApprove && data && data.managingUnits.some((m) => m.summary.entered.counted > 0) ? (
             <Button type="primary" onClick={() => setApproving({ codes: undefined, names: t('common.allManagingUnits').toLowerCase() })}>
@@ -295,9 +287,9 @@ export function ConsolidationPage() {
           locale={{ emptyText: t('consolidation.empty') }}
           scroll={{ x: 1000 }}
         />
-      </Card>
+      </Section>
 
-      <Card title={<CardTitle>{t('consolidation.behindTitle', { year: focus })}</CardTitle>}>
+      <Section size="default" title={t('consolidation.behindTitle', { year: focus })}>
         {data && data.behind.length === 0 ? <Typography.Paragraph>{t('consolidation.behindNone')}</Typography.Paragraph> : null}
         {data?.behind.map((group) => (
           <section key={group.managingUnit.code}>
@@ -311,19 +303,21 @@ export function ConsolidationPage() {
             </ul>
           </section>
         ))}
-      </Card>
+      </Section>
 
       <Modal
         open={approving !== null}
         title={t('consolidation.approveConfirmTitle', { year: focus })}
         okText={t('consolidation.approve')}
-        cancelText={t('common.close')}
+        cancelText={t('common:common.close')}
         confirmLoading={approve.isPending}
         onCancel={() => {
           setApproving(null);
           approve.reset();
         }}
-        onOk={() => void approveForm.validateFields().then((values) => approve.mutate({ codes: approving?.codes, note: values.note }))}
+        onOk={() =>
+          void approveForm.validateFields().then((values) => approve.mutate({ year: focus!, managingUnitCodes: approving?.codes, note: values.note || undefined }))
+        }
         destroyOnHidden
       >
         <Typography.Paragraph>{t('consolidation.approveConfirm', { year: focus, units: approving?.names ?? '' })}</Typography.Paragraph>
@@ -340,13 +334,17 @@ export function ConsolidationPage() {
         open={returning !== null}
         title={returning ? t('consolidation.reopenTitle', { year: focus, unit: returning.managingUnit.name }) : ''}
         okText={t('consolidation.reopen')}
-        cancelText={t('common.close')}
+        cancelText={t('common:common.close')}
         confirmLoading={reopen.isPending}
         onCancel={() => {
           setReturning(null);
           reopen.reset();
         }}
-        onOk={() => void returnForm.validateFields().then((values) => returning && reopen.mutate({ row: returning, note: values.note }))}
+        onOk={() =>
+          void returnForm.validateFields().then(
+            (values) => returning && reopen.mutate({ year: focus!, managingUnitCode: returning.managingUnit.code, version: returning.approval!.version, note: values.note }),
+          )
+        }
         destroyOnHidden
       >
         <Form form={returnForm} layout="vertical" name="tai-chinh-reopen">

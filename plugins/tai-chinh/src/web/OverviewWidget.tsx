@@ -5,22 +5,22 @@
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Progress, Typography } from 'antd';
-import { ErrorPanel, useT } from '@dondoc/ui';
+import { ErrorPanel, modulePath, TAG_COLORS, useT } from '@dondoc/ui';
 import { approvalBasis, AUTONOMY_TARGET_SHARE } from '../domain/index.ts';
-import { client, keys, modulePath } from './client.ts';
-import { TAG_COLORS, useAccess, useFormats } from './parts.tsx';
+import { taiChinh } from './client.ts';
+import { useModuleAccess, useFormats } from './parts.tsx';
 import './i18n.ts';
 
 export function OverviewWidget() {
   const t = useT('tai-chinh');
   const common = useT();
   const f = useFormats();
-  const access = useAccess();
+  const access = useModuleAccess();
   const year = access.data?.currentYear;
-  const summary = useQuery({ queryKey: keys.summary(year), queryFn: () => client.consolidation.summary.query({ year }), enabled: year !== undefined });
+  const summary = useQuery({ ...taiChinh.consolidation.summary.queryOptions({ year }), enabled: year !== undefined });
 
   if (access.isError || summary.isError) {
-    return <ErrorPanel title={t('common.loadFailed')} error={access.error ?? summary.error} onRetry={() => void summary.refetch()} />;
+    return <ErrorPanel title={t('common:common.loadFailed')} error={access.error ?? summary.error} onRetry={() => void summary.refetch()} />;
   }
   const current = summary.data?.years.find((y) => y.year === year);
   if (!current) return <Typography.Text type="secondary">{common('common.loading')}</Typography.Text>;
@@ -56,7 +56,7 @@ export function OverviewWidget() {
           </Typography.Paragraph>
         </>
       )}
-      <Link to={modulePath('tong-hop')}>{t('widget.open')}</Link>
+      <Link to={modulePath('tai-chinh', 'tong-hop')}>{t('widget.open')}</Link>
     </div>
   );
 }

@@ -2,13 +2,13 @@
  * `/m/tai-chinh/`: the register of public service units, one year at a time, with the checks
  * (mismatch, roadmap, approval) and the editor drawer.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Form, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
-import { ErrorPanel, useT } from '@dondoc/ui';
-import { client, keys, modulePath, type UnitView } from './client.ts';
-import { CardTitle, ApprovalTag, CheckTag, GroupTag, RoadmapTag, useAccess, useFormats } from './parts.tsx';
+import { Button, Form, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { ErrorPanel, modulePath, PageHeader, Section, useT } from '@dondoc/ui';
+import { taiChinh, type UnitView } from './client.ts';
+import { ApprovalTag, CheckTag, GroupTag, RoadmapTag, useModuleAccess, useFormats } from './parts.tsx';
 import { UnitEditor } from './UnitEditor.tsx';
 import './i18n.ts';
 
@@ -17,7 +17,7 @@ type Flag = 'mismatch' | 'undetermined' | 'behind' | 'unclassified' | 'pending';
 export function RegisterPage() {
   const t = useT('tai-chinh');
   const f = useFormats();
-  const access = useAccess();
+  const access = useModuleAccess();
   const [year, setYear] = useState<number | undefined>(undefined);
   const [managingUnitCode, setManagingUnitCode] = useState<string | undefined>(undefined);
   const [search, setSearch] = useState('');
@@ -26,19 +26,11 @@ export function RegisterPage() {
   const [pageSize, setPageSize] = useState(20);
   const [editing, setEditing] = useState<{ id: string | null } | null>(null);
 
-  useEffect(() => {
-    document.title = `${t('register.title')} — dondoc`;
-  }, [t]);
   const focusYear = year ?? access.data?.currentYear;
   const input = { year: focusYear, managingUnitCode, search: search || undefined, flag, page, pageSize };
-  const list = useQuery({
-    queryKey: keys.units(input),
-    queryFn: () => client.units.list.query(input),
-    enabled: focusYear !== undefined,
-    placeholderData: keepPreviousData,
-  });
+  const list = useQuery({ ...taiChinh.units.list.queryOptions(input), enabled: focusYear !== undefined, placeholderData: keepPreviousData });
 
-  if (access.isError) return <ErrorPanel title={t('common.loadFailed')} error={access.error} onRetry={() => void access.refetch()} />;
+  if (access.isError) return <ErrorPanel title={t('common:common.loadFailed')} error={access.error} onRetry={() => void access.refetch()} />;
   const writable = access.data?.writableUnits ?? [];
   const canWrite = writable.length > 0;
   const seesAll = access.data?.scope === 'all';
@@ -100,15 +92,14 @@ export function RegisterPage() {
 
   return (
     <div className="dondoc-page">
-      <Typography.Title level={1}>{t('register.title')}</Typography.Title>
-      <Typography.Paragraph type="secondary">{t('register.intro')}</Typography.Paragraph>
+      <PageHeader title={t('register.title')} intro={t('register.intro')} />
       {access.data ? (
         <Typography.Paragraph>
           {seesAll ? t('common.scopeAll') : t('common.scopeOwn', { unit: access.data.ownUnit?.name ?? '' })}
         </Typography.Paragraph>
       ) : null}
 
-      <Card style={{ marginBottom: 16 }} title={<CardTitle>{t('register.filters')}</CardTitle>}>
+      <Section size="default" title={t('register.filters')}>
         <Form layout="inline" name="tai-chinh-filters" style={{ rowGap: 12 }}>
           <Form.Item label={t('common.year')}>
             <Select
@@ -171,19 +162,19 @@ export function RegisterPage() {
             />
           </Form.Item>
         </Form>
-      </Card>
+      </Section>
 
       {canWrite ? (
         <Space style={{ marginBottom: 16 }} wrap>
           <Button type="primary" onClick={() => setEditing({ id: null })}>
             {t('register.add')}
           </Button>
-          <Link to={modulePath('nhap-tu-tep')}>{t('register.import')}</Link>
+          <Link to={modulePath('tai-chinh', 'nhap-tu-tep')}>{t('register.import')}</Link>
         </Space>
       ) : null}
 
       {list.isError ? (
-        <ErrorPanel title={t('common.loadFailed')} error={list.error} onRetry={() => void list.refetch()} />
+        <ErrorPanel title={t('common:common.loadFailed')} error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <Table<UnitView>
           rowKey="id"

@@ -2,13 +2,13 @@
  * `/m/tai-chinh/bao-cao`: the periodic report (xlsx) for a reporting period of the core
  * (month, quarter, six months, year; ids like 2024-Q1), with its data window and due date.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Select, Space, Typography } from 'antd';
-import { ErrorPanel, errorMessage, formatDate, useT } from '@dondoc/ui';
+import { downloadFile, ErrorPanel, errorMessage, formatDate, NotAllowedPage, PageHeader, useT } from '@dondoc/ui';
 import { makePeriod, type Cadence } from '@dondoc/plugin-sdk/web';
-import { client, downloadBase64 } from './client.ts';
-import { useAccess, useFormats } from './parts.tsx';
+import { client } from './client.ts';
+import { useModuleAccess, useFormats } from './parts.tsx';
 import './i18n.ts';
 
 const COUNTS: Record<Cadence, number> = { month: 12, quarter: 4, half: 2, year: 1 };
@@ -16,15 +16,11 @@ const COUNTS: Record<Cadence, number> = { month: 12, quarter: 4, half: 2, year: 
 export function ReportPage() {
   const t = useT('tai-chinh');
   const f = useFormats();
-  const access = useAccess();
+  const access = useModuleAccess();
   const [cadence, setCadence] = useState<Cadence>('quarter');
   const [year, setYear] = useState<number | undefined>(undefined);
   const [index, setIndex] = useState(1);
   const [downloaded, setDownloaded] = useState<string | null>(null);
-
-  useEffect(() => {
-    document.title = `${t('report.title')} — dondoc`;
-  }, [t]);
 
   const thisYear = Number((access.data?.today ?? '2025').slice(0, 4));
   const years = useMemo(() => Array.from({ length: Math.max(1, thisYear - 2022 + 1) }, (_, i) => 2022 + i), [thisYear]);
@@ -34,20 +30,13 @@ export function ReportPage() {
   const exportReport = useMutation({
     mutationFn: () => client.reports.export.query({ periodId: period.id }),
     onSuccess: (file) => {
-      downloadBase64(file);
+      downloadFile(file);
       setDownloaded(file.fileName);
     },
   });
 
-  if (access.isError) return <ErrorPanel title={t('common.loadFailed')} error={access.error} onRetry={() => void access.refetch()} />;
-  if (access.data && !access.data.canExport) {
-    return (
-      <div className="dondoc-page">
-        <Typography.Title level={1}>{t('report.title')}</Typography.Title>
-        <Alert type="info" showIcon title={t('common.noPermission')} />
-      </div>
-    );
-  }
+  if (access.isError) return <ErrorPanel title={t('common:common.loadFailed')} error={access.error} onRetry={() => void access.refetch()} />;
+  if (access.data && !access.data.canExport) return <NotAllowedPage title={t('report.title')} />;
 
   const indexLabel = (i: number) => {
     if (cadence === 'month') return `${t('report.month')} ${i}`;
@@ -58,8 +47,7 @@ export function ReportPage() {
 
   return (
     <div className="dondoc-page">
-      <Typography.Title level={1}>{t('report.title')}</Typography.Title>
-      <Typography.Paragraph type="secondary">{t('report.intro')}</Typography.Paragraph>
+      <PageHeader title={t('report.title')} intro={t('report.intro')} />
       <Card>
         <Form layout="inline" name="tai-chinh-report" style={{ rowGap: 12 }}>
           <Form.Item label={t('report.cadence')}>

@@ -3,10 +3,10 @@
  * with its classification (group, A, B, investment flag) and planned group. The level and the
  * implied group are computed as the user types, with the same rules as the server.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, AutoComplete, Button, Checkbox, Drawer, Form, Input, Popconfirm, Select, Space, Tabs, Typography } from 'antd';
-import { ErrorPanel, errorMessage, formatDateTime, useT } from '@dondoc/ui';
+import { ErrorPanel, errorMessage, formatDateTime, useRevealOn, useT, useVersionedForm } from '@dondoc/ui';
 import {
   AUTONOMY_GROUPS,
   checkClassification,
@@ -16,8 +16,8 @@ import {
   SECTOR_SUGGESTIONS,
   type AutonomyGroup,
 } from '../domain/index.ts';
-import { client, keys, type UnitView, type YearView } from './client.ts';
-import { ApprovalTag, useFormats, useRevealOn } from './parts.tsx';
+import { client, taiChinh, type UnitView, type YearView } from './client.ts';
+import { ApprovalTag, useFormats } from './parts.tsx';
 
 export interface UnitEditorProps {
   /** The unit to edit, or `null` to add one. */
@@ -32,7 +32,7 @@ export interface UnitEditorProps {
 
 export function UnitEditor({ unitId, open, writableUnits, onClose, onCreated }: UnitEditorProps) {
   const t = useT('tai-chinh');
-  const unit = useQuery({ queryKey: keys.unit(unitId ?? ''), queryFn: () => client.units.get.query({ id: unitId! }), enabled: open && unitId !== null });
+  const unit = useQuery({ ...taiChinh.units.get.queryOptions({ id: unitId ?? '' }), enabled: open && unitId !== null });
   const canWrite = unitId === null ? writableUnits.length > 0 : writableUnits.some((w) => w.code === unit.data?.managingUnit.code);
   const title = unitId === null ? t('editor.createTitle') : unit.data ? t('editor.editTitle', { name: unit.data.name }) : t('editor.createTitle');
   return (
@@ -40,16 +40,16 @@ export function UnitEditor({ unitId, open, writableUnits, onClose, onCreated }: 
       {unitId === null ? (
         <UnitForm unit={null} canWrite={canWrite} writableUnits={writableUnits} onCreated={onCreated} onRemoved={onClose} />
       ) : unit.isError ? (
-        <ErrorPanel title={t('common.loadFailed')} error={unit.error} onRetry={() => void unit.refetch()} />
+        <ErrorPanel title={t('common:common.loadFailed')} error={unit.error} onRetry={() => void unit.refetch()} />
       ) : unit.data ? (
         <>
-          <UnitForm unit={unit.data} canWrite={canWrite} writableUnits={writableUnits} onCreated={onCreated} onRemoved={onClose} />
+          <UnitForm key={unit.data.id} unit={unit.data} canWrite={canWrite} writableUnits={writableUnits} onCreated={onCreated} onRemoved={onClose} />
           <Typography.Title level={3}>{t('editor.yearsSection')}</Typography.Title>
           <Tabs
             items={PLAN_YEARS.map((year) => ({
               key: String(year),
               label: String(year),
-              children: <YearForm key={`${unit.data.id}-${year}-${unit.data.years.find((y) => y.year === year)?.version ?? 0}`} unit={unit.data} year={year} canWrite={canWrite} />,
+              children: <YearForm key={`${unit.data.id}-${year}`} unit={unit.data} year={year} canWrite={canWrite} />,
             }))}
           />
         </>
@@ -60,6 +60,25 @@ export function UnitEditor({ unitId, open, writableUnits, onClose, onCreated }: 
   );
 }
 
+/** After a save: the unit as answered, and the rest of the module refreshed. */
+function useUnitSaved() {
+  const queryClient = useQueryClient();
+  return (saved: UnitView) => {
+    queryClient.setQueryData(taiChinh.units.get.queryKey({ id: saved.id }), saved);
+    void queryClient.invalidateQueries(taiChinh.pathFilter());
+  };
+}
+
+/** The latest unit, for a reload over a conflict (the drawer shows it at once). */
+function useLatestUnit() {
+  const queryClient = useQueryClient();
+  return async (id: string) => {
+    const fresh = await client.units.get.query({ id });
+    queryClient.setQueryData(taiChinh.units.get.queryKey({ id }), fresh);
+    return fresh;
+  };
+}
+
 interface UnitFormProps {
   unit: UnitView | null;
   canWrite: boolean;
@@ -68,39 +87,50 @@ interface UnitFormProps {
   onRemoved: () => void;
 }
 
+interface UnitValues {
+  name: string;
+  sector: string;
+  managingUnitCode?: string;
+}
+
 function UnitForm({ unit, canWrite, writableUnits, onCreated, onRemoved }: UnitFormProps) {
   const t = useT('tai-chinh');
   const f = useFormats();
   const queryClient = useQueryClient();
-  const [form] = Form.useForm<{ name: string; sector: string; managingUnitCode?: string }>();
+  const saved = useUnitSaved();
+  const latestUnit = useLatestUnit();
+  const [form] = Form.useForm<UnitValues>();
   // A new unit belongs to the caller's unit; only a caller who may write for several chooses.
   const chooses = !unit && writableUnits.length > 1;
   const [done, setDone] = useState<string | null>(null);
-  useEffect(() => {
-    form.setFieldsValue({ name: unit?.name ?? '', sector: unit?.sector ?? '' });
-  }, [form, unit?.name, unit?.sector]);
 
-  const save = useMutation({
-    mutationFn: (values: { name: string; sector: string; managingUnitCode?: string }) =>
+  const versioned = useVersionedForm<UnitValues, UnitView>({
+    version: unit?.version ?? null,
+    form,
+    save: (values, version) =>
       unit
-        ? client.units.update.mutate({ id: unit.id, version: unit.version, name: values.name, sector: values.sector })
+        ? client.units.update.mutate({ id: unit.id, version: version ?? unit.version, name: values.name, sector: values.sector })
         : client.units.create.mutate({ name: values.name, sector: values.sector, managingUnitCode: values.managingUnitCode ?? writableUnits[0]?.code }),
-    onSuccess: (saved) => {
-      setDone(unit ? t('editor.unitSaved') : t('editor.created', { name: saved.name }));
-      queryClient.setQueryData(keys.unit(saved.id), saved);
-      void queryClient.invalidateQueries({ queryKey: keys.all });
-      if (!unit) onCreated(saved);
+    onSaved: (answer) => {
+      setDone(unit ? t('editor.unitSaved') : t('editor.created', { name: answer.name }));
+      saved(answer);
+      if (!unit) onCreated(answer);
+    },
+    reload: async () => {
+      if (!unit) return null;
+      const fresh = await latestUnit(unit.id);
+      return { version: fresh.version, values: { name: fresh.name, sector: fresh.sector } };
     },
   });
   const remove = useMutation({
-    mutationFn: () => client.units.remove.mutate({ id: unit!.id, version: unit!.version }),
+    mutationFn: () => client.units.remove.mutate({ id: unit!.id, version: versioned.version ?? unit!.version }),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: keys.all });
+      void queryClient.invalidateQueries(taiChinh.pathFilter());
       onRemoved();
     },
   });
 
-  const unitResult = useRevealOn<HTMLDivElement>(done ?? (save.error || remove.error));
+  const unitResult = useRevealOn<HTMLDivElement>(done ?? (versioned.mutation.error || remove.error));
   return (
     <section aria-labelledby="tai-chinh-unit-section">
       <Typography.Title level={3} id="tai-chinh-unit-section">
@@ -117,9 +147,10 @@ function UnitForm({ unit, canWrite, writableUnits, onCreated, onRemoved }: UnitF
         layout="vertical"
         name="tai-chinh-unit"
         disabled={!canWrite}
+        initialValues={{ name: unit?.name ?? '', sector: unit?.sector ?? '' }}
         onFinish={(values) => {
           setDone(null);
-          save.mutate(values);
+          versioned.submit(values);
         }}
       >
         {chooses ? (
@@ -135,7 +166,7 @@ function UnitForm({ unit, canWrite, writableUnits, onCreated, onRemoved }: UnitF
         </Form.Item>
         {canWrite ? (
           <Space wrap>
-            <Button type="primary" htmlType="submit" loading={save.isPending}>
+            <Button type="primary" htmlType="submit" loading={versioned.mutation.isPending}>
               {unit ? t('editor.saveUnit') : t('editor.createUnit')}
             </Button>
             {unit ? (
@@ -148,11 +179,10 @@ function UnitForm({ unit, canWrite, writableUnits, onCreated, onRemoved }: UnitF
           </Space>
         ) : null}
       </Form>
-      <div ref={unitResult}>
-        {save.isError || remove.isError ? (
-          <Alert role="alert" type="error" showIcon title={t('common.saveFailed')} description={errorMessage(save.error ?? remove.error)} style={{ marginTop: 16 }} />
-        ) : null}
-        {done ? <Alert role="status" type="success" showIcon title={done} style={{ marginTop: 16 }} /> : null}
+      <div ref={unitResult} style={{ marginTop: 16 }}>
+        {versioned.alerts}
+        {remove.isError ? <Alert role="alert" type="error" showIcon title={t('common:common.saveFailed')} description={errorMessage(remove.error)} /> : null}
+        {done ? <Alert role="status" type="success" showIcon title={done} /> : null}
       </div>
     </section>
   );
@@ -170,17 +200,20 @@ interface YearFormValues {
 function YearForm({ unit, year, canWrite }: { unit: UnitView; year: number; canWrite: boolean }) {
   const t = useT('tai-chinh');
   const f = useFormats();
-  const queryClient = useQueryClient();
+  const saved = useUnitSaved();
+  const latestUnit = useLatestUnit();
   const row: YearView | undefined = unit.years.find((y) => y.year === year);
   const [form] = Form.useForm<YearFormValues>();
   const [done, setDone] = useState<string | null>(null);
-  const initial: YearFormValues = {
-    group: row?.group ?? undefined,
-    revenueA: row?.revenueA === null || row?.revenueA === undefined ? '' : f.amount(row.revenueA),
-    spendingB: row?.spendingB === null || row?.spendingB === undefined ? '' : f.amount(row.spendingB),
-    investmentCovered: row?.investmentCovered ?? false,
-    plannedGroup: row?.plannedGroup ?? undefined,
-  };
+  const valuesOf = (y: YearView | undefined): YearFormValues => ({
+    group: y?.group ?? undefined,
+    revenueA: y?.revenueA === null || y?.revenueA === undefined ? '' : f.amount(y.revenueA),
+    spendingB: y?.spendingB === null || y?.spendingB === undefined ? '' : f.amount(y.spendingB),
+    investmentCovered: y?.investmentCovered ?? false,
+    plannedGroup: y?.plannedGroup ?? undefined,
+  });
+  const [initial] = useState(() => valuesOf(row));
+  const versionIn = (answer: UnitView) => answer.years.find((y) => y.year === year)?.version ?? null;
   const values = Form.useWatch([], form) as Partial<YearFormValues> | undefined;
   const preview = useMemo(() => {
     const a = parseVietnameseNumber(values?.revenueA ?? initial.revenueA);
@@ -191,31 +224,39 @@ function YearForm({ unit, year, canWrite }: { unit: UnitView; year: number; canW
   const locked = row?.locked ?? false;
   const editable = canWrite && !locked;
 
-  const onSaved = (saved: UnitView, message: string) => {
-    setDone(message);
-    queryClient.setQueryData(keys.unit(saved.id), saved);
-    void queryClient.invalidateQueries({ queryKey: keys.all });
-  };
-  const save = useMutation({
-    mutationFn: (v: YearFormValues) => {
-      const a = (v.revenueA ?? '').trim() === '' ? null : parseVietnameseNumber(v.revenueA);
-      const b = (v.spendingB ?? '').trim() === '' ? null : parseVietnameseNumber(v.spendingB);
-      return client.years.save.mutate({
+  const amount = (text: string | undefined) => ((text ?? '').trim() === '' ? null : parseVietnameseNumber(text));
+  const versioned = useVersionedForm<YearFormValues, UnitView>({
+    version: row?.version ?? null,
+    form,
+    versionOf: versionIn,
+    save: (v, version) =>
+      client.years.save.mutate({
         unitId: unit.id,
         year,
-        version: row?.version ?? null,
+        version,
         group: v.group ?? null,
-        revenueA: a,
-        spendingB: b,
+        revenueA: amount(v.revenueA),
+        spendingB: amount(v.spendingB),
         investmentCovered: v.investmentCovered,
         plannedGroup: v.plannedGroup ?? null,
-      });
+      }),
+    onSaved: (answer) => {
+      setDone(t('editor.yearSaved', { year }));
+      saved(answer);
     },
-    onSuccess: (saved) => onSaved(saved, t('editor.yearSaved', { year })),
+    reload: async () => {
+      const fresh = await latestUnit(unit.id);
+      return { version: versionIn(fresh), values: { ...valuesOf(fresh.years.find((y) => y.year === year)) } };
+    },
   });
   const clear = useMutation({
-    mutationFn: () => client.years.clear.mutate({ unitId: unit.id, year, version: row!.version }),
-    onSuccess: (saved) => onSaved(saved, t('editor.yearCleared', { year })),
+    mutationFn: () => client.years.clear.mutate({ unitId: unit.id, year, version: versioned.version ?? row!.version }),
+    onSuccess: (answer) => {
+      setDone(t('editor.yearCleared', { year }));
+      versioned.setVersion(versionIn(answer));
+      form.setFieldsValue(valuesOf(undefined));
+      saved(answer);
+    },
   });
 
   const amountRule = (positive: boolean) => ({
@@ -227,7 +268,7 @@ function YearForm({ unit, year, canWrite }: { unit: UnitView; year: number; canW
       if (positive && parsed === 0) throw new Error(t('editor.bPositive'));
     },
   });
-  const yearResult = useRevealOn<HTMLDivElement>(done ?? (save.error || clear.error));
+  const yearResult = useRevealOn<HTMLDivElement>(done ?? (versioned.mutation.error || clear.error));
   const groupOptions = AUTONOMY_GROUPS.map((g) => ({ value: g, label: f.groupLong(g) }));
 
   return (
@@ -256,7 +297,7 @@ function YearForm({ unit, year, canWrite }: { unit: UnitView; year: number; canW
             form.setFields([{ name: 'plannedGroup', errors: [t('editor.nothing')] }]);
             return;
           }
-          save.mutate(v);
+          versioned.submit(v);
         }}
       >
         <Form.Item label={t('common.group')} name="group">
@@ -295,7 +336,7 @@ function YearForm({ unit, year, canWrite }: { unit: UnitView; year: number; canW
         </Form.Item>
         {editable ? (
           <Space wrap>
-            <Button type="primary" htmlType="submit" loading={save.isPending}>
+            <Button type="primary" htmlType="submit" loading={versioned.mutation.isPending}>
               {t('editor.saveYear', { year })}
             </Button>
             {row ? (
@@ -306,23 +347,10 @@ function YearForm({ unit, year, canWrite }: { unit: UnitView; year: number; canW
           </Space>
         ) : null}
       </Form>
-      <div ref={yearResult}>
-      {save.isError || clear.isError ? (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          title={t('common.saveFailed')}
-          description={errorMessage(save.error ?? clear.error)}
-          action={
-            <Button size="small" onClick={() => void queryClient.invalidateQueries({ queryKey: keys.unit(unit.id) })}>
-              {t('common.reload')}
-            </Button>
-          }
-          style={{ marginTop: 16 }}
-        />
-      ) : null}
-      {done ? <Alert role="status" type="success" showIcon title={done} style={{ marginTop: 16 }} /> : null}
+      <div ref={yearResult} style={{ marginTop: 16 }}>
+        {versioned.alerts}
+        {clear.isError ? <Alert role="alert" type="error" showIcon title={t('common:common.saveFailed')} description={errorMessage(clear.error)} /> : null}
+        {done ? <Alert role="status" type="success" showIcon title={done} /> : null}
       </div>
     </div>
   );

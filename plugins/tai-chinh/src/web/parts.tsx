@@ -1,13 +1,10 @@
-/** Small pieces shared by the module's pages: the caller's access, tags, number formats. */
-import { useEffect, useRef, type ReactNode } from 'react';
+/** Small pieces shared by the module's pages: the caller's access in the module, its tags and formats. */
 import { useQuery } from '@tanstack/react-query';
 import { Tag, Tooltip, Typography } from 'antd';
-import { useLocale, useT } from '@dondoc/ui';
+import { formatNumber, formatPercent, TAG_COLORS, useLocale, useT } from '@dondoc/ui';
 import {
   approvalBasis,
   APPROVAL_STATUS_LABELS,
-  formatNumber,
-  formatPercent,
   GROUP_LABELS,
   GROUP_SHORT_LABELS,
   ROADMAP_STATUS_LABELS,
@@ -15,36 +12,23 @@ import {
   type AutonomyGroup,
   type RoadmapStatus,
 } from '../domain/index.ts';
-import { client, keys, type YearView } from './client.ts';
+import { taiChinh, type YearView } from './client.ts';
 
 /** What the caller may do in the module (the server decides; pages only hide what is refused). */
-export function useAccess() {
-  return useQuery({ queryKey: keys.access, queryFn: () => client.access.query(), staleTime: 5 * 60_000 });
+export function useModuleAccess() {
+  return useQuery(taiChinh.access.queryOptions(undefined, { staleTime: 5 * 60_000 }));
 }
 
 export function useFormats() {
   const { locale } = useLocale();
   return {
     locale,
-    percent: (value: number | null | undefined) => (value === null || value === undefined ? '—' : formatPercent(value, locale)),
-    amount: (value: number | null | undefined) => (value === null || value === undefined ? '—' : formatNumber(value, locale)),
+    percent: (value: number | null | undefined) => formatPercent(value, locale),
+    amount: (value: number | null | undefined) => formatNumber(value, locale),
     groupShort: (group: AutonomyGroup) => GROUP_SHORT_LABELS[group][locale],
     groupLong: (group: AutonomyGroup) => GROUP_LABELS[group][locale],
   };
 }
-
-/**
- * Tag colours dark enough for white text at WCAG AA (4.5:1): antd's light preset tags (cyan,
- * gold, green on their pale backgrounds) fall short of it.
- */
-export const TAG_COLORS = {
-  green: '#237804',
-  cyan: '#006d75',
-  gold: '#874d00',
-  blue: '#0050b3',
-  red: '#a8071a',
-  orange: '#ad4e00',
-} as const;
 
 const GROUP_COLORS: Record<AutonomyGroup, string> = { 1: TAG_COLORS.green, 2: TAG_COLORS.cyan, 3: TAG_COLORS.gold, 4: 'default' };
 
@@ -86,20 +70,6 @@ export function CheckTag({ year }: { year: YearView }) {
   }
   if (year.status === 'undetermined') return <Tag color={TAG_COLORS.orange}>{t('register.undeterminedTag')}</Tag>;
   return null;
-}
-
-/** A card's title as a level-2 heading (the page keeps a proper outline for screen readers). */
-export function CardTitle({ children }: { children: ReactNode }) {
-  return <h2 style={{ fontSize: 17, fontWeight: 600, margin: 0, whiteSpace: 'normal' }}>{children}</h2>;
-}
-
-/** A ref that scrolls its element into view whenever `key` changes to a truthy value (results shown below a long form). */
-export function useRevealOn<T extends HTMLElement>(key: unknown) {
-  const ref = useRef<T>(null);
-  useEffect(() => {
-    if (key) ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-  }, [key]);
-  return ref;
 }
 
 /**
