@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Hono, type Context as HonoContext } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { Hono, type Context as HonoContext, type MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { AnyRouter } from '@trpc/server';
 import { sql } from 'drizzle-orm';
 import { SESSION_COOKIE_NAME, validateSessionToken, type SessionUser } from '@dondoc/auth';
-import type { Context as TrpcContext, Locale } from '@dondoc/trpc';
+import { listProcedures, uploadBodyLimit, type Context as TrpcContext, type Locale } from '@dondoc/trpc';
 import { createRequestContext } from '@dondoc/core/server';
 import { authRoutes, sessionCookie } from './http/auth-routes.ts';
 import { jsonError, localeOf } from './http/errors.ts';
@@ -87,14 +86,11 @@ export function createApp(runtime: Runtime, options: AppOptions) {
     );
   });
 
-  // Uploads (up to 5 MB, sent as base64) are the large bodies; everything else is small.
-  const defaultLimit = bodyLimit({ maxSize: options.maxBodyBytes ?? 1024 * 1024, onError: (c) => jsonError(c, 413, 'too_large') });
-  const uploadLimit = bodyLimit({ maxSize: 8 * 1024 * 1024, onError: (c) => jsonError(c, 413, 'too_large') });
-  // Uploads: the core's files (report evidence, a task's result file, a directive's text) and
-  // modules' spreadsheet imports (procedures named `*.import`).
-  const coreUploads = new Set(['/api/trpc/core/reports.attach', '/api/trpc/core/tasks.attachResult', '/api/trpc/core/directives.attach']);
-  const isUpload = (path: string) => coreUploads.has(path) || /^\/api\/trpc\/[a-z0-9-]+\/[\w.]*\.import$/.test(path);
-  app.use('/api/*', (c, next) => (isUpload(c.req.path) ? uploadLimit : defaultLimit)(c, next));
+  // Body limits: each upload procedure's own (declared in its meta, `upload: <kind>`), 1 MB for
+  // everything else. The routers are walked once, here.
+  const uploadLimits = uploadLimitsByPath(runtime);
+  const defaultLimit = options.maxBodyBytes ?? 1024 * 1024;
+  app.use('/api/*', limitBody((path) => uploadLimits.get(path) ?? defaultLimit));
 
   // Session: resolve the cookie to a user, refresh the cookie when the session slid forward.
   app.use('/api/*', async (c, next) => {
@@ -144,7 +140,7 @@ export function createApp(runtime: Runtime, options: AppOptions) {
     const user = c.get('user');
     const requestId = c.get('requestId');
     const log = c.get('log');
-    return fetchRequestHandler({
+    const response = await fetchRequestHandler({
       endpoint: `/api/trpc/${moduleId}`,
       req: c.req.raw,
       router: target,
@@ -162,6 +158,10 @@ export function createApp(runtime: Runtime, options: AppOptions) {
         if (error.code === 'INTERNAL_SERVER_ERROR') log.error('procedure failed', { path, ...errorFields(error.cause ?? error) });
       },
     });
+    // A refusal before the input was read (no session, no permission) leaves the body unread:
+    // read it out, so that the connection stays open for the client to take the answer.
+    if (c.req.raw.body && !c.req.raw.bodyUsed) await discard(c.req.raw.body.getReader());
+    return response;
   };
   app.all('/api/trpc/:module', trpcHandler);
   app.all('/api/trpc/:module/*', trpcHandler);
@@ -190,6 +190,80 @@ export function createApp(runtime: Runtime, options: AppOptions) {
   });
 
   return app;
+}
+
+/** `/api/trpc/<module>/<path>` → the body limit of each procedure declared `upload: <kind>` (core's, each ready module's). */
+function uploadLimitsByPath(runtime: Runtime): Map<string, number> {
+  const routers: Array<[string, AnyRouter]> = [['core', runtime.coreRouter], ...runtime.plugins.filter(isReady).map((p): [string, AnyRouter] => [p.id, p.router])];
+  const limits = new Map<string, number>();
+  for (const [moduleId, router] of routers) {
+    for (const procedure of listProcedures(router)) {
+      if (procedure.meta?.upload) limits.set(`/api/trpc/${moduleId}/${procedure.path}`, uploadBodyLimit(procedure.meta.upload));
+    }
+  }
+  return limits;
+}
+
+/** Most bytes of a refused body read out before giving up on the connection. */
+const DISCARD_MAX_BYTES = 64 * 1024 * 1024;
+
+/** Reads a body to its end (up to DISCARD_MAX_BYTES) and throws it away. */
+async function discard(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+  let read = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      read += value.length;
+      if (read > DISCARD_MAX_BYTES) {
+        await reader.cancel();
+        return;
+      }
+    }
+  } catch {
+    // the client went away
+  }
+}
+
+/**
+ * Refuses a request body larger than `maxFor(path)` with 413 and the JSON error. The refused body
+ * is read out first: Node closes a kept-alive connection whose request was not read, and the
+ * client would see a reset instead of the answer. A body of unknown length is read up to the limit.
+ */
+function limitBody(maxFor: (path: string) => number): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const body = c.req.raw.body;
+    if (!body) return next();
+    const max = maxFor(c.req.path);
+    const tooLarge = () => jsonError(c, 413, 'too_large', { maxBytes: max });
+    const declared = c.req.header('content-length');
+    if (declared !== undefined && !c.req.header('transfer-encoding')) {
+      if (Number(declared) <= max) return next();
+      await discard(body.getReader());
+      return tooLarge();
+    }
+    const reader = body.getReader();
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > max) {
+        await discard(reader);
+        return tooLarge();
+      }
+      chunks.push(value);
+    }
+    const whole = new Uint8Array(size);
+    let offset = 0;
+    for (const chunk of chunks) {
+      whole.set(chunk, offset);
+      offset += chunk.length;
+    }
+    c.req.raw = new Request(c.req.raw, { body: whole });
+    return next();
+  };
 }
 
 function webEntry(web: Runtime['plugins'][number]['config']['web'], id: string): string | null {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '@dondoc/auth';
 import { testBackends } from '@dondoc/db/testing';
+import { UPLOAD_LIMITS, uploadBodyLimit } from '@dondoc/trpc';
 import { brokenPluginEntry, fixturePluginEntry, fixturePluginWeb, startTestServer, type TestServer } from './helpers.ts';
 
 describe.each(testBackends)('HTTP contract on %s', (backend) => {
@@ -94,23 +95,70 @@ describe.each(testBackends)('HTTP contract on %s', (backend) => {
       expect(await missing.json()).toMatchObject({ error: { code: 'bad_input', fields: ['password'] } });
     });
 
-    it('lets uploads (evidence, module imports) through the small limit, up to 8 MB', async () => {
+    it('takes a file up to the limit its procedure declares, and refuses a bigger one with 413 and the JSON error', async () => {
       const officer = await server.signIn('stc.cv');
-      const body = JSON.stringify({ reportId: '00000000-0000-4000-8000-000000000000', filename: 'a.pdf', dataBase64: 'A'.repeat(200 * 1024) });
-      const upload = await officer.fetch('/api/trpc/core/reports.attach', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-      expect(upload.status).not.toBe(413);
-      // As the administrator (who holds every permission), so that each answer comes after the
-      // body was read: a refusal sent before it would close the kept-alive connection.
-      const admin = await server.signIn('admin');
-      for (const path of ['tasks.attachResult', 'directives.attach']) {
-        const file = await admin.fetch(`/api/trpc/core/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-        expect(file.status, path).not.toBe(413);
-        expect(file.status, path).toBe(400);
-      }
-      const other = await officer.fetch('/api/trpc/core/reports.save', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-      expect(other.status).toBe(413);
-      const huge = await officer.fetch('/api/trpc/fixture/items.import', { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(9 * 1024 * 1024) });
-      expect(huge.status).toBe(413);
+      const form = (size: number, name = 'bang-tinh.xlsx') => {
+        const data = new FormData();
+        const bytes = new Uint8Array(size).fill(0x41);
+        bytes.set(new TextEncoder().encode('%PDF-1.4').subarray(0, size));
+        data.set('file', new File([bytes], name));
+        data.set('input', JSON.stringify({ note: 'quý 1' }));
+        return data;
+      };
+      // A module's procedure declared `upload: 'spreadsheet'`: up to 512 KB.
+      const taken = await officer.fetch('/api/trpc/fixture/import', { method: 'POST', body: form(UPLOAD_LIMITS.spreadsheet) });
+      expect(taken.status).toBe(200);
+      expect(await taken.json()).toEqual({ result: { data: { name: 'bang-tinh.xlsx', size: UPLOAD_LIMITS.spreadsheet, note: 'quý 1' } } });
+      const refused = await officer.fetch('/api/trpc/fixture/import', { method: 'POST', body: form(UPLOAD_LIMITS.spreadsheet + 100 * 1024) });
+      expect(refused.status).toBe(413);
+      expect(await refused.json()).toMatchObject({ error: { code: 'too_large', message: 'Dữ liệu gửi lên quá lớn.' } });
+      // Just over the file's limit, within the envelope's margin: the parser names the file and the limit.
+      const over = await officer.fetch('/api/trpc/fixture/import', { method: 'POST', headers: { 'x-dondoc-locale': 'en' }, body: form(UPLOAD_LIMITS.spreadsheet + 1) });
+      expect(over.status).toBe(400);
+      expect((await over.json()) as unknown).toMatchObject({
+        error: { data: { fieldErrors: [{ path: ['file'], message: 'The file bang-tinh.xlsx is larger than 512 KB.' }] } },
+      });
+      const empty = await officer.fetch('/api/trpc/fixture/import', { method: 'POST', body: form(0) });
+      expect(((await empty.json()) as { error: { data: { fieldErrors: unknown } } }).error.data.fieldErrors).toEqual([
+        { path: ['file'], message: 'Tệp bang-tinh.xlsx rỗng.' },
+      ]);
+      // The core's evidence: a document, up to 5 MB (then the procedure looks for the report).
+      const input = JSON.stringify({ reportId: '00000000-0000-4000-8000-000000000000' });
+      const evidence = (size: number) => {
+        const data = form(size, 'minh-chung.pdf');
+        data.set('input', input);
+        return data;
+      };
+      const document = await officer.fetch('/api/trpc/core/reports.attach', { method: 'POST', body: evidence(UPLOAD_LIMITS.document) });
+      expect(document.status).toBe(404);
+      expect(((await document.json()) as { error: { message: string } }).error.message).toBe('Không tìm thấy báo cáo.');
+      const tooBig = await officer.fetch('/api/trpc/core/reports.attach', { method: 'POST', body: evidence(UPLOAD_LIMITS.document + 100 * 1024) });
+      expect(tooBig.status).toBe(413);
+      expect(await tooBig.json()).toMatchObject({ error: { code: 'too_large', maxBytes: uploadBodyLimit('document') } });
+      // The spreadsheet limit is the fixture procedure's own: a 1 MB spreadsheet is refused.
+      expect((await officer.fetch('/api/trpc/fixture/import', { method: 'POST', body: form(1024 * 1024) })).status).toBe(413);
+      // The same connection still answers after the refusals.
+      expect((await officer.query('fixture', 'list')).status).toBe(200);
+    });
+
+    it('refuses a 2 MB body to a procedure that declares no upload, and a refused upload does not break the connection', async () => {
+      const officer = await server.signIn('stc.cv');
+      const big = JSON.stringify({ id: '00000000-0000-4000-8000-000000000000', title: 'x'.repeat(2 * 1024 * 1024) });
+      const save = await officer.fetch('/api/trpc/core/reports.save', { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
+      expect(save.status).toBe(413);
+      expect(await save.json()).toMatchObject({ error: { code: 'too_large' } });
+      const add = await officer.fetch('/api/trpc/fixture/add', { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
+      expect(add.status).toBe(413);
+      // No name guessing: a module procedure called `*.import` without the declaration gets the small limit.
+      const guessed = await officer.fetch('/api/trpc/fixture/items.import', { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
+      expect(guessed.status).toBe(413);
+      // A caller without the permission is refused before the file is read; the answer still arrives.
+      const coordinator = await server.signIn('ubnd');
+      const data = new FormData();
+      data.set('file', new File([new Uint8Array(400 * 1024)], 'bang-tinh.xlsx'));
+      const forbidden = await coordinator.fetch('/api/trpc/fixture/import', { method: 'POST', body: data });
+      expect(forbidden.status).toBe(403);
+      expect((await coordinator.query('fixture', 'list')).status).toBe(200);
     });
 
     it('answers 413 for a body over the limit', async () => {

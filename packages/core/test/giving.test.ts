@@ -8,7 +8,7 @@ import { and, eq, like } from 'drizzle-orm';
 import { listAudit, listUnits } from '@dondoc/auth';
 import { testBackends } from '@dondoc/db/testing';
 import { directives, targets, taskCoordinators, taskDrafts, tasks } from '../src/server/schema.ts';
-import { base64, createCoreHarness, rejection, tinyPdf, tinyPng, today, type CoreCaller, type CoreHarness, type DemoUsername } from './harness.ts';
+import { base64, createCoreHarness, fileForm, rejection, tinyPdf, tinyPng, today, type CoreCaller, type CoreHarness, type DemoUsername } from './harness.ts';
 
 type SaveTask = Parameters<CoreCaller['directives']['saveTask']>[0];
 
@@ -220,10 +220,10 @@ describe.each(testBackends)('giving tasks on %s', (backend) => {
 
     it('attach: the directive’s text as a PDF (or DOCX); a PNG is refused; a draft’s file is hidden from the units', async () => {
       const pdf = tinyPdf('Cong van 125');
-      const file = await ubnd.directives.attach({ directiveId, filename: '125-UBND-KSTTHC.pdf', dataBase64: base64(pdf) });
+      const file = await ubnd.directives.attach(fileForm('125-UBND-KSTTHC.pdf', pdf, { directiveId }));
       expect(file).toMatchObject({ filename: '125-UBND-KSTTHC.pdf', contentType: 'application/pdf', size: pdf.length, uploadedBy: 'ubnd' });
       fileId = file.id;
-      const png = await rejection(ubnd.directives.attach({ directiveId, filename: 'anh.png', dataBase64: base64(tinyPng()) }));
+      const png = await rejection(ubnd.directives.attach(fileForm('anh.png', tinyPng(), { directiveId })));
       expect(png.code).toBe('BAD_REQUEST');
       expect(png.message).toBe('Văn bản đính kèm phải là tệp PDF hoặc DOCX đúng định dạng.');
       expect((await ubnd.directives.get({ id: directiveId })).attachment).toMatchObject({ id: fileId, filename: '125-UBND-KSTTHC.pdf' });
@@ -258,7 +258,7 @@ describe.each(testBackends)('giving tasks on %s', (backend) => {
         const calls: Array<[string, Promise<unknown>]> = [
           ['create', caller.directives.create({ ...directiveFields, number: '999/UBND-KSTTHC' })],
           ['update', caller.directives.update({ id: directiveId, version: 3, ...directiveFields })],
-          ['attach', caller.directives.attach({ directiveId, filename: 'x.pdf', dataBase64: base64(tinyPdf()) })],
+          ['attach', caller.directives.attach(fileForm('x.pdf', tinyPdf(), { directiveId }))],
           ['discard', caller.directives.discard({ id: directiveId, version: 3 })],
           ['saveTask', caller.directives.saveTask({ ...departmentTask(directiveId), clause: '7' })],
           ['removeTask', caller.directives.removeTask({ id: departmentDraftId, version: 2 })],

@@ -18,6 +18,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import { vi } from 'vitest';
+import { ZodError } from 'zod';
 import {
   authMigrations,
   findUserByUsername,
@@ -28,7 +29,7 @@ import {
 } from '@dondoc/auth';
 import type { DatabaseKind, Db } from '@dondoc/db';
 import { createTestDatabaseFromTemplate, type TestDatabase, type TestTemplate } from '@dondoc/db/testing';
-import { createCallerFactory, type Context, type Locale } from '@dondoc/trpc';
+import { createCallerFactory, resolveLocalized, type Context, type Locale, type TRPCError } from '@dondoc/trpc';
 import {
   coreMigrations,
   corePermissions,
@@ -258,4 +259,17 @@ export function tinyPng(): Uint8Array {
 }
 
 export const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+
+/** An upload as the browser sends it (multipart): the file, and the other fields as JSON in `input`. */
+export function fileForm(filename: string, bytes: Uint8Array, fields: object = {}): FormData {
+  const form = new FormData();
+  form.set('file', new File([bytes as Uint8Array<ArrayBuffer>], filename));
+  form.set('input', JSON.stringify(fields));
+  return form;
+}
+
+/** What a refused input says of each field, in `locale` (as the server's `fieldErrors`). */
+export function inputProblems(error: TRPCError, locale: Locale = 'vi'): string[] {
+  return error.cause instanceof ZodError ? error.cause.issues.map((issue) => resolveLocalized(issue.message, locale)) : [];
+}
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

@@ -10,7 +10,7 @@ import { listAudit } from '@dondoc/auth';
 import { testBackends } from '@dondoc/db/testing';
 import type { IsoDate } from '../src/domain/index.ts';
 import { reports, tasks, taskUpdates } from '../src/server/schema.ts';
-import { base64, createCoreHarness, rejection, sha256, tinyPdf, type CoreCaller, type CoreHarness } from './harness.ts';
+import { createCoreHarness, fileForm, rejection, sha256, tinyPdf, type CoreCaller, type CoreHarness } from './harness.ts';
 
 type ReportView = Awaited<ReturnType<CoreCaller['reports']['get']>>;
 type VersionView = Awaited<ReturnType<CoreCaller['reports']['version']>>;
@@ -111,7 +111,7 @@ describe.each(testBackends)('frozen report versions on %s', (backend) => {
         items: allItems(draft, { [code('1.6')]: { progress: 70, result: 'Đã rà soát 120/150 quy trình', obstacles: 'Chờ hướng dẫn của Văn phòng UBND', proposals: 'Gia hạn đến 31/12/2023' } }),
       });
       reportId = saved.id;
-      const file = await badinh.reports.attach({ reportId, taskId: h.taskId(code('1.6')), filename: 'bien-ban-ra-soat.pdf', dataBase64: base64(pdf) });
+      const file = await badinh.reports.attach(fileForm('bien-ban-ra-soat.pdf', pdf, { reportId, taskId: h.taskId(code('1.6')) }));
       evidenceId = file.id;
       expect(await badinh.reports.submit({ id: reportId, version: 1 })).toEqual({ id: reportId, state: 'submitted', version: 2, escalations: 0 });
 
@@ -254,7 +254,7 @@ describe.each(testBackends)('frozen report versions on %s', (backend) => {
       await recordCompletion('2458-1.1-STC', '2024-01-10');
       const returned = await stcCv.reports.get({ periodId: PERIOD });
       await stcCv.reports.save({ periodId: PERIOD, version: 3, items: [{ taskId: h.taskId('2458-3.1'), progress: 45, result: '45/200 đơn vị đạt nhóm 1, 2' }] });
-      const file = await stcCv.reports.attach({ reportId, taskId: h.taskId('2458-3.1'), filename: 'danh-sach-don-vi.pdf', dataBase64: base64(pdf) });
+      const file = await stcCv.reports.attach(fileForm('danh-sach-don-vi.pdf', pdf, { reportId, taskId: h.taskId('2458-3.1') }));
       expect(returned.items.find((i) => i.task.code === '2458-1.1-STC')?.task.status).toBe('done_late');
       expect(await (await h.as('stc')).reports.submit({ id: reportId, version: 4 })).toMatchObject({ state: 'submitted', version: 5 });
 

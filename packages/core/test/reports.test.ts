@@ -9,7 +9,7 @@ import { listAudit } from '@dondoc/auth';
 import { testBackends } from '@dondoc/db/testing';
 import { periodForData, type IsoDate, type Period } from '../src/domain/index.ts';
 import { tasks } from '../src/server/schema.ts';
-import { base64, createCoreHarness, rejection, sha256, tinyPdf, tinyPng, today, type CoreCaller, type CoreHarness } from './harness.ts';
+import { base64, createCoreHarness, fileForm, inputProblems, rejection, sha256, tinyPdf, tinyPng, today, type CoreCaller, type CoreHarness } from './harness.ts';
 
 type ReportView = Awaited<ReturnType<CoreCaller['reports']['get']>>;
 type ItemInput = Parameters<CoreCaller['reports']['save']>[0]['items'][number];
@@ -163,10 +163,10 @@ describe.each(testBackends)('reports and escalations on %s', (backend) => {
   describe('evidence', () => {
     it('a real PDF and PNG made here are stored with their sha256 and listed on the report', async () => {
       const { caller: stcCv } = await h.session('stc.cv');
-      const file = await stcCv.reports.attach({ reportId, taskId: h.taskId('2458-3.1'), filename: 'bien-ban-kiem-tra.pdf', dataBase64: base64(pdf) });
+      const file = await stcCv.reports.attach(fileForm('bien-ban-kiem-tra.pdf', pdf, { reportId, taskId: h.taskId('2458-3.1') }));
       expect(file).toEqual({ id: expect.any(String), filename: 'bien-ban-kiem-tra.pdf', size: pdf.length, sha256: sha256(pdf), contentType: 'application/pdf' });
       evidenceId = file.id;
-      const image = await stcCv.reports.attach({ reportId, filename: 'Anh-chup.PNG', dataBase64: base64(png) });
+      const image = await stcCv.reports.attach(fileForm('Anh-chup.PNG', png, { reportId }));
       expect(image).toMatchObject({ contentType: 'image/png', size: png.length, sha256: sha256(png) });
 
       const view = await stcCv.reports.get({ periodId: period.id });
@@ -183,7 +183,7 @@ describe.each(testBackends)('reports and escalations on %s', (backend) => {
 
     it('a file whose bytes are not what its name says, an empty one or another kind is refused', async () => {
       const stcCv = await h.as('stc.cv');
-      const attach = (filename: string, bytes: Uint8Array) => rejection(stcCv.reports.attach({ reportId, filename, dataBase64: base64(bytes) }));
+      const attach = (filename: string, bytes: Uint8Array) => rejection(stcCv.reports.attach(fileForm(filename, bytes, { reportId })));
       const fake = await attach('bao-cao.pdf', new TextEncoder().encode('Đây không phải là tệp PDF'));
       expect(fake.code).toBe('BAD_REQUEST');
       expect(fake.message).toBe('Chỉ nhận tệp PDF, DOCX, XLSX, PNG hoặc JPG đúng định dạng.');
@@ -193,11 +193,15 @@ describe.each(testBackends)('reports and escalations on %s', (backend) => {
       expect((await attach('khong-duoi', pdf)).code).toBe('BAD_REQUEST');
       const empty = await attach('rong.pdf', new Uint8Array());
       expect(empty.code).toBe('BAD_REQUEST');
-      expect(empty.message).toBe('Tệp rỗng.');
+      expect(inputProblems(empty)).toEqual(['Tệp rong.pdf rỗng.']);
+      expect(inputProblems(empty, 'en')).toEqual(['The file rong.pdf is empty.']);
+      // Sent the old way (base64 in JSON), the file is refused as not an upload.
+      const json = await rejection(stcCv.reports.attach({ reportId, filename: 'x.pdf', dataBase64: base64(pdf) } as unknown as FormData));
+      expect(inputProblems(json)).toEqual(['Tệp phải được gửi dạng biểu mẫu (multipart/form-data).']);
       expect((await stcCv.reports.get({ periodId: period.id })).evidence).toHaveLength(2);
     });
 
-    it('5 MB is the limit: exactly 5 MB is accepted, one byte more is PAYLOAD_TOO_LARGE, far more BAD_REQUEST', async () => {
+    it('5 MB is the limit: exactly 5 MB is accepted, one byte more is refused, naming the file and the limit', async () => {
       const stcCv = await h.as('stc.cv');
       const big = (size: number) => {
         const bytes = new Uint8Array(size);
@@ -205,13 +209,13 @@ describe.each(testBackends)('reports and escalations on %s', (backend) => {
         return bytes;
       };
       const max = big(5 * 1024 * 1024);
-      const accepted = await stcCv.reports.attach({ reportId, filename: 'ho-so-day-du.pdf', dataBase64: base64(max) });
+      const accepted = await stcCv.reports.attach(fileForm('ho-so-day-du.pdf', max, { reportId }));
       expect(accepted).toMatchObject({ size: 5 * 1024 * 1024, sha256: sha256(max) });
-      const over = await rejection(stcCv.reports.attach({ reportId, filename: 'qua-lon.pdf', dataBase64: base64(big(5 * 1024 * 1024 + 1)) }));
-      expect(over.code).toBe('PAYLOAD_TOO_LARGE');
-      expect(over.message).toBe('Tệp vượt quá 5 MB.');
-      // Too long to be a 5 MB file at all: refused by the input check.
-      expect((await rejection(stcCv.reports.attach({ reportId, filename: 'qua-lon.pdf', dataBase64: base64(big(6 * 1024 * 1024)) }))).code).toBe('BAD_REQUEST');
+      const over = await rejection(stcCv.reports.attach(fileForm('qua-lon.pdf', big(5 * 1024 * 1024 + 1), { reportId })));
+      expect(over.code).toBe('BAD_REQUEST');
+      expect(inputProblems(over)).toEqual(['Tệp qua-lon.pdf vượt quá 5 MB.']);
+      expect(inputProblems(over, 'en')).toEqual(['The file qua-lon.pdf is larger than 5 MB.']);
+      // (Over HTTP a body much larger than that is refused with 413 before it reaches the procedure: apps/server's tests.)
       expect((await stcCv.reports.get({ periodId: period.id })).evidence).toHaveLength(3);
     });
 
@@ -226,14 +230,14 @@ describe.each(testBackends)('reports and escalations on %s', (backend) => {
         expect(error.code, username).toBe('NOT_FOUND');
         expect(error.message).toBe('Không tìm thấy tệp minh chứng.');
       }
-      expect((await rejection((await h.as('sxd')).reports.attach({ reportId, filename: 'x.pdf', dataBase64: base64(pdf) }))).code).toBe('FORBIDDEN');
+      expect((await rejection((await h.as('sxd')).reports.attach(fileForm('x.pdf', pdf, { reportId })))).code).toBe('FORBIDDEN');
     });
 
     it('a task outside the report’s unit, or no task at all, cannot be named on a file', async () => {
       const stcCv = await h.as('stc.cv');
-      const other = await rejection(stcCv.reports.attach({ reportId, taskId: h.taskId('2458-1.1-SXD'), filename: 'x.pdf', dataBase64: base64(pdf) }));
+      const other = await rejection(stcCv.reports.attach(fileForm('x.pdf', pdf, { reportId, taskId: h.taskId('2458-1.1-SXD') })));
       expect(other.code).toBe('BAD_REQUEST');
-      const none = await rejection(stcCv.reports.attach({ reportId, taskId: '00000000-0000-4000-8000-000000000000', filename: 'x.pdf', dataBase64: base64(pdf) }));
+      const none = await rejection(stcCv.reports.attach(fileForm('x.pdf', pdf, { reportId, taskId: '00000000-0000-4000-8000-000000000000' })));
       expect(none.code).toBe('BAD_REQUEST');
       expect((await stcCv.reports.get({ periodId: period.id })).evidence).toHaveLength(3);
     });
@@ -316,7 +320,7 @@ describe.each(testBackends)('reports and escalations on %s', (backend) => {
       expect(edit.code).toBe('CONFLICT');
       expect(edit.message).toBe('Báo cáo đã gửi, không sửa được nữa.');
       expect((await rejection(stc.reports.submit({ id: reportId, version: 5 }))).code).toBe('CONFLICT');
-      expect((await rejection(stc.reports.attach({ reportId, filename: 'bo-sung.pdf', dataBase64: base64(pdf) }))).code).toBe('CONFLICT');
+      expect((await rejection(stc.reports.attach(fileForm('bo-sung.pdf', pdf, { reportId })))).code).toBe('CONFLICT');
       expect((await stc.reports.get({ periodId: period.id })).evidence).toHaveLength(3);
     });
 

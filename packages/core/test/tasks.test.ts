@@ -10,7 +10,7 @@ import { listProcedures } from '@dondoc/trpc';
 import { addDays, matchesSearch, taskStatus, TASK_STATUSES, type IsoDate, type TaskStatus } from '../src/domain/index.ts';
 import { clauses2458, coreRouter, references2458, taskStatusSql } from '../src/server/index.ts';
 import { directives, tasks } from '../src/server/schema.ts';
-import { base64, createCoreHarness, rejection, sha256, tinyPdf, today, type CoreCaller, type CoreHarness } from './harness.ts';
+import { createCoreHarness, fileForm, rejection, sha256, tinyPdf, today, type CoreCaller, type CoreHarness } from './harness.ts';
 
 /** The 21 departments and 30 districts: every §1 clause has a child task for each. */
 const UNITS_PER_CLAUSE = 51;
@@ -528,10 +528,10 @@ describe.each(testBackends)('directives and tasks on %s', (backend) => {
       // Sở Xây dựng completes with an evidence file instead of a document number.
       const sxd = await h.as('sxd');
       const sxdTask = h.taskId('2458-1.6-SXD');
-      const file = await sxd.tasks.attachResult({ taskId: sxdTask, filename: 'bao-cao-ket-qua.pdf', dataBase64: base64(tinyPdf('Ket qua')) });
+      const file = await sxd.tasks.attachResult(fileForm('bao-cao-ket-qua.pdf', tinyPdf('Ket qua'), { taskId: sxdTask }));
       expect(file).toMatchObject({ filename: 'bao-cao-ket-qua.pdf', contentType: 'application/pdf' });
       // Another unit may not file this task's result, nor name a file of another task.
-      expect((await rejection((await h.as('badinh')).tasks.attachResult({ taskId: sxdTask, filename: 'x.pdf', dataBase64: base64(tinyPdf()) }))).code).toBe('FORBIDDEN');
+      expect((await rejection((await h.as('badinh')).tasks.attachResult(fileForm('x.pdf', tinyPdf(), { taskId: sxdTask })))).code).toBe('FORBIDDEN');
       expect((await rejection(stcCv.tasks.update({ id: stcTask, version: 3, progress: 100, resultFileId: file.id }))).message).toBe('Tệp minh chứng không thuộc nhiệm vụ này.');
       await sxd.tasks.update({ id: sxdTask, version: 1, progress: 100, completedOn: '2023-10-05', resultFileId: file.id });
       const sxdDetail = await sxd.tasks.get({ id: sxdTask });
@@ -643,12 +643,12 @@ describe.each(testBackends)('directives and tasks on %s', (backend) => {
         ['core.tasks:update', (c) => c.tasks.update({ id: task, version: 1, progress: 1 }), ['ubnd']],
         ['core.targets:record', (c) => c.targets.record({ code: '2458-CT1', value: 1, asOf: '2024-01-01' }), ['ubnd']],
         ['core.reports:write', (c) => c.reports.save({ unitCode: 'STC', periodId: '2024-Q1', version: null, items: [] }), ['ubnd']],
-        ['core.reports:write', (c) => c.reports.attach({ reportId: someId, filename: 'a.pdf', dataBase64: 'JVBERg==' }), ['ubnd']],
+        ['core.reports:write', (c) => c.reports.attach(fileForm('a.pdf', new TextEncoder().encode('%PDF'), { reportId: someId })), ['ubnd']],
         ['core.reports:submit', (c) => c.reports.submit({ id: someId, version: 1 }), ['stc.cv', 'ubnd']],
         ['core.reports:review', (c) => c.reports.review({ id: someId, version: 1, decision: 'accept' }), ['stc', 'stc.cv', 'snv']],
         ['core.escalations:respond', (c) => c.escalations.respond({ id: someId, response: 'Đồng ý' }), ['stc', 'stc.cv', 'snv']],
         ['core.reminders:send', (c) => c.reminders.send({ taskId: task, message: 'Đề nghị khẩn trương' }), ['stc.cv']],
-        ['core.tasks:update', (c) => c.tasks.attachResult({ taskId: task, filename: 'a.pdf', dataBase64: 'JVBERg==' }), ['ubnd']],
+        ['core.tasks:update', (c) => c.tasks.attachResult(fileForm('a.pdf', new TextEncoder().encode('%PDF'), { taskId: task })), ['ubnd']],
         ['core.targets:baseline', (c) => c.targets.setBaseline({ code: '2458-CT1', version: 1, baselineValue: 1, baselineDate: '2023-06-30' }), ['ubnd', 'stc.cv']],
       ];
       for (const [permission, call, usernames] of cases) {

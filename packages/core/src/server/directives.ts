@@ -5,15 +5,14 @@
  *
  * Nothing of a draft is visible to the units: its tasks live in `task_drafts` until issue.
  */
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { and, asc, count, desc, eq, inArray, isNotNull, like, max, ne, sql } from 'drizzle-orm';
 import { listUnits, UBND_UNIT_CODE, type Access, type SessionUser, type Unit } from '@dondoc/auth';
 import type { Queryable, Tx } from '@dondoc/db';
-import type { Context, Locale } from '@dondoc/trpc';
+import type { Context, Locale, UploadedFile } from '@dondoc/trpc';
 import { CADENCES, formatDateVi, isIsoDate, UNIT_GROUPS, type IsoDate, type UnitGroup } from '../domain/index.ts';
 import { conflict, fail, notFound } from './errors.ts';
-import { EVIDENCE_MAX_BYTES, evidenceContentType } from './reports.ts';
+import { evidenceContentType, storeFile } from './reports.ts';
 import {
   deadlineExtensions,
   directiveReferences,
@@ -53,12 +52,8 @@ const directiveFields = {
 export const createDirectiveInput = z.object(directiveFields);
 export const updateDirectiveInput = z.object({ id: uuid, version: versionInput, ...directiveFields });
 export const versionedInput = z.object({ id: uuid, version: versionInput });
-export const attachDirectiveInput = z.object({
-  directiveId: uuid,
-  filename: z.string().trim().min(1).max(200),
-  // base64 of at most EVIDENCE_MAX_BYTES bytes (as reports.attach)
-  dataBase64: z.string().max(Math.ceil((EVIDENCE_MAX_BYTES * 4) / 3) + 4),
-});
+/** The fields sent with a directive's file (`uploadProcedure(…, 'document', attachDirectiveInput)`). */
+export const attachDirectiveInput = z.object({ directiveId: uuid });
 
 const assigneesInput = z.discriminatedUnion('kind', [
   z.object({
@@ -456,17 +451,12 @@ export async function updateDirective(ctx: Actor, input: DirectiveFields & { id:
 }
 
 const DIRECTIVE_FILE_TYPES = ['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'];
+const DIRECTIVE_FILE_REFUSAL = { vi: 'Văn bản đính kèm phải là tệp PDF hoặc DOCX đúng định dạng.', en: 'The directive’s text must be a genuine PDF or DOCX file.' };
 
 /** Attaches the directive's text as a PDF or DOCX file (replacing the one attached before, if any). */
-export async function attachDirectiveFile(ctx: Actor, input: { directiveId: string; filename: string; dataBase64: string }) {
+export async function attachDirectiveFile(ctx: Actor, input: { directiveId: string; file: UploadedFile }) {
   const { locale } = ctx;
-  const bytes = new Uint8Array(Buffer.from(input.dataBase64, 'base64'));
-  if (bytes.length === 0) fail('BAD_REQUEST', locale, { vi: 'Tệp rỗng.', en: 'The file is empty.' });
-  if (bytes.length > EVIDENCE_MAX_BYTES) fail('PAYLOAD_TOO_LARGE', locale, { vi: 'Tệp vượt quá 5 MB.', en: 'The file is larger than 5 MB.' });
-  const contentType = evidenceContentType(input.filename, bytes);
-  if (!contentType || !DIRECTIVE_FILE_TYPES.includes(contentType)) {
-    fail('BAD_REQUEST', locale, { vi: 'Văn bản đính kèm phải là tệp PDF hoặc DOCX đúng định dạng.', en: 'The directive’s text must be a genuine PDF or DOCX file.' });
-  }
+  const contentType = evidenceContentType(input.file, locale, DIRECTIVE_FILE_TYPES, DIRECTIVE_FILE_REFUSAL);
   return ctx.db.transaction(async (tx) => {
     const directive = await lockDirective(tx, input.directiveId, locale);
     const previous = await tx
@@ -474,21 +464,7 @@ export async function attachDirectiveFile(ctx: Actor, input: { directiveId: stri
       .from(evidenceFiles)
       .where(eq(evidenceFiles.directiveId, directive.id));
     if (previous.length > 0) await tx.delete(evidenceFiles).where(eq(evidenceFiles.directiveId, directive.id));
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const [file] = await tx
-      .insert(evidenceFiles)
-      .values({ directiveId: directive.id, filename: input.filename, contentType, size: bytes.length, sha256, data: bytes, uploadedBy: ctx.user.username })
-      .returning({
-        id: evidenceFiles.id,
-        filename: evidenceFiles.filename,
-        contentType: evidenceFiles.contentType,
-        size: evidenceFiles.size,
-        sha256: evidenceFiles.sha256,
-        uploadedBy: evidenceFiles.uploadedBy,
-        uploadedAt: evidenceFiles.uploadedAt,
-      });
-    if (!file) throw new Error('file insert returned nothing');
-    const view = { ...file, uploadedAt: file.uploadedAt.toISOString() };
+    const view = await storeFile(tx, ctx.user.username, { directiveId: directive.id }, input.file, contentType);
     await ctx.audit(tx, { action: 'core.directive.attach', entity: 'core.directive', entityId: directive.id, before: previous[0] ?? null, after: view });
     return view;
   });

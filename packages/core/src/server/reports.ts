@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gte, isNull, ne, or, inArray } from 'drizzle-orm';
 import type { Access } from '@dondoc/auth';
-import type { Queryable } from '@dondoc/db';
-import type { Context, Locale } from '@dondoc/trpc';
+import type { Queryable, Tx } from '@dondoc/db';
+import type { Context, Locale, UploadedFile } from '@dondoc/trpc';
 import {
   completionRate,
   countStatuses,
@@ -502,7 +502,6 @@ export async function listReports(db: Queryable, access: Access, filter: { state
 }
 
 /** Evidence: allowed file kinds, recognised by their first bytes as well as their name. */
-export const EVIDENCE_MAX_BYTES = 5 * 1024 * 1024;
 const evidenceKinds: Array<{ ext: string[]; type: string; magic: number[] }> = [
   { ext: ['pdf'], type: 'application/pdf', magic: [0x25, 0x50, 0x44, 0x46] },
   { ext: ['png'], type: 'image/png', magic: [0x89, 0x50, 0x4e, 0x47] },
@@ -511,25 +510,52 @@ const evidenceKinds: Array<{ ext: string[]; type: string; magic: number[] }> = [
   { ext: ['xlsx'], type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', magic: [0x50, 0x4b, 0x03, 0x04] },
 ];
 
-/** The content type of an evidence file, or null when its name and its bytes do not make an allowed kind. */
-export function evidenceContentType(filename: string, bytes: Uint8Array): string | null {
-  const ext = filename.toLowerCase().split('.').pop() ?? '';
+const EVIDENCE_REFUSAL = { vi: 'Chỉ nhận tệp PDF, DOCX, XLSX, PNG hoặc JPG đúng định dạng.', en: 'Only genuine PDF, DOCX, XLSX, PNG or JPG files are accepted.' };
+
+/**
+ * The content type of a file sent as evidence (or as a task's result, a directive's text): its
+ * name and its first bytes must make one of the `allowed` kinds, else BAD_REQUEST with `refusal`.
+ */
+export function evidenceContentType(file: UploadedFile, locale: Locale, allowed?: string[], refusal = EVIDENCE_REFUSAL): string {
+  const ext = file.name.toLowerCase().split('.').pop() ?? '';
   const kind = evidenceKinds.find((k) => k.ext.includes(ext));
-  if (!kind) return null;
-  return kind.magic.every((byte, i) => bytes[i] === byte) ? kind.type : null;
+  const type = kind && kind.magic.every((byte, i) => file.bytes[i] === byte) ? kind.type : null;
+  if (!type || (allowed && !allowed.includes(type))) fail('BAD_REQUEST', locale, refusal);
+  return type;
 }
 
-export async function attachEvidence(ctx: Actor, input: { reportId: string; taskId?: string | undefined; filename: string; dataBase64: string }) {
+/** Stores a file sent for a report, a task or a directive, with its SHA-256; answers its metadata. */
+export async function storeFile(
+  tx: Tx,
+  uploadedBy: string,
+  owner: { reportId?: string | null; taskId?: string | null; directiveId?: string | null },
+  file: UploadedFile,
+  contentType: string,
+) {
+  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  const [stored] = await tx
+    .insert(evidenceFiles)
+    .values({ ...owner, filename: file.name, contentType, size: file.size, sha256, data: file.bytes, uploadedBy })
+    .returning({
+      id: evidenceFiles.id,
+      filename: evidenceFiles.filename,
+      size: evidenceFiles.size,
+      sha256: evidenceFiles.sha256,
+      contentType: evidenceFiles.contentType,
+      uploadedBy: evidenceFiles.uploadedBy,
+      uploadedAt: evidenceFiles.uploadedAt,
+    });
+  if (!stored) throw new Error('file insert returned nothing');
+  return { ...stored, uploadedAt: stored.uploadedAt.toISOString() };
+}
+
+/** What `reports.attach` and `tasks.attachResult` answer of a stored file. */
+export const fileSummary = ({ id, filename, size, sha256, contentType }: Awaited<ReturnType<typeof storeFile>>) => ({ id, filename, size, sha256, contentType });
+
+/** `reports.attach`: a file of evidence for a draft or returned report (or one of its unit's tasks). */
+export async function attachEvidence(ctx: Actor, input: { reportId: string; taskId?: string | undefined; file: UploadedFile }) {
   const { locale } = ctx;
-  const bytes = new Uint8Array(Buffer.from(input.dataBase64, 'base64'));
-  if (bytes.length === 0) fail('BAD_REQUEST', locale, { vi: 'Tệp rỗng.', en: 'The file is empty.' });
-  if (bytes.length > EVIDENCE_MAX_BYTES) {
-    fail('PAYLOAD_TOO_LARGE', locale, { vi: 'Tệp vượt quá 5 MB.', en: 'The file is larger than 5 MB.' });
-  }
-  const contentType = evidenceContentType(input.filename, bytes);
-  if (!contentType) {
-    fail('BAD_REQUEST', locale, { vi: 'Chỉ nhận tệp PDF, DOCX, XLSX, PNG hoặc JPG đúng định dạng.', en: 'Only genuine PDF, DOCX, XLSX, PNG or JPG files are accepted.' });
-  }
+  const contentType = evidenceContentType(input.file, locale);
   return ctx.db.transaction(async (tx) => {
     const [report] = await tx.select().from(reports).where(eq(reports.id, input.reportId));
     if (!report) notFound(locale, { vi: 'báo cáo', en: 'Report' });
@@ -541,12 +567,7 @@ export async function attachEvidence(ctx: Actor, input: { reportId: string; task
       const [task] = await tx.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.id, input.taskId), eq(tasks.leadUnitCode, report.unitCode)));
       if (!task) fail('BAD_REQUEST', locale, { vi: 'Nhiệm vụ của tệp minh chứng không thuộc đơn vị báo cáo.', en: 'The evidence names a task outside the report’s unit.' });
     }
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const [file] = await tx
-      .insert(evidenceFiles)
-      .values({ reportId: report.id, taskId: input.taskId ?? null, filename: input.filename, contentType, size: bytes.length, sha256, data: bytes, uploadedBy: ctx.user.username })
-      .returning({ id: evidenceFiles.id, filename: evidenceFiles.filename, size: evidenceFiles.size, sha256: evidenceFiles.sha256, contentType: evidenceFiles.contentType });
-    if (!file) throw new Error('evidence insert returned nothing');
+    const file = fileSummary(await storeFile(tx, ctx.user.username, { reportId: report.id, taskId: input.taskId ?? null }, input.file, contentType));
     await ctx.audit(tx, { action: 'core.evidence.attach', entity: 'core.report', entityId: report.id, after: file });
     return file;
   });

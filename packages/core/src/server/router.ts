@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listUnits } from '@dondoc/auth';
-import { permissionProcedure, router } from '@dondoc/trpc';
+import { permissionProcedure, router, uploadProcedure } from '@dondoc/trpc';
 import { hanoiDateOf, isIsoDate, isPeriodId, TASK_STATUSES, type IsoDate } from '../domain/index.ts';
 import { fail, notFound } from './errors.ts';
 import { listEscalations, listNotifications, markNotificationsRead, respondToEscalation, sendReminder } from './follow-up.ts';
@@ -26,7 +26,7 @@ import {
   versionedInput,
 } from './directives.ts';
 import { decideExtension, decideExtensionInput, listExtensions, listExtensionsInput, requestExtension, requestExtensionInput } from './extensions.ts';
-import { attachEvidence, EVIDENCE_MAX_BYTES, getReport, getReportVersion, listReports, readEvidence, reviewReport, saveReport, submitReport } from './reports.ts';
+import { attachEvidence, getReport, getReportVersion, listReports, readEvidence, reviewReport, saveReport, submitReport } from './reports.ts';
 import { findTarget, getTarget, listTargets, recordMeasurement, setTargetBaseline } from './targets.ts';
 import { getTask, listTasks, updateTask } from './tasks.ts';
 import { attachTaskResult } from './task-results.ts';
@@ -68,7 +68,7 @@ export const coreRouter = router({
     get: p.tasksRead.input(z.object({ id: uuid })).query(({ ctx, input }) => getDirective(ctx, input.id)),
     create: p.directivesWrite.input(createDirectiveInput).mutation(({ ctx, input }) => createDirective(ctx, input)),
     update: p.directivesWrite.input(updateDirectiveInput).mutation(({ ctx, input }) => updateDirective(ctx, input)),
-    attach: p.directivesWrite.input(attachDirectiveInput).mutation(({ ctx, input }) => attachDirectiveFile(ctx, input)),
+    attach: uploadProcedure(p.directivesWrite, 'document', attachDirectiveInput).mutation(({ ctx, input }) => attachDirectiveFile(ctx, input)),
     discard: p.directivesWrite.input(versionedInput).mutation(({ ctx, input }) => discardDirective(ctx, input)),
     saveTask: p.directivesWrite.input(saveTaskDraftInput).mutation(({ ctx, input }) => saveTaskDraft(ctx, input)),
     removeTask: p.directivesWrite.input(versionedInput).mutation(({ ctx, input }) => removeTaskDraft(ctx, input)),
@@ -117,17 +117,8 @@ export const coreRouter = router({
         }),
       )
       .mutation(({ ctx, input }) => updateTask(ctx, input, today())),
-    /** Uploads the evidence file of a task's result (then named in `tasks.update` as `resultFileId`). */
-    attachResult: p.tasksUpdate
-      .input(
-        z.object({
-          taskId: uuid,
-          filename: z.string().trim().min(1).max(200),
-          // base64 of at most EVIDENCE_MAX_BYTES bytes
-          dataBase64: z.string().max(Math.ceil((EVIDENCE_MAX_BYTES * 4) / 3) + 4),
-        }),
-      )
-      .mutation(({ ctx, input }) => attachTaskResult(ctx, input)),
+    /** Uploads the evidence file of a task's result (multipart: `file`, `input` = `{ taskId }`; then named in `tasks.update` as `resultFileId`). */
+    attachResult: uploadProcedure(p.tasksUpdate, 'document', z.object({ taskId: uuid })).mutation(({ ctx, input }) => attachTaskResult(ctx, input)),
     /** Tasks overdue after more than three reminders, by unit: the coordinators' briefing list. */
     flagged: p.tasksRead
       .input(z.object({ asOf: isoDate.optional() }).default({}))
@@ -206,17 +197,8 @@ export const coreRouter = router({
     review: p.reportsReview
       .input(z.object({ id: uuid, version: z.number().int().min(1), decision: z.enum(['accept', 'return']), reason: text(2000).optional() }))
       .mutation(({ ctx, input }) => reviewReport(ctx, input)),
-    attach: p.reportsWrite
-      .input(
-        z.object({
-          reportId: uuid,
-          taskId: uuid.optional(),
-          filename: z.string().trim().min(1).max(200),
-          // base64 of at most EVIDENCE_MAX_BYTES bytes
-          dataBase64: z.string().max(Math.ceil((EVIDENCE_MAX_BYTES * 4) / 3) + 4),
-        }),
-      )
-      .mutation(({ ctx, input }) => attachEvidence(ctx, input)),
+    /** A file of evidence (multipart: `file`, and `input` = `{ reportId, taskId? }`). */
+    attach: uploadProcedure(p.reportsWrite, 'document', z.object({ reportId: uuid, taskId: uuid.optional() })).mutation(({ ctx, input }) => attachEvidence(ctx, input)),
     evidence: p.reportsRead.input(z.object({ id: uuid })).query(({ ctx, input }) => readEvidence(ctx.db, ctx.access, input.id, ctx.locale)),
   }),
 

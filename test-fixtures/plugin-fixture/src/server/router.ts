@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import { permissionProcedure, router, TRPCError } from '@dondoc/trpc';
+import { permissionProcedure, router, TRPCError, uploadProcedure } from '@dondoc/trpc';
 import { items } from './schema.ts';
 
 const readItems = permissionProcedure('fixture.items:read');
 const writeItems = permissionProcedure('fixture.items:write');
 
-/** The fixture module's router: one query, one guarded mutation. */
+/** The fixture module's router: one query, one guarded mutation, one spreadsheet upload. */
 export const fixtureRouter = router({
   list: readItems.query(async ({ ctx }) => {
     const where = ctx.access.allowed && ctx.access.unitCodes !== 'all' ? inArray(items.unitCode, ctx.access.unitCodes) : undefined;
@@ -30,6 +30,12 @@ export const fixtureRouter = router({
     if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'Không tìm thấy mục này.' });
     return row;
   }),
+  /** Takes a spreadsheet (declared `upload: 'spreadsheet'`) and answers what it received. */
+  import: uploadProcedure(writeItems, 'spreadsheet', z.object({ note: z.string().max(200).optional() })).mutation(({ input }) => ({
+    name: input.file.name,
+    size: input.file.size,
+    note: input.note ?? null,
+  })),
 });
 
 export type FixtureRouter = typeof fixtureRouter;
