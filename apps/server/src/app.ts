@@ -7,7 +7,7 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { AnyRouter } from '@trpc/server';
 import { sql } from 'drizzle-orm';
 import { SESSION_COOKIE_NAME, validateSessionToken, type SessionUser } from '@dondoc/auth';
-import { listProcedures, uploadBodyLimit, type Context as TrpcContext, type Locale } from '@dondoc/trpc';
+import { formatLimit, listProcedures, UPLOAD_LIMITS, uploadBodyLimit, type Context as TrpcContext, type Locale, type UploadKind } from '@dondoc/trpc';
 import { createRequestContext } from '@dondoc/core/server';
 import { authRoutes, sessionCookie } from './http/auth-routes.ts';
 import { jsonError, localeOf } from './http/errors.ts';
@@ -88,9 +88,9 @@ export function createApp(runtime: Runtime, options: AppOptions) {
 
   // Body limits: each upload procedure's own (declared in its meta, `upload: <kind>`), 1 MB for
   // everything else. The routers are walked once, here.
-  const uploadLimits = uploadLimitsByPath(runtime);
+  const uploads = uploadKindsByPath(runtime);
   const defaultLimit = options.maxBodyBytes ?? 1024 * 1024;
-  app.use('/api/*', limitBody((path) => uploadLimits.get(path) ?? defaultLimit));
+  app.use('/api/*', limitBody((path) => uploads.get(path), defaultLimit));
 
   // Session: resolve the cookie to a user, refresh the cookie when the session slid forward.
   app.use('/api/*', async (c, next) => {
@@ -192,16 +192,16 @@ export function createApp(runtime: Runtime, options: AppOptions) {
   return app;
 }
 
-/** `/api/trpc/<module>/<path>` → the body limit of each procedure declared `upload: <kind>` (core's, each ready module's). */
-function uploadLimitsByPath(runtime: Runtime): Map<string, number> {
+/** `/api/trpc/<module>/<path>` → the upload kind each procedure declares (`upload` in its meta), over the core's and each ready module's router. */
+function uploadKindsByPath(runtime: Runtime): Map<string, UploadKind> {
   const routers: Array<[string, AnyRouter]> = [['core', runtime.coreRouter], ...runtime.plugins.filter(isReady).map((p): [string, AnyRouter] => [p.id, p.router])];
-  const limits = new Map<string, number>();
+  const kinds = new Map<string, UploadKind>();
   for (const [moduleId, router] of routers) {
     for (const procedure of listProcedures(router)) {
-      if (procedure.meta?.upload) limits.set(`/api/trpc/${moduleId}/${procedure.path}`, uploadBodyLimit(procedure.meta.upload));
+      if (procedure.meta?.upload) kinds.set(`/api/trpc/${moduleId}/${procedure.path}`, procedure.meta.upload);
     }
   }
-  return limits;
+  return kinds;
 }
 
 /** Most bytes of a refused body read out before giving up on the connection. */
@@ -226,16 +226,23 @@ async function discard(reader: ReadableStreamDefaultReader<Uint8Array>): Promise
 }
 
 /**
- * Refuses a request body larger than `maxFor(path)` with 413 and the JSON error. The refused body
- * is read out first: Node closes a kept-alive connection whose request was not read, and the
- * client would see a reset instead of the answer. A body of unknown length is read up to the limit.
+ * Refuses a request body over its limit with 413 and the JSON error: an upload's (`uploadFor(path)`:
+ * its file's limit and the envelope; the message names the file's limit), else `defaultLimit`.
+ * The refused body is read out first: Node closes a kept-alive connection whose request was not
+ * read, and the client would see a reset instead of the answer. A body of unknown length is read
+ * up to the limit.
  */
-function limitBody(maxFor: (path: string) => number): MiddlewareHandler<AppEnv> {
+function limitBody(uploadFor: (path: string) => UploadKind | undefined, defaultLimit: number): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const body = c.req.raw.body;
     if (!body) return next();
-    const max = maxFor(c.req.path);
-    const tooLarge = () => jsonError(c, 413, 'too_large', { maxBytes: max });
+    const kind = uploadFor(c.req.path);
+    const max = kind ? uploadBodyLimit(kind) : defaultLimit;
+    const tooLarge = () => {
+      const file = kind && formatLimit(UPLOAD_LIMITS[kind]);
+      const message = file && (c.get('locale') === 'en' ? `The file is larger than allowed (${file}).` : `Tệp vượt quá dung lượng cho phép (${file}).`);
+      return jsonError(c, 413, 'too_large', { maxBytes: max, ...(message ? { message } : {}) });
+    };
     const declared = c.req.header('content-length');
     if (declared !== undefined && !c.req.header('transfer-encoding')) {
       if (Number(declared) <= max) return next();

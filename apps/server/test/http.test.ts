@@ -111,7 +111,7 @@ describe.each(testBackends)('HTTP contract on %s', (backend) => {
       expect(await taken.json()).toEqual({ result: { data: { name: 'bang-tinh.xlsx', size: UPLOAD_LIMITS.spreadsheet, note: 'quý 1' } } });
       const refused = await officer.fetch('/api/trpc/fixture/import', { method: 'POST', body: form(UPLOAD_LIMITS.spreadsheet + 100 * 1024) });
       expect(refused.status).toBe(413);
-      expect(await refused.json()).toMatchObject({ error: { code: 'too_large', message: 'Dữ liệu gửi lên quá lớn.' } });
+      expect(await refused.json()).toMatchObject({ error: { code: 'too_large', message: 'Tệp vượt quá dung lượng cho phép (512 KB).' } });
       // Just over the file's limit, within the envelope's margin: the parser names the file and the limit.
       const over = await officer.fetch('/api/trpc/fixture/import', { method: 'POST', headers: { 'x-dondoc-locale': 'en' }, body: form(UPLOAD_LIMITS.spreadsheet + 1) });
       expect(over.status).toBe(400);
@@ -132,9 +132,15 @@ describe.each(testBackends)('HTTP contract on %s', (backend) => {
       const document = await officer.fetch('/api/trpc/core/reports.attach', { method: 'POST', body: evidence(UPLOAD_LIMITS.document) });
       expect(document.status).toBe(404);
       expect(((await document.json()) as { error: { message: string } }).error.message).toBe('Không tìm thấy báo cáo.');
-      const tooBig = await officer.fetch('/api/trpc/core/reports.attach', { method: 'POST', body: evidence(UPLOAD_LIMITS.document + 100 * 1024) });
+      const tooBig = await officer.fetch('/api/trpc/core/reports.attach', {
+        method: 'POST',
+        headers: { 'x-dondoc-locale': 'en' },
+        body: evidence(UPLOAD_LIMITS.document + 100 * 1024),
+      });
       expect(tooBig.status).toBe(413);
-      expect(await tooBig.json()).toMatchObject({ error: { code: 'too_large', maxBytes: uploadBodyLimit('document') } });
+      expect(await tooBig.json()).toMatchObject({
+        error: { code: 'too_large', message: 'The file is larger than allowed (5 MB).', maxBytes: uploadBodyLimit('document') },
+      });
       // The spreadsheet limit is the fixture procedure's own: a 1 MB spreadsheet is refused.
       expect((await officer.fetch('/api/trpc/fixture/import', { method: 'POST', body: form(1024 * 1024) })).status).toBe(413);
       // The same connection still answers after the refusals.
@@ -146,7 +152,7 @@ describe.each(testBackends)('HTTP contract on %s', (backend) => {
       const big = JSON.stringify({ id: '00000000-0000-4000-8000-000000000000', title: 'x'.repeat(2 * 1024 * 1024) });
       const save = await officer.fetch('/api/trpc/core/reports.save', { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
       expect(save.status).toBe(413);
-      expect(await save.json()).toMatchObject({ error: { code: 'too_large' } });
+      expect(await save.json()).toMatchObject({ error: { code: 'too_large', message: 'Dữ liệu gửi lên quá lớn.' } });
       const add = await officer.fetch('/api/trpc/fixture/add', { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
       expect(add.status).toBe(413);
       // No name guessing: a module procedure called `*.import` without the declaration gets the small limit.

@@ -64,15 +64,23 @@ export async function apiFetch<T = unknown>(path: string, request: ApiRequest = 
       body = text;
     }
   }
-  if (!response.ok) {
-    const serverText =
-      body && typeof body === 'object'
-        ? ((body as { message?: unknown }).message ?? (body as { error?: unknown }).error)
-        : undefined;
-    // Known statuses get our own wording; others keep the server's explanation when it gave one.
-    const known = [401, 429].includes(response.status);
-    const message = !known && typeof serverText === 'string' && serverText ? serverText : statusMessage(response.status);
-    throw new HttpError(response.status, message, body);
-  }
+  if (!response.ok) throw new HttpError(response.status, refusalText(response.status, body) ?? statusMessage(response.status), body);
   return body as T;
+}
+
+/**
+ * The server's explanation of a refusal, when it gave one: a refused input's field messages (a
+ * tRPC input error: the file's own problem, say), else its `message` (`{ message }`, `{ error }`,
+ * `{ error: { message } }`). Null for 401 and 429, which get our own wording.
+ */
+export function refusalText(status: number, body: unknown): string | null {
+  if ([401, 429].includes(status) || !body || typeof body !== 'object') return null;
+  const { message, error } = body as { message?: unknown; error?: unknown };
+  if (typeof message === 'string' && message) return message;
+  if (typeof error === 'string' && error) return error;
+  if (!error || typeof error !== 'object') return null;
+  const { message: text, data } = error as { message?: unknown; data?: { fieldErrors?: Array<{ message?: unknown }> } };
+  const fields = (data?.fieldErrors ?? []).map((field) => field.message).filter((m): m is string => typeof m === 'string' && m !== '');
+  if (fields.length > 0) return fields.join(' ');
+  return typeof text === 'string' && text ? text : null;
 }

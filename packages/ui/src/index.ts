@@ -21,8 +21,8 @@ export {
 export type { Locale, ResourceTree } from './i18n.ts';
 export { SessionProvider, useSession } from './session.tsx';
 export type { Session, SessionUser, PluginInfo, PluginStatus } from './session.tsx';
-export { createModuleClient, moduleTrpcUrl } from './trpc.ts';
-export { apiFetch, dondocHeaders, HttpError, statusMessage } from './http.ts';
+export { createModuleClient, moduleTrpcUrl, uploadForm, uploadWithProgress } from './trpc.ts';
+export { apiFetch, dondocHeaders, HttpError, refusalText, statusMessage } from './http.ts';
 export type { ApiRequest } from './http.ts';
 export { errorMessage, isUnauthorized } from './errors.ts';
 export { ErrorPanel } from './ErrorPanel.tsx';
