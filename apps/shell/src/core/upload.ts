@@ -1,4 +1,4 @@
-import { dondocHeaders, i18n, moduleTrpcUrl, type Locale } from '@dondoc/ui';
+import { uploadForm, uploadWithProgress, type Locale } from '@dondoc/ui';
 import { formatBytes } from './format.ts';
 
 /** Evidence files the server accepts (it also checks their first bytes). */
@@ -24,23 +24,6 @@ export function evidenceProblemText(file: { name: string; size: number }, t: (ke
   return null;
 }
 
-/** Reads a file as base64, reporting progress (0-1). */
-export function readAsBase64(file: Blob, onProgress: (fraction: number) => void): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onprogress = (event) => {
-      if (event.lengthComputable) onProgress(event.loaded / event.total);
-    };
-    reader.onerror = () => reject(reader.error ?? new Error(i18n.t('shell:evidence.readFailed')));
-    reader.onload = () => {
-      onProgress(1);
-      const url = String(reader.result ?? '');
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.readAsDataURL(file);
-  });
-}
-
 export interface AttachedFile {
   id: string;
   filename: string;
@@ -49,59 +32,24 @@ export interface AttachedFile {
   contentType: string;
 }
 
-/**
- * A mutation of the task core that carries a file (`reports.attach`, `tasks.attachResult`),
- * sent with XMLHttpRequest rather than the tRPC client so that the upload can show its
- * progress (fetch cannot). Same request as the client's: a POST of the input as JSON, same
- * origin, with the locale header; the server's refusal text (wrong kind, too large, report
- * already sent…) becomes the error's message.
- */
-function postWithProgress<T>(procedure: string, input: object, onProgress: (fraction: number) => void): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `${moduleTrpcUrl('core')}/${procedure}`);
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('content-type', 'application/json');
-    for (const [name, value] of Object.entries(dondocHeaders())) xhr.setRequestHeader(name, value);
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable) onProgress(event.loaded / event.total);
-    };
-    xhr.onerror = () => reject(new Error(i18n.t('error.network')));
-    xhr.onload = () => {
-      let body: unknown = null;
-      try {
-        body = JSON.parse(xhr.responseText);
-      } catch {
-        // not JSON: a proxy page or a crash
-      }
-      const result = (body as { result?: { data?: T } } | null)?.result?.data;
-      if (xhr.status >= 200 && xhr.status < 300 && result) {
-        resolve(result);
-        return;
-      }
-      const serverText = (body as { error?: { message?: unknown } } | null)?.error?.message;
-      if (xhr.status === 413) reject(new Error(i18n.t('shell:evidence.tooLarge')));
-      else if (typeof serverText === 'string' && serverText) reject(new Error(serverText));
-      else reject(new Error(i18n.t('error.http', { status: xhr.status })));
-    };
-    xhr.send(JSON.stringify(input));
-  });
-}
-
-/** `reports.attach`: an evidence file of a report (or of one of its tasks), with upload progress. */
-export function attachEvidence(
-  input: { reportId: string; taskId?: string | undefined; filename: string; dataBase64: string },
-  onProgress: (fraction: number) => void,
-): Promise<AttachedFile> {
-  return postWithProgress<AttachedFile>('reports.attach', input, onProgress);
+/** `reports.attach`: an evidence file of a report (or of one of its tasks), with upload progress (0–1). */
+export function attachEvidence(input: { reportId: string; taskId?: string | undefined; file: File }, onProgress: (fraction: number) => void): Promise<AttachedFile> {
+  return uploadWithProgress<AttachedFile>('core', 'reports.attach', uploadForm(input.file, { reportId: input.reportId, taskId: input.taskId }), onProgress);
 }
 
 /** `tasks.attachResult`: the evidence file of a task's result, with upload progress (then named in `tasks.update` as `resultFileId`). */
-export function attachTaskResult(
-  input: { taskId: string; filename: string; dataBase64: string },
-  onProgress: (fraction: number) => void,
-): Promise<AttachedFile> {
-  return postWithProgress<AttachedFile>('tasks.attachResult', input, onProgress);
+export function attachTaskResult(input: { taskId: string; file: File }, onProgress: (fraction: number) => void): Promise<AttachedFile> {
+  return uploadWithProgress<AttachedFile>('core', 'tasks.attachResult', uploadForm(input.file, { taskId: input.taskId }), onProgress);
+}
+
+/** `directives.attach`: the directive's text as a PDF or DOCX file, with upload progress. */
+export function attachDirective(input: { directiveId: string; file: File }, onProgress: (fraction: number) => void) {
+  return uploadWithProgress<AttachedFile & { uploadedBy: string; uploadedAt: string }>(
+    'core',
+    'directives.attach',
+    uploadForm(input.file, { directiveId: input.directiveId }),
+    onProgress,
+  );
 }
 
 /** Offers a file sent as base64 (`reports.evidence`, `tasks.flaggedExport`) as a download. */

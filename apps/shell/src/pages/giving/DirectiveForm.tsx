@@ -3,10 +3,9 @@ import { Alert, Button, DatePicker, Form, Input, Progress, Space, Typography } f
 import { CloseOutlined, PaperClipOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { formatDateTime, useLocale, useT } from '@dondoc/ui';
-import { core } from '../../core/client.ts';
 import { DATE_FORMAT, fromDayjs } from '../../core/dates.ts';
 import { formatBytes } from '../../core/format.ts';
-import { readAsBase64 } from '../../core/upload.ts';
+import { attachDirective } from '../../core/upload.ts';
 import './giving.css';
 
 /** What the directive form holds. */
@@ -47,13 +46,9 @@ export function directiveFileProblem(file: { name: string; size: number }): 'typ
   return null;
 }
 
-/** Reads the file and sends it as the directive's text (`directives.attach`). */
-export async function attachDirectiveFile(directiveId: string, file: File, onProgress: (fraction: number) => void) {
-  const dataBase64 = await readAsBase64(file, (fraction) => onProgress(fraction * 0.5));
-  onProgress(0.5);
-  const attached = await core.directives.attach.mutate({ directiveId, filename: file.name, dataBase64 });
-  onProgress(1);
-  return attached;
+/** Sends the file as the directive's text (`directives.attach`), with upload progress. */
+export function attachDirectiveFile(directiveId: string, file: File, onProgress: (fraction: number) => void) {
+  return attachDirective({ directiveId, file }, onProgress);
 }
 
 /**

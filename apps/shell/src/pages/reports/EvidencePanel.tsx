@@ -6,7 +6,7 @@ import { errorMessage, formatDateTime, useLocale, useT } from '@dondoc/ui';
 import { core, type ReportView } from '../../core/client.ts';
 import { coreKeys } from '../../core/keys.ts';
 import { formatBytes } from '../../core/format.ts';
-import { attachEvidence, downloadBase64, EVIDENCE_ACCEPT, evidenceProblemText, readAsBase64 } from '../../core/upload.ts';
+import { attachEvidence, downloadBase64, EVIDENCE_ACCEPT, evidenceProblemText } from '../../core/upload.ts';
 import { Section } from '../../core/ui.tsx';
 
 type Phase = { step: 'reading' | 'uploading'; fraction: number; filename: string } | null;
@@ -48,10 +48,8 @@ export function EvidencePanel({
     }
     if (!reportId) return;
     try {
-      setPhase({ step: 'reading', fraction: 0, filename: file.name });
-      const dataBase64 = await readAsBase64(file, (fraction) => setPhase({ step: 'reading', fraction, filename: file.name }));
       setPhase({ step: 'uploading', fraction: 0, filename: file.name });
-      const attached = await attachEvidence({ reportId, taskId, filename: file.name, dataBase64 }, (fraction) =>
+      const attached = await attachEvidence({ reportId, taskId, file }, (fraction) =>
         setPhase({ step: 'uploading', fraction, filename: file.name }),
       );
       void message.success(t('evidence.attached', { name: attached.filename }));
@@ -76,7 +74,7 @@ export function EvidencePanel({
     }
   };
 
-  const percent = phase ? Math.round((phase.step === 'reading' ? phase.fraction * 0.3 : 0.3 + phase.fraction * 0.7) * 100) : 0;
+  const percent = phase ? Math.round(phase.fraction * 100) : 0;
 
   return (
     <Section title={t('evidence.title', { count: evidence.length })}>

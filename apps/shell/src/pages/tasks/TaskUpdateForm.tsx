@@ -9,7 +9,7 @@ import { coreKeys } from '../../core/keys.ts';
 import { DATE_FORMAT, fromDayjs, isAfterToday, toDayjs } from '../../core/dates.ts';
 import { isConflict } from '../../core/errors.ts';
 import { EvidenceDownloadButton } from '../../core/download.tsx';
-import { attachTaskResult, EVIDENCE_ACCEPT, evidenceProblemText, readAsBase64 } from '../../core/upload.ts';
+import { attachTaskResult, EVIDENCE_ACCEPT, evidenceProblemText } from '../../core/upload.ts';
 import { ConflictAlert } from '../../core/ui.tsx';
 
 interface UpdateValues {
@@ -134,10 +134,8 @@ export function TaskUpdateForm({ task }: { task: TaskDetail }) {
       return;
     }
     try {
-      setPhase({ step: 'reading', fraction: 0, filename: file.name });
-      const dataBase64 = await readAsBase64(file, (fraction) => setPhase({ step: 'reading', fraction, filename: file.name }));
       setPhase({ step: 'uploading', fraction: 0, filename: file.name });
-      const attached = await attachTaskResult({ taskId: task.id, filename: file.name, dataBase64 }, (fraction) =>
+      const attached = await attachTaskResult({ taskId: task.id, file }, (fraction) =>
         setPhase({ step: 'uploading', fraction, filename: file.name }),
       );
       setResultFile({ id: attached.id, filename: attached.filename, size: attached.size, contentType: attached.contentType });
@@ -153,7 +151,7 @@ export function TaskUpdateForm({ task }: { task: TaskDetail }) {
     }
   };
 
-  const percent = phase ? Math.round((phase.step === 'reading' ? phase.fraction * 0.3 : 0.3 + phase.fraction * 0.7) * 100) : 0;
+  const percent = phase ? Math.round(phase.fraction * 100) : 0;
   const busy = save.isPending || !!phase;
 
   return (
