@@ -450,13 +450,13 @@ export async function updateDirective(ctx: Actor, input: DirectiveFields & { id:
   }
 }
 
-const DIRECTIVE_FILE_TYPES = ['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'];
+const DIRECTIVE_FILE_KINDS = ['pdf', 'docx'] as const;
 const DIRECTIVE_FILE_REFUSAL = { vi: 'Văn bản đính kèm phải là tệp PDF hoặc DOCX đúng định dạng.', en: 'The directive’s text must be a genuine PDF or DOCX file.' };
 
 /** Attaches the directive's text as a PDF or DOCX file (replacing the one attached before, if any). */
 export async function attachDirectiveFile(ctx: Actor, input: { directiveId: string; file: UploadedFile }) {
   const { locale } = ctx;
-  const contentType = evidenceContentType(input.file, locale, DIRECTIVE_FILE_TYPES, DIRECTIVE_FILE_REFUSAL);
+  const contentType = evidenceContentType(input.file, locale, DIRECTIVE_FILE_KINDS, DIRECTIVE_FILE_REFUSAL);
   return ctx.db.transaction(async (tx) => {
     const directive = await lockDirective(tx, input.directiveId, locale);
     const previous = await tx

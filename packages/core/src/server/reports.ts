@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gte, isNull, ne, or, inArray } from 'drizzle-orm';
 import type { Access } from '@dondoc/auth';
 import type { Queryable, Tx } from '@dondoc/db';
-import type { Context, Locale, UploadedFile } from '@dondoc/trpc';
+import { acceptFile, FileProblem, type FileKind } from '@dondoc/kit';
+import type { Context, Locale, LocalizedText, UploadedFile } from '@dondoc/trpc';
 import {
   completionRate,
   countStatuses,
@@ -501,27 +502,20 @@ export async function listReports(db: Queryable, access: Access, filter: { state
   }));
 }
 
-/** Evidence: allowed file kinds, recognised by their first bytes as well as their name. */
-const evidenceKinds: Array<{ ext: string[]; type: string; magic: number[] }> = [
-  { ext: ['pdf'], type: 'application/pdf', magic: [0x25, 0x50, 0x44, 0x46] },
-  { ext: ['png'], type: 'image/png', magic: [0x89, 0x50, 0x4e, 0x47] },
-  { ext: ['jpg', 'jpeg'], type: 'image/jpeg', magic: [0xff, 0xd8, 0xff] },
-  { ext: ['docx'], type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', magic: [0x50, 0x4b, 0x03, 0x04] },
-  { ext: ['xlsx'], type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', magic: [0x50, 0x4b, 0x03, 0x04] },
-];
-
-const EVIDENCE_REFUSAL = { vi: 'Chỉ nhận tệp PDF, DOCX, XLSX, PNG hoặc JPG đúng định dạng.', en: 'Only genuine PDF, DOCX, XLSX, PNG or JPG files are accepted.' };
+/** Evidence: the kinds of file accepted, recognised by their content (the kit's `sniffFile`) as well as their name. */
+const EVIDENCE_KINDS = ['pdf', 'docx', 'xlsx', 'png', 'jpeg'] as const;
 
 /**
- * The content type of a file sent as evidence (or as a task's result, a directive's text): its
- * name and its first bytes must make one of the `allowed` kinds, else BAD_REQUEST with `refusal`.
+ * The content type of a file sent as evidence (or as a task's result, a directive's text): by its
+ * content and its name it must be one of `kinds`, else BAD_REQUEST (with `refusal`, when given).
  */
-export function evidenceContentType(file: UploadedFile, locale: Locale, allowed?: string[], refusal = EVIDENCE_REFUSAL): string {
-  const ext = file.name.toLowerCase().split('.').pop() ?? '';
-  const kind = evidenceKinds.find((k) => k.ext.includes(ext));
-  const type = kind && kind.magic.every((byte, i) => file.bytes[i] === byte) ? kind.type : null;
-  if (!type || (allowed && !allowed.includes(type))) fail('BAD_REQUEST', locale, refusal);
-  return type;
+export function evidenceContentType(file: UploadedFile, locale: Locale, kinds: readonly Exclude<FileKind, 'unknown'>[] = EVIDENCE_KINDS, refusal?: LocalizedText): string {
+  try {
+    return acceptFile(file.bytes, file.name, { kinds, limit: 'document' }).mimeType;
+  } catch (error) {
+    if (error instanceof FileProblem) fail(error.code, locale, error.code === 'BAD_REQUEST' && refusal ? refusal : error.text);
+    throw error;
+  }
 }
 
 /** Stores a file sent for a report, a task or a directive, with its SHA-256; answers its metadata. */
