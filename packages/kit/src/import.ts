@@ -27,7 +27,7 @@ export interface ImportPlan<Summary> {
   summary: Summary;
 }
 
-export interface RunImportOptions<Cs extends readonly Column[], Summary, Plan extends ImportPlan<Summary>> {
+export interface RunImportOptions<Cs extends readonly Column[], Plan extends ImportPlan<unknown>> {
   db: Db;
   spreadsheet: Spreadsheet<Cs>;
   file: { bytes: Uint8Array; fileName: string };
@@ -43,11 +43,11 @@ export interface RunImportOptions<Cs extends readonly Column[], Summary, Plan ex
 
 const byRow = (errors: SpreadsheetIssue[]) => [...errors].sort((a, b) => a.row - b.row);
 
-export async function runImport<Cs extends readonly Column[], Summary, Plan extends ImportPlan<Summary>>(
-  options: RunImportOptions<Cs, Summary, Plan>,
-): Promise<SpreadsheetImportResult<Summary>> {
+export async function runImport<Cs extends readonly Column[], Plan extends ImportPlan<unknown>>(
+  options: RunImportOptions<Cs, Plan>,
+): Promise<SpreadsheetImportResult<Plan['summary']>> {
   const read = await options.spreadsheet.read(options.file.bytes, options.file.fileName, options.locale);
-  const result: SpreadsheetImportResult<Summary> = {
+  const result: SpreadsheetImportResult<Plan['summary']> = {
     dryRun: options.dryRun,
     written: false,
     fileKind: read.fileKind,

@@ -20,8 +20,8 @@ interface ColumnBase<K extends string> {
   header: LocalizedText;
   /** Other headers accepted, compared after `headerKey` (no diacritics, lower case). */
   aliases?: readonly string[];
-  /** The column must be in the file, and its cell filled. */
-  required?: boolean;
+  /** The column must be in the file and its cells filled (`true`), or only be in the file (`'column'`). */
+  required?: boolean | 'column';
   /** The message for a value that is not valid (instead of the kind's own). */
   invalid?: LocalizedText;
   /** How to fill it, for the template's instructions sheet. */
@@ -392,7 +392,7 @@ export function defineSpreadsheet<const Cs extends readonly Column[]>(spec: Spre
         const raw = index === undefined ? undefined : cellsOfRow[index];
         if (raw === null || raw === undefined || cellText(raw) === '') {
           draft[key] = null;
-          if (column.required) issue(rowNumber, label(key), { vi: 'Chưa nhập.', en: 'Missing.' });
+          if (column.required === true) issue(rowNumber, label(key), { vi: 'Chưa nhập.', en: 'Missing.' });
           continue;
         }
         const parsed = parseCell(column, raw);
@@ -486,7 +486,8 @@ export function defineSpreadsheet<const Cs extends readonly Column[]>(spec: Spre
     help.addRow(vi ? ['Cột', 'Bắt buộc', 'Kiểu', 'Cách ghi'] : ['Column', 'Required', 'Kind', 'How to fill it']).font = { bold: true };
     for (const column of inTemplate) {
       const values = column.kind === 'oneOf' ? `: ${column.values.map((v) => String(v.value)).join(', ')}` : '';
-      help.addRow([column.header[locale], column.required ? (vi ? 'Có' : 'Yes') : vi ? 'Không' : 'No', KIND_TEXTS[column.kind][locale] + values, column.help?.[locale] ?? '']);
+      const required = column.required === true ? (vi ? 'Có' : 'Yes') : column.required === 'column' ? (vi ? 'Cột bắt buộc, ô có thể trống' : 'Column required, cells may be empty') : vi ? 'Không' : 'No';
+      help.addRow([column.header[locale], required, KIND_TEXTS[column.kind][locale] + values, column.help?.[locale] ?? '']);
     }
     if (spec.notes?.length) help.addRow([]);
     for (const note of spec.notes ?? []) help.addRow([note.title[locale], '', '', note.text[locale]]);

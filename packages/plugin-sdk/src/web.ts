@@ -43,3 +43,6 @@ export function pluginTrpcUrl(id: string): string {
 
 /** The core's browser-safe domain helpers and labels (dates, periods, cadences, forecast classes). */
 export * from './domain.ts';
+
+/** Numbers as Vietnamese forms write them (the kit's, browser-safe): `1.234.567,5` → 1234567.5. */
+export { parseVietnameseNumber } from '@dondoc/kit/numbers';

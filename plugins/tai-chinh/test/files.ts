@@ -32,3 +32,11 @@ export async function readXlsx(base64: string): Promise<Map<string, unknown[][]>
   }
   return sheets;
 }
+
+/** The form an import sends (the file, and the other fields as JSON), from the file's base64. */
+export function importForm({ fileName, contentBase64, ...fields }: { fileName: string; contentBase64: string; dryRun: boolean; managingUnitCode?: string }): FormData {
+  const form = new FormData();
+  form.set('file', new Blob([new Uint8Array(Buffer.from(contentBase64, 'base64'))]), fileName);
+  form.set('input', JSON.stringify(fields));
+  return form;
+}

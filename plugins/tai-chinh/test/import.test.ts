@@ -6,9 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { testBackends } from '@dondoc/plugin-sdk/testing';
-import { MAX_IMPORT_BASE64 } from '../src/server/files.ts';
+import { UPLOAD_LIMITS } from '@dondoc/trpc';
 import { createHarness, rejection, type Caller, type Harness } from './harness.ts';
-import { csvBase64, HEADERS, readXlsx, xlsxBase64 } from './files.ts';
+import { csvBase64, HEADERS, importForm, readXlsx, xlsxBase64 } from './files.ts';
 
 describe.each(testBackends)('import on %s', (kind) => {
   let h: Harness;
@@ -28,7 +28,7 @@ describe.each(testBackends)('import on %s', (kind) => {
       '"Trung tâm Dịch vụ đô thị; Hoàn Kiếm";Hoạt động kinh tế và lĩnh vực khác;2024;1;7.600.000.000,5;7.300.000.000;Có',
       '',
     ].join('\r\n');
-    const result = await hoankiem.units.import({ fileName: 'hoan-kiem.csv', contentBase64: csvBase64(text, { bom: true }), dryRun: false });
+    const result = await hoankiem.units.import(importForm({ fileName: 'hoan-kiem.csv', contentBase64: csvBase64(text, { bom: true }), dryRun: false }));
     expect(result).toMatchObject({ written: true, fileKind: 'csv', dataRows: 2, errors: [] });
     const list = await hoankiem.units.list({ year: 2024 });
     expect(list.items.map((u) => [u.name, u.years[0]?.group, u.years[0]?.revenueA, u.years[0]?.investmentCovered, u.years[0]?.status])).toEqual([
@@ -46,7 +46,7 @@ describe.each(testBackends)('import on %s', (kind) => {
     ]);
     const before = (await hoankiem.units.list({})).total;
     for (const dryRun of [true, false]) {
-      const result = await hoankiem.units.import({ fileName: 'loi.xlsx', contentBase64, dryRun });
+      const result = await hoankiem.units.import(importForm({ fileName: 'loi.xlsx', contentBase64, dryRun }));
       expect(result.written).toBe(false);
       expect(result.errors).toEqual([
         { row: 3, column: 'Năm', message: 'Năm phải là một trong 2022, 2023, 2024, 2025.' },
@@ -62,22 +62,22 @@ describe.each(testBackends)('import on %s', (kind) => {
 
   it('answers row errors in English for an English interface', async () => {
     const english = await h.as('hoankiem', { locale: 'en' });
-    const result = await english.units.import({
+    const result = await english.units.import(importForm({
       fileName: 'x.csv',
       contentBase64: csvBase64(`${HEADERS.join(',')}\nA,B,2024,3,abc,10\n`),
       dryRun: true,
-    });
+    }));
     expect(result.errors).toEqual([{ row: 2, column: 'Tổng thu (A)', message: '"abc" is not a number (write it like 1.234.567 or 1.234.567,5).' }]);
   });
 
   it('updates what a row carries and keeps the rest (plan-only rows keep the classification)', async () => {
-    const first = await hoankiem.units.import({
+    const first = await hoankiem.units.import(importForm({
       fileName: 'lo-trinh.csv',
       dryRun: false,
       contentBase64: csvBase64(
         ['Tên đơn vị,Lĩnh vực,Năm,Nhóm tự chủ,Tổng thu (A),Chi thường xuyên (B),Nhóm theo lộ trình', 'Trường Tiểu học Điện Biên,Giáo dục và đào tạo,2024,,,,2', 'Trường Tiểu học Điện Biên,Giáo dục và đào tạo,2025,,,,2'].join('\n'),
       ),
-    });
+    }));
     expect(first.summary).toMatchObject({ unitsCreated: 0, unitsUpdated: 0, yearsCreated: 1, yearsUpdated: 1 });
     const unit = (await hoankiem.units.list({ search: 'dien bien' })).items[0]!;
     expect(unit.years.map((y) => [y.year, y.group, y.revenueA, y.plannedGroup, y.roadmap])).toEqual([
@@ -85,17 +85,17 @@ describe.each(testBackends)('import on %s', (kind) => {
       [2025, null, null, 2, 'no_data'],
     ]);
     // The same file again changes nothing.
-    const again = await hoankiem.units.import({
+    const again = await hoankiem.units.import(importForm({
       fileName: 'lo-trinh.csv',
       dryRun: true,
       contentBase64: csvBase64(['Tên đơn vị,Lĩnh vực,Năm,Nhóm tự chủ,Tổng thu (A),Chi thường xuyên (B),Nhóm theo lộ trình', 'trường tiểu học  điện biên,Giáo dục và đào tạo,2024,,,,2'].join('\n')),
-    });
+    }));
     expect(again.summary).toMatchObject({ unitsCreated: 0, unitsUpdated: 1, yearsCreated: 0, yearsUpdated: 0, yearsUnchanged: 1 });
   });
 
   it('refuses rows of a year Sở Tài chính approved, and rows of another managing unit', async () => {
     await (await h.as('stc')).consolidation.approve({ year: 2024, managingUnitCodes: ['Q002'] });
-    const result = await hoankiem.units.import({
+    const result = await hoankiem.units.import(importForm({
       fileName: 'sau-phe-duyet.xlsx',
       dryRun: true,
       contentBase64: await xlsxBase64([
@@ -104,7 +104,7 @@ describe.each(testBackends)('import on %s', (kind) => {
         ['Trường Tiểu học Điện Biên', 'Giáo dục và đào tạo', 2025, 2, '5.000', '4.000', 'Q002'],
         ['Trường Mầm non Hoa Sen', 'Giáo dục và đào tạo', 2025, 3, '1.000', '4.000', 'Quận Ba Đình'],
       ]),
-    });
+    }));
     expect(result.errors).toEqual([
       {
         row: 2,
@@ -116,7 +116,7 @@ describe.each(testBackends)('import on %s', (kind) => {
   });
 
   it('explains files it cannot read', async () => {
-    const asRow0 = async (fileName: string, contentBase64: string) => (await hoankiem.units.import({ fileName, contentBase64, dryRun: true })).errors;
+    const asRow0 = async (fileName: string, contentBase64: string) => (await hoankiem.units.import(importForm({ fileName, contentBase64, dryRun: true }))).errors;
     expect(await asRow0('cu.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).toString('base64'))).toEqual([
       { row: 0, column: '', message: 'Tệp .xls (Excel 97-2003) chưa được hỗ trợ. Hãy mở tệp trong Excel và lưu thành .xlsx hoặc CSV UTF-8.' },
     ]);
@@ -132,9 +132,10 @@ describe.each(testBackends)('import on %s', (kind) => {
       { row: 1, column: 'Tổng thu (A)', message: 'Thiếu cột bắt buộc "Tổng thu (A)".' },
       { row: 1, column: 'Chi thường xuyên (B)', message: 'Thiếu cột bắt buộc "Chi thường xuyên (B)".' },
     ]);
-    const notBase64 = await rejection(hoankiem.units.import({ fileName: 'a.csv', contentBase64: 'không phải base64', dryRun: true }));
-    expect(notBase64.code).toBe('BAD_REQUEST');
-    const tooBig = await rejection(hoankiem.units.import({ fileName: 'a.csv', contentBase64: 'A'.repeat(MAX_IMPORT_BASE64 + 4), dryRun: true }));
+    // A file comes as a form (never base64 in JSON), at most the spreadsheet upload limit.
+    const notAForm = await rejection(hoankiem.units.import({ fileName: 'a.csv', contentBase64: 'QQ==', dryRun: true } as unknown as FormData));
+    expect(notAForm.code).toBe('BAD_REQUEST');
+    const tooBig = await rejection(hoankiem.units.import(importForm({ fileName: 'a.csv', contentBase64: Buffer.alloc(UPLOAD_LIMITS.spreadsheet + 1, 65).toString('base64'), dryRun: true })));
     expect(tooBig.code).toBe('BAD_REQUEST');
   });
 
@@ -146,8 +147,8 @@ describe.each(testBackends)('import on %s', (kind) => {
     const filler = 'x'.repeat(30_000);
     for (let i = 0; i < 1600; i++) sheet.addRow([`${filler}${i}`]);
     const base64 = Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer).toString('base64');
-    expect(base64.length).toBeLessThan(MAX_IMPORT_BASE64);
-    const result = await hoankiem.units.import({ fileName: 'bom.xlsx', contentBase64: base64, dryRun: true });
+    expect(Buffer.from(base64, 'base64').length).toBeLessThan(UPLOAD_LIMITS.spreadsheet);
+    const result = await hoankiem.units.import(importForm({ fileName: 'bom.xlsx', contentBase64: base64, dryRun: true }));
     expect(result.errors[0]?.message).toMatch(/quá lớn khi giải nén/);
   });
 
@@ -158,7 +159,7 @@ describe.each(testBackends)('import on %s', (kind) => {
     expect([...sheets.keys()]).toEqual(['Mẫu nhập', 'Hướng dẫn']);
     expect(sheets.get('Mẫu nhập')?.[0]).toEqual([...HEADERS, 'Nhóm theo lộ trình', 'Tự bảo đảm chi đầu tư']);
     // (Hoàn Kiếm's 2024 is approved by now: try it as Ba Đình.)
-    const dryRun = await (await h.as('badinh')).units.import({ fileName: template.fileName, contentBase64: template.contentBase64, dryRun: true });
+    const dryRun = await (await h.as('badinh')).units.import(importForm({ fileName: template.fileName, contentBase64: template.contentBase64, dryRun: true }));
     expect(dryRun.errors).toEqual([]);
     expect(dryRun.summary?.yearsCreated).toBe(2);
   });

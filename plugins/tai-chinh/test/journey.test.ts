@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackends } from '@dondoc/plugin-sdk/testing';
 import { AUTONOMY_TARGET_CODE, mismatchesToApprove } from '../src/domain/index.ts';
 import { createHarness, rejection, type Harness } from './harness.ts';
-import { HEADERS, xlsxBase64 } from './files.ts';
+import { HEADERS, importForm, xlsxBase64 } from './files.ts';
 
 describe.each(testBackends)('the autonomy journey on %s', (kind) => {
   let h: Harness;
@@ -46,14 +46,14 @@ describe.each(testBackends)('the autonomy journey on %s', (kind) => {
       { titles: ['UBND QUẬN BA ĐÌNH', 'DANH SÁCH ĐƠN VỊ SỰ NGHIỆP CÔNG LẬP VÀ PHÂN LOẠI TỰ CHỦ'], before: ['Bìa'] },
     );
 
-    const dryRun = await badinh.units.import({ fileName: 'ba-dinh.xlsx', contentBase64, dryRun: true });
+    const dryRun = await badinh.units.import(importForm({ fileName: 'ba-dinh.xlsx', contentBase64, dryRun: true }));
     expect(dryRun).toMatchObject({ dryRun: true, written: false, fileKind: 'xlsx', sheetName: 'Danh sách', dataRows: 9, errors: [] });
     expect(dryRun.managingUnit).toMatchObject({ code: 'Q001', name: 'Quận Ba Đình' });
     expect(dryRun.summary).toMatchObject({ unitsCreated: 5, unitsUpdated: 0, yearsCreated: 9, yearsUpdated: 0 });
     expect(dryRun.summary?.mismatches).toEqual([{ row: 11, name: 'Trường THCS Phan Chu Trinh', year: 2024, group: 3, impliedGroup: 4, level: 7.5 }]);
     expect((await badinh.units.list({})).total).toBe(0);
 
-    const real = await badinh.units.import({ fileName: 'ba-dinh.xlsx', contentBase64, dryRun: false });
+    const real = await badinh.units.import(importForm({ fileName: 'ba-dinh.xlsx', contentBase64, dryRun: false }));
     expect(real).toMatchObject({ written: true, errors: [] });
 
     const list = await badinh.units.list({ year: 2024 });
@@ -126,7 +126,7 @@ describe.each(testBackends)('the autonomy journey on %s', (kind) => {
 
   it('another district and a department join: re-approving 2025 replaces the measurement, and the forecast follows', async () => {
     const hoankiem = await h.as('hoankiem');
-    const hk = await hoankiem.units.import({
+    const hk = await hoankiem.units.import(importForm({
       fileName: 'hoan-kiem.xlsx',
       dryRun: false,
       contentBase64: await xlsxBase64([
@@ -135,7 +135,7 @@ describe.each(testBackends)('the autonomy journey on %s', (kind) => {
         ['Ban Quản lý Phố cổ Hà Nội', 'Văn hóa, thể thao và du lịch', 2025, 3, '4.200.000.000', '6.700.000.000'],
         ['Trung tâm Dịch vụ đô thị Hoàn Kiếm', 'Hoạt động kinh tế và lĩnh vực khác', 2025, 3, '6.100.000.000', '7.000.000.000'],
       ]),
-    });
+    }));
     expect(hk.written).toBe(true);
     const stc = await h.as('stc');
     const second = await stc.consolidation.approve({ year: 2025, managingUnitCodes: ['Q002'] });
@@ -145,14 +145,14 @@ describe.each(testBackends)('the autonomy journey on %s', (kind) => {
     expect(current.forecast.class).toBe('met');
 
     const syt = await h.as('syt');
-    await syt.units.import({
+    await syt.units.import(importForm({
       fileName: 'so-y-te.xlsx',
       dryRun: false,
       contentBase64: await xlsxBase64([
         HEADERS,
         ...['Bệnh viện A', 'Bệnh viện B', 'Trung tâm C', 'Trung tâm D', 'Trung tâm E'].map((name) => [name, 'Y tế - Dân số', 2025, 4, '1.000', '100.000']),
       ]),
-    });
+    }));
     const third = await stc.consolidation.approve({ year: 2025 });
     expect(third.approved).toEqual(['Q001', 'Q002', 'SYT']);
     expect(third.share).toEqual({ counted: 13, autonomous: 2, share: 15.38 });
@@ -208,7 +208,7 @@ describe.each(testBackends)('the autonomy journey on %s', (kind) => {
     // Quận Hoàn Kiếm (Q002): 3 units in group 3; Sở Y tế (SYT): 67 units, 1 in group 2
     // (Bệnh viện A), 66 in group 4. Registered: 5 + 3 + 67 = 75 units, 3 managing units.
     const q001 = await h.as('badinh');
-    await q001.units.import({
+    await q001.units.import(importForm({
       fileName: 'ba-dinh-2023.xlsx',
       dryRun: false,
       contentBase64: await xlsxBase64([
@@ -220,8 +220,8 @@ describe.each(testBackends)('the autonomy journey on %s', (kind) => {
         ['Trường THCS Phan Chu Trinh', 'Giáo dục và đào tạo', 2023, 3, '150.000.000', '2.000.000.000'],
         ['Trường Tiểu học Nguyễn Trung Trực', 'Giáo dục và đào tạo', 2023, 4, '100.000.000', '3.000.000.000'],
       ]),
-    });
-    await (await h.as('hoankiem')).units.import({
+    }));
+    await (await h.as('hoankiem')).units.import(importForm({
       fileName: 'hoan-kiem-2023.xlsx',
       dryRun: false,
       contentBase64: await xlsxBase64([
@@ -230,9 +230,9 @@ describe.each(testBackends)('the autonomy journey on %s', (kind) => {
         ['Ban Quản lý Phố cổ Hà Nội', 'Văn hóa, thể thao và du lịch', 2023, 3, '500.000', '1.000.000'],
         ['Trung tâm Dịch vụ đô thị Hoàn Kiếm', 'Hoạt động kinh tế và lĩnh vực khác', 2023, 3, '500.000', '1.000.000'],
       ]),
-    });
+    }));
     const clinics = Array.from({ length: 62 }, (_, i) => `Trạm Y tế số ${i + 1}`);
-    const syt = await (await h.as('syt')).units.import({
+    const syt = await (await h.as('syt')).units.import(importForm({
       fileName: 'so-y-te-2023.xlsx',
       dryRun: false,
       contentBase64: await xlsxBase64([
@@ -240,7 +240,7 @@ describe.each(testBackends)('the autonomy journey on %s', (kind) => {
         ['Bệnh viện A', 'Y tế - Dân số', 2023, 2, '110.000', '100.000'],
         ...['Bệnh viện B', 'Trung tâm C', 'Trung tâm D', 'Trung tâm E', ...clinics].map((name) => [name, 'Y tế - Dân số', 2023, 4, '1.000', '100.000']),
       ]),
-    });
+    }));
     expect(syt).toMatchObject({ written: true, errors: [] });
 
     const stc = await h.as('stc');

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackends } from '@dondoc/plugin-sdk/testing';
 import { seedDemoRegister } from '../src/server/seed.ts';
 import { createHarness, rejection, type Harness } from './harness.ts';
-import { readXlsx } from './files.ts';
+import { importForm, readXlsx } from './files.ts';
 
 describe.each(testBackends)('periodic report on %s', (kind) => {
   let h: Harness;
@@ -70,7 +70,7 @@ describe.each(testBackends)('periodic report on %s', (kind) => {
     expect(String(sheets.get('Tổng hợp')?.[3]?.[0])).toMatch(/^Phạm vi: Quận Ba Đình\./);
     const names = sheets.get('Danh sách')!.slice(6).map((r) => r[1]);
     expect(new Set(names)).toEqual(new Set(['Quận Ba Đình']));
-    const again = await badinh.units.import({ fileName: file.fileName, contentBase64: file.contentBase64, dryRun: true });
+    const again = await badinh.units.import(importForm({ fileName: file.fileName, contentBase64: file.contentBase64, dryRun: true }));
     expect(again.errors).toEqual([]);
     expect(again.sheetName).toBe('Danh sách');
     expect(again.summary).toMatchObject({ unitsCreated: 0, yearsCreated: 0, yearsUpdated: 0, yearsUnchanged: 4 });

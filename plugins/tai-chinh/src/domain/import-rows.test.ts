@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { columnForHeader, headerKey, nameKey, parseImportTable, type CellValue } from './import-rows.ts';
+import { headerKey, type CellValue } from '@dondoc/plugin-sdk';
+import { registerSheet } from '../server/imports.ts';
+import { checkClassification } from './groups.ts';
+import { nameKey } from './import-rows.ts';
+
+const columnForHeader = (text: string) => registerSheet.columnForHeader(text);
+const parseImportTable = (cells: CellValue[][], locale: 'vi' | 'en' = 'vi') => registerSheet.readCells(cells, locale);
+type Row = ReturnType<typeof parseImportTable>['rows'][number];
+const checkOf = (r: Row) => checkClassification({ group: r.group as 1 | 2 | 3 | 4 | null, revenueA: r.revenueA, spendingB: r.spendingB, investmentCovered: r.investmentCovered === true });
 
 const HEADER = ['Tên đơn vị', 'Lĩnh vực', 'Năm', 'Nhóm tự chủ', 'Tổng thu (A)', 'Chi thường xuyên (B)'];
 
@@ -41,7 +49,7 @@ describe('parseImportTable', () => {
     );
     expect(result.errors).toEqual([]);
     expect(result.headerRow).toBe(1);
-    expect(result.rows.map((r) => [r.row, r.group, r.revenueA, r.spendingB, r.check.level, r.check.impliedGroup, r.check.status])).toEqual([
+    expect(result.rows.map((r) => [r.row, r.group, r.revenueA, r.spendingB, checkOf(r).level, checkOf(r).impliedGroup, checkOf(r).status])).toEqual([
       [2, 3, 1234567, 2469134, 50, 3, 'ok'],
       [3, 2, 5000000, 4000000.5, 124.99, 2, 'ok'],
       [4, 2, 100, 1000, 10, 3, 'mismatch'],
@@ -92,7 +100,7 @@ describe('parseImportTable', () => {
     expect(result.errors).toEqual([{ row: 2, column: 'Năm', message: 'Year must be one of 2022, 2023, 2024, 2025.' }]);
   });
 
-  it('refuses a duplicate unit-year and a unit with two sectors', () => {
+  it('refuses a duplicate unit-year (a unit with two sectors is refused by the import plan)', () => {
     const result = parseImportTable(
       table(
         ['Trường A', 'Giáo dục và đào tạo', 2023, 3, 10, 100],
@@ -103,9 +111,8 @@ describe('parseImportTable', () => {
     );
     expect(result.errors).toEqual([
       { row: 3, column: 'Năm', message: 'Trùng đơn vị và năm với dòng 2.' },
-      { row: 4, column: 'Lĩnh vực', message: 'Lĩnh vực khác với dòng 2 của cùng đơn vị ("Giáo dục và đào tạo").' },
     ]);
-    expect(result.rows.map((r) => r.year)).toEqual([2023, 2025]);
+    expect(result.rows.map((r) => r.year)).toEqual([2023, 2024, 2025]);
   });
 
   it('reads optional roadmap and investment columns, and plan-only rows', () => {
@@ -118,7 +125,7 @@ describe('parseImportTable', () => {
     ]);
     expect(result.ignoredColumns).toEqual(['Ghi chú']);
     expect(result.errors).toEqual([{ row: 5, column: 'Tự bảo đảm chi đầu tư', message: '"có lẽ" không hợp lệ; ghi "Có" hoặc "Không".' }]);
-    expect(result.rows.map((r) => [r.name, r.year, r.group, r.plannedGroup, r.investmentCovered, r.check.status])).toEqual([
+    expect(result.rows.map((r) => [r.name, r.year, r.group, r.plannedGroup, r.investmentCovered, checkOf(r).status])).toEqual([
       ['Bệnh viện X', 2024, 1, 1, true, 'ok'],
       ['Bệnh viện X', 2025, null, 1, null, 'unclassified'],
       ['Bệnh viện Y', 2025, 2, 2, false, 'ok'],

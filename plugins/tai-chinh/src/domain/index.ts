@@ -5,7 +5,6 @@
 export * from './groups.ts';
 export * from './numbers.ts';
 export * from './consolidation.ts';
-export * from './csv.ts';
 export * from './import-rows.ts';
 export * from './labels.ts';
 export * from './target.ts';

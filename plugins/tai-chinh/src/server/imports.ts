@@ -1,19 +1,52 @@
 /**
- * Import of a managing unit's register from a spreadsheet: a dry run lists every row-level
- * error before anything is written; the real import writes all rows or none, in one
- * transaction, each change audited.
+ * Import of a managing unit's register from a spreadsheet, on the kit: the columns and the
+ * row rules are the domain's (`REGISTER_COLUMNS`, `registerRowRule`); `runImport` reads the
+ * file, lists every error in a dry run, and writes all rows or none in one transaction,
+ * through the module's one write path (`service.ts`), each change audited.
  *
  * Matching: a row's unit is the managing unit's unit with the same name (case and spacing
  * ignored, diacritics kept); a new name creates a unit. A row updates only what it carries:
  * a plan-only row keeps the stored classification, and an empty "Nhóm theo lộ trình" or "Tự
  * bảo đảm chi đầu tư" keeps the stored value.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { AuditEntry, Queryable, Tx } from '@dondoc/plugin-sdk';
-import { checkClassification, type AutonomyGroup, type ImportIssue, type ImportRow, type Locale } from '../domain/index.ts';
-import { approvalKey, loadApprovals, lockYears } from './register.ts';
+import { and, eq, inArray } from 'drizzle-orm';
+import { defineSpreadsheet, headerKey, runImport, type Queryable, type SpreadsheetIssue, type SpreadsheetRow, type Tx } from '@dondoc/plugin-sdk';
+import { checkClassification, nameKey, REGISTER_COLUMNS, registerRowRule, SECTOR_SUGGESTIONS, type AutonomyGroup } from '../domain/index.ts';
+import { approvalKey, loadApprovals, lockYears, type ManagingUnitRef } from './register.ts';
+import { insertUnit, putYear, updateUnit, type ModuleContext, type YearValues } from './service.ts';
 import { serviceUnits, unitYears } from './schema.ts';
 
+export const registerSheet = defineSpreadsheet({
+  columns: REGISTER_COLUMNS,
+  rowRule: registerRowRule,
+  duplicateKey: {
+    of: (row) => `${nameKey(row.name)}|${row.year}`,
+    column: 'year',
+    message: (first) => ({ vi: `Trùng đơn vị và năm với dòng ${first}.`, en: `Same unit and year as row ${first}.` }),
+  },
+  examples: [
+    { name: 'Trường Mầm non Hoa Sen', sector: SECTOR_SUGGESTIONS[0]!.vi, year: 2024, group: 3, revenueA: 1_234_567_000, spendingB: 2_469_134_000, plannedGroup: 2, investmentCovered: 'Không' },
+    { name: 'Trung tâm Văn hóa - Thể thao', sector: SECTOR_SUGGESTIONS[3]!.vi, year: 2024, group: 2, revenueA: 3_500_000_000, spendingB: 3_200_000_000, plannedGroup: 2, investmentCovered: 'Không' },
+  ],
+  notes: [
+    {
+      title: { vi: 'Tệp', en: 'File' },
+      text: {
+        vi: 'Định dạng .xlsx hoặc .csv (UTF-8, phân cách bằng dấu phẩy hoặc chấm phẩy), tối đa 512 KB. Có thể có dòng tiêu đề phía trên bảng.',
+        en: 'An .xlsx or .csv file (UTF-8, separated by commas or semicolons), at most 512 KB. Title lines may come above the table.',
+      },
+    },
+    {
+      title: { vi: 'Kiểm tra trước', en: 'Check first' },
+      text: {
+        vi: 'Chọn "Kiểm tra tệp" để xem lỗi từng dòng; chỉ khi không còn lỗi mới ghi được, và ghi toàn bộ hoặc không ghi dòng nào.',
+        en: 'Choose "Check file" to see each row’s errors; the file is written only without errors, all rows or none.',
+      },
+    },
+  ],
+});
+
+export type RegisterRow = SpreadsheetRow<typeof REGISTER_COLUMNS>;
 type UnitRow = typeof serviceUnits.$inferSelect;
 type YearRow = typeof unitYears.$inferSelect;
 
@@ -36,22 +69,6 @@ export interface ImportSummary {
   mismatches: ImportMismatch[];
 }
 
-interface YearValues {
-  autonomyGroup: AutonomyGroup | null;
-  revenueA: number | null;
-  spendingB: number | null;
-  investmentCovered: boolean;
-  plannedGroup: AutonomyGroup | null;
-}
-
-interface PlannedYear {
-  row: ImportRow;
-  unitKey: string;
-  existing: YearRow | null;
-  values: YearValues;
-  changed: boolean;
-}
-
 interface PlannedUnit {
   key: string;
   name: string;
@@ -61,82 +78,88 @@ interface PlannedUnit {
   changed: boolean;
 }
 
-export interface ImportPlan {
-  errors: ImportIssue[];
+interface ImportPlan {
+  errors: SpreadsheetIssue[];
   units: PlannedUnit[];
-  years: PlannedYear[];
+  years: Array<{ row: RegisterRow; unitKey: string; existing: YearRow | null; values: YearValues; changed: boolean }>;
   summary: ImportSummary;
 }
 
-function sameValues(row: YearRow, values: YearValues): boolean {
-  return (
-    row.autonomyGroup === values.autonomyGroup &&
-    row.revenueA === values.revenueA &&
-    row.spendingB === values.spendingB &&
-    row.investmentCovered === values.investmentCovered &&
-    row.plannedGroup === values.plannedGroup
-  );
-}
+const same = (row: YearRow, values: YearValues) => (Object.keys(values) as Array<keyof YearValues>).every((key) => row[key] === values[key]);
+const group = (value: number | null | undefined) => (value ?? null) as AutonomyGroup | null;
 
-/** Checks the rows against what is stored (locked years) and works out what to write. */
-export async function planImport(db: Queryable, managingUnitCode: string, rows: ImportRow[], locale: Locale, yearColumn: string): Promise<ImportPlan> {
-  const keys = [...new Set(rows.map((r) => r.nameKey))];
-  const stored = keys.length === 0 ? [] : await db.select().from(serviceUnits).where(and(eq(serviceUnits.managingUnitCode, managingUnitCode), inArray(serviceUnits.nameKey, keys)));
+/** Checks the rows against the file's own consistency and what is stored (locked years), and works out what to write. */
+async function planImport(ctx: ModuleContext, db: Queryable, managingUnit: ManagingUnitRef, rows: RegisterRow[]): Promise<ImportPlan> {
+  const keys = [...new Set(rows.map((r) => nameKey(r.name)))];
+  const stored = keys.length === 0 ? [] : await db.select().from(serviceUnits).where(and(eq(serviceUnits.managingUnitCode, managingUnit.code), inArray(serviceUnits.nameKey, keys)));
   const unitByKey = new Map(stored.map((u) => [u.nameKey, u]));
-  const storedYears =
-    stored.length === 0 ? [] : await db.select().from(unitYears).where(inArray(unitYears.unitId, stored.map((u) => u.id)));
+  const storedYears = stored.length === 0 ? [] : await db.select().from(unitYears).where(inArray(unitYears.unitId, stored.map((u) => u.id)));
   const yearByUnit = new Map(storedYears.map((y) => [`${y.unitId}|${y.year}`, y]));
-  const approvals = await loadApprovals(db, [managingUnitCode]);
+  const approvals = await loadApprovals(db, [managingUnit.code]);
+  const vi = ctx.locale === 'vi';
+  const names = new Set([headerKey(managingUnit.code), headerKey(managingUnit.name)]);
 
-  const errors: ImportIssue[] = [];
-  const units = new Map<string, PlannedUnit>();
-  const years: PlannedYear[] = [];
+  const errors: SpreadsheetIssue[] = [];
+  const units = new Map<string, PlannedUnit & { row: number }>();
+  const years: ImportPlan['years'] = [];
   const mismatches: ImportMismatch[] = [];
   for (const row of rows) {
-    if (approvals.get(approvalKey(row.year, managingUnitCode))?.status === 'approved') {
+    const key = nameKey(row.name);
+    const first = units.get(key);
+    if (row.managingUnit !== null && !names.has(headerKey(row.managingUnit))) {
       errors.push({
         row: row.row,
-        column: yearColumn,
-        message:
-          locale === 'vi'
-            ? `Phân loại năm ${row.year} đã được Sở Tài chính phê duyệt nên không ghi đè được; đề nghị Sở Tài chính trả lại trước.`
-            : `The ${row.year} classification was approved by the Department of Finance and cannot be overwritten; ask for it to be returned first.`,
+        column: 'Đơn vị chủ quản',
+        message: vi ? `Dòng thuộc "${row.managingUnit}", không phải ${managingUnit.name} đang nhập.` : `The row belongs to "${row.managingUnit}", not to ${managingUnit.name} being imported.`,
       });
       continue;
     }
-    const existingUnit = unitByKey.get(row.nameKey) ?? null;
-    if (!units.has(row.nameKey)) {
-      units.set(row.nameKey, {
-        key: row.nameKey,
-        name: row.name,
-        sector: row.sector,
-        existing: existingUnit,
-        changed: existingUnit !== null && (existingUnit.sector !== row.sector || existingUnit.name !== row.name),
+    if (first && nameKey(first.sector) !== nameKey(row.sector)) {
+      errors.push({
+        row: row.row,
+        column: 'Lĩnh vực',
+        message: vi ? `Lĩnh vực khác với dòng ${first.row} của cùng đơn vị ("${first.sector}").` : `Sector differs from row ${first.row} of the same unit ("${first.sector}").`,
       });
+      continue;
+    }
+    if (approvals.get(approvalKey(row.year, managingUnit.code))?.status === 'approved') {
+      errors.push({
+        row: row.row,
+        column: 'Năm',
+        message: vi
+          ? `Phân loại năm ${row.year} đã được Sở Tài chính phê duyệt nên không ghi đè được; đề nghị Sở Tài chính trả lại trước.`
+          : `The ${row.year} classification was approved by the Department of Finance and cannot be overwritten; ask for it to be returned first.`,
+      });
+      continue;
+    }
+    const existingUnit = unitByKey.get(key) ?? null;
+    if (!first) {
+      const changed = existingUnit !== null && (existingUnit.sector !== row.sector || existingUnit.name !== row.name);
+      units.set(key, { key, row: row.row, name: row.name, sector: row.sector, existing: existingUnit, changed });
     }
     const existing = existingUnit ? (yearByUnit.get(`${existingUnit.id}|${row.year}`) ?? null) : null;
     const classified = row.group !== null;
     const values: YearValues = {
-      autonomyGroup: classified ? row.group : (existing?.autonomyGroup as AutonomyGroup | null | undefined) ?? null,
+      autonomyGroup: classified ? group(row.group) : group(existing?.autonomyGroup),
       revenueA: classified ? row.revenueA : (existing?.revenueA ?? null),
       spendingB: classified ? row.spendingB : (existing?.spendingB ?? null),
       investmentCovered: row.investmentCovered ?? existing?.investmentCovered ?? false,
-      plannedGroup: row.plannedGroup ?? ((existing?.plannedGroup as AutonomyGroup | null | undefined) ?? null),
+      plannedGroup: group(row.plannedGroup ?? existing?.plannedGroup),
     };
     const check = checkClassification({ group: values.autonomyGroup, revenueA: values.revenueA, spendingB: values.spendingB, investmentCovered: values.investmentCovered });
     if (check.status === 'mismatch' && values.autonomyGroup !== null && check.impliedGroup !== null) {
       mismatches.push({ row: row.row, name: row.name, year: row.year, group: values.autonomyGroup, impliedGroup: check.impliedGroup, level: check.level });
     }
-    years.push({ row, unitKey: row.nameKey, existing, values, changed: existing === null || !sameValues(existing, values) });
+    years.push({ row, unitKey: key, existing, values, changed: existing === null || !same(existing, values) });
   }
-  const plannedUnits = [...units.values()];
+  const planned = [...units.values()];
   return {
     errors,
-    units: plannedUnits,
+    units: planned,
     years,
     summary: {
-      unitsCreated: plannedUnits.filter((u) => u.existing === null).length,
-      unitsUpdated: plannedUnits.filter((u) => u.changed).length,
+      unitsCreated: planned.filter((u) => u.existing === null).length,
+      unitsUpdated: planned.filter((u) => u.changed).length,
       yearsCreated: years.filter((y) => y.existing === null).length,
       yearsUpdated: years.filter((y) => y.existing !== null && y.changed).length,
       yearsUnchanged: years.filter((y) => !y.changed).length,
@@ -145,67 +168,40 @@ export async function planImport(db: Queryable, managingUnitCode: string, rows: 
   };
 }
 
-/** Writes a plan made in the same transaction. Every change is audited. */
-export async function writeImport(
-  tx: Tx,
-  plan: ImportPlan,
-  options: { managingUnitCode: string; actor: string; fileName: string; audit: (entry: AuditEntry) => Promise<void> },
-): Promise<void> {
-  const { managingUnitCode, actor } = options;
-  const now = new Date();
+/** Writes a plan made in the same transaction, through the module's write path. */
+async function writeImport(ctx: ModuleContext, tx: Tx, managingUnitCode: string, fileName: string, plan: ImportPlan): Promise<void> {
   const unitIdByKey = new Map<string, string>();
   for (const unit of plan.units) {
-    if (unit.existing === null) {
-      const [created] = await tx
-        .insert(serviceUnits)
-        .values({ managingUnitCode, name: unit.name, nameKey: unit.key, sector: unit.sector, createdBy: actor, updatedBy: actor })
-        .returning();
-      if (!created) throw new Error('unit insert returned nothing');
-      unitIdByKey.set(unit.key, created.id);
-      await options.audit({ action: 'tai-chinh.unit.create', entity: 'tai-chinh.unit', entityId: created.id, after: created });
-    } else {
+    if (unit.existing === null) unitIdByKey.set(unit.key, (await insertUnit(ctx, tx, managingUnitCode, unit)).id);
+    else {
       unitIdByKey.set(unit.key, unit.existing.id);
-      if (unit.changed) {
-        const [updated] = await tx
-          .update(serviceUnits)
-          .set({ name: unit.name, sector: unit.sector, updatedBy: actor, updatedAt: now, version: sql`${serviceUnits.version} + 1` })
-          .where(eq(serviceUnits.id, unit.existing.id))
-          .returning();
-        await options.audit({ action: 'tai-chinh.unit.update', entity: 'tai-chinh.unit', entityId: unit.existing.id, before: unit.existing, after: updated });
-      }
+      if (unit.changed) await updateUnit(ctx, tx, unit.existing, unit.existing.version, unit);
     }
   }
   for (const year of plan.years) {
     if (!year.changed) continue;
-    const unitId = unitIdByKey.get(year.unitKey)!;
-    let after: YearRow | undefined;
-    if (year.existing === null) {
-      [after] = await tx.insert(unitYears).values({ unitId, year: year.row.year, ...year.values, updatedBy: actor, updatedAt: now }).returning();
-    } else {
-      [after] = await tx
-        .update(unitYears)
-        .set({ ...year.values, updatedBy: actor, updatedAt: now, version: sql`${unitYears.version} + 1` })
-        .where(and(eq(unitYears.unitId, unitId), eq(unitYears.year, year.row.year)))
-        .returning();
-    }
-    await options.audit({
-      action: 'tai-chinh.year.import',
-      entity: 'tai-chinh.unit-year',
-      entityId: `${unitId}:${year.row.year}`,
-      before: year.existing,
-      after,
-    });
+    const target = { unitId: unitIdByKey.get(year.unitKey)!, year: year.row.year, existing: year.existing, version: year.existing?.version ?? null, action: 'import' as const };
+    await putYear(ctx, tx, target, year.values);
   }
-  await options.audit({
+  await ctx.audit(tx, {
     action: 'tai-chinh.import',
     entity: 'tai-chinh.import',
     entityId: managingUnitCode,
-    after: { fileName: options.fileName, ...plan.summary, mismatches: plan.summary.mismatches.length },
+    after: { fileName, ...plan.summary, mismatches: plan.summary.mismatches.length },
   });
 }
 
-/** Takes the years' locks (shared) for an import's transaction. */
-export async function lockImportYears(tx: Tx, rows: ImportRow[]): Promise<void> {
-  await lockYears(tx, rows.map((r) => r.year), 'shared');
+/** Imports a file into a managing unit's register (`dryRun`: check only). */
+export async function importRegister(ctx: ModuleContext, managingUnit: ManagingUnitRef, file: { bytes: Uint8Array; fileName: string }, dryRun: boolean) {
+  const result = await runImport({
+    db: ctx.db,
+    spreadsheet: registerSheet,
+    file,
+    dryRun,
+    locale: ctx.locale,
+    lock: (tx, rows) => lockYears(tx, rows.map((r) => r.year), 'shared'),
+    plan: (db, rows) => planImport(ctx, db, managingUnit, rows),
+    write: (tx, plan) => writeImport(ctx, tx, managingUnit.code, file.fileName, plan),
+  });
+  return { ...result, managingUnit };
 }
-
