@@ -7,7 +7,7 @@ import { join, relative, resolve, dirname } from 'node:path';
 
 const root = resolve(process.argv[2] ?? join(dirname(new URL(import.meta.url).pathname), '..'));
 /** Layers of the shared packages: a package may depend only on packages of a lower layer. */
-const packageLayers = { db: 0, ui: 0, auth: 1, trpc: 2, core: 3, 'plugin-sdk': 4 };
+const packageLayers = { db: 0, ui: 0, auth: 1, trpc: 2, kit: 3, core: 4, 'plugin-sdk': 5 };
 /**
  * The boundary (DESIGN.md, "The boundary"): a plugin (and the fixture plugin) depends only on
  * these workspace packages, besides third-party ones. Everything else a module needs comes
@@ -17,6 +17,7 @@ const pluginAllowed = new Set(['@dondoc/plugin-sdk', '@dondoc/trpc', '@dondoc/ui
 const insteadOf = {
   '@dondoc/db': "types (Queryable, Tx, Db, DatabaseKind) from '@dondoc/plugin-sdk', testBackends and queryRows from '@dondoc/plugin-sdk/testing'",
   '@dondoc/auth': "types (SessionUser, Access, AuditEntry, PermissionDeclaration) from '@dondoc/plugin-sdk'",
+  '@dondoc/kit': "the kit (files, spreadsheet import, xlsx, versioned writes) from '@dondoc/plugin-sdk'",
   '@dondoc/core': "domain helpers and labels from '@dondoc/plugin-sdk' (server) or '@dondoc/plugin-sdk/web' (web code), core services through ctx.services.core",
 };
 const boundaryHint = (dep) =>

@@ -6,6 +6,7 @@ import { createLogger } from './logger.ts';
 import { main } from './main.ts';
 import { boot, platformMigrations } from './runtime.ts';
 import { parseScaleArgs, seedScale, stderrProgress } from './scale-seed.ts';
+import { runPluginNew } from './plugin-new.ts';
 
 interface Command {
   summary: string;
@@ -13,6 +14,10 @@ interface Command {
 }
 
 const commands: Record<string, Command> = {
+  'plugin:new': {
+    summary: 'Tạo mô-đun đơn vị mới trên bộ công cụ (scaffold a department module): plugin:new <id> --unit <mã> --name "<tên>"',
+    run: (args) => runPluginNew(args),
+  },
   start: {
     summary: 'Chạy cổng thông tin (serve the portal)',
     run: async () => {

@@ -1,0 +1,56 @@
+import { addResources } from '@dondoc/ui';
+
+/** The module's texts (namespace `__PLUGIN_ID__`), Vietnamese first; English has the same keys. */
+const vi = {
+  title: 'Kết quả thực hiện',
+  intro: 'Các kết quả đơn vị đã thực hiện trong năm; tổng số lượng được ghi nhận vào chỉ tiêu {{target}}.',
+  year: 'Năm',
+  unit: 'Đơn vị',
+  entryTitle: 'Nội dung',
+  quantity: 'Số lượng',
+  doneOn: 'Ngày hoàn thành',
+  note: 'Ghi chú',
+  add: 'Thêm kết quả',
+  edit: 'Sửa',
+  remove: 'Xoá',
+  removeConfirm: 'Xoá kết quả "{{title}}"?',
+  save: 'Lưu',
+  saved: 'Đã lưu.',
+  export: 'Xuất Excel',
+  empty: 'Chưa có kết quả nào trong năm {{year}}.',
+  total: '{{entries}} kết quả, tổng số lượng {{quantity}}, {{units}} đơn vị',
+  importTitle: 'Nhập từ tệp',
+  importIntro: 'Nhập nhiều kết quả từ tệp Excel (.xlsx) hoặc CSV theo tệp mẫu: kiểm tra trước, sau đó nhập tất cả các dòng hoặc không dòng nào.',
+  importPlanned: 'Sẽ nhập {{entries}} kết quả, tổng số lượng {{quantity}}.',
+  importWritten: 'Đã nhập {{entries}} kết quả, tổng số lượng {{quantity}}.',
+  widget: 'Kết quả năm {{year}}: {{quantity}} / {{target}}',
+  open: 'Xem chi tiết',
+};
+
+const en: typeof vi = {
+  title: 'Results',
+  intro: 'The results units achieved this year; their total quantity is recorded on target {{target}}.',
+  year: 'Year',
+  unit: 'Unit',
+  entryTitle: 'Content',
+  quantity: 'Quantity',
+  doneOn: 'Done on',
+  note: 'Note',
+  add: 'Add a result',
+  edit: 'Edit',
+  remove: 'Delete',
+  removeConfirm: 'Delete result "{{title}}"?',
+  save: 'Save',
+  saved: 'Saved.',
+  export: 'Export to Excel',
+  empty: 'No result in {{year}} yet.',
+  total: '{{entries}} results, total quantity {{quantity}}, {{units}} units',
+  importTitle: 'Import from a file',
+  importIntro: 'Import many results from an Excel (.xlsx) or CSV file laid out as the template: check first, then import every row or none.',
+  importPlanned: '{{entries}} results will be imported, total quantity {{quantity}}.',
+  importWritten: '{{entries}} results imported, total quantity {{quantity}}.',
+  widget: 'Results in {{year}}: {{quantity}} / {{target}}',
+  open: 'See the details',
+};
+
+addResources('__PLUGIN_ID__', { vi, en });
