@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { SessionUser } from '@dondoc/ui';
+import { accessOf, formatBytes, formatRate, type SessionUser } from '@dondoc/ui';
 import { periodForData, taskStatusLabel } from '@dondoc/core';
-import { accessOf, perm } from '../src/core/access.ts';
+import { perm } from '../src/core/access.ts';
 import { labelsFor } from '../src/core/labels.ts';
 import { evidenceProblem, evidenceProblemText, EVIDENCE_MAX_BYTES } from '../src/core/upload.ts';
-import { formatBytes, formatRate } from '../src/core/format.ts';
 import { isConflict } from '../src/core/errors.ts';
 import { readFilters } from '../src/pages/tasks/TasksPage.tsx';
 import { coreRoutes } from '../src/routes.tsx';
@@ -29,7 +28,7 @@ describe('accessOf', () => {
     expect(accessOf(user(['admin'], null, [])).actsFor('STC')).toBe(true);
   });
   it('holds nothing when the server sent no permission list', () => {
-    const none = accessOf({ username: 'x', displayName: 'X', unit: null, roles: [] });
+    const none = accessOf({ username: 'x', displayName: 'X', unit: null, roles: [] } as unknown as SessionUser);
     expect(none.can(perm.tasksRead)).toBe(false);
   });
 });

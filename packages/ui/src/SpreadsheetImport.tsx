@@ -34,7 +34,7 @@ export interface SpreadsheetImportProps<TResult extends SpreadsheetImportResult>
   renderSummary?: (result: TResult) => ReactNode;
   /** File kinds accepted, as the `accept` of a file input (default xlsx and csv). */
   accept?: string;
-  /** Largest file accepted (default 512 KB). */
+  /** Largest file accepted (default 512 KB: the server's `UPLOAD_LIMITS.spreadsheet` of @dondoc/trpc). */
   maxBytes?: number;
   /** The file input's id is `<name>-file` (default `spreadsheet-import`). */
   name?: string;

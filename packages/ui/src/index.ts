@@ -46,3 +46,4 @@ export { SpreadsheetImport, spreadsheetProblem, acceptedExtensions } from './Spr
 export type { SpreadsheetImportProps, SpreadsheetImportResult } from './SpreadsheetImport.tsx';
 export { PageHeader, NotAllowedPage, Section, useRevealOn } from './layout.tsx';
 export type { SectionProps } from './layout.tsx';
+export { DATE_FORMAT, hanoiDay, todayIso, toDayjs, fromDayjs, isAfterToday } from './dates.ts';

@@ -78,7 +78,7 @@ export interface VersionedFormOptions<TValues, TSaved, TVersion> {
   /** After a successful save (the version has moved on already). */
   onSaved?: (saved: TSaved, values: TValues) => void;
   /** After a failed one (the conflict is shown by the hook). */
-  onError?: (error: unknown) => void;
+  onError?: (error: unknown, values: TValues) => void;
   /** The version a save answers; by default its `version` field. */
   versionOf?: (saved: TSaved) => TVersion;
   /** Fetches the latest row for "Tải lại" (null: it is gone, nothing to do). */
@@ -130,7 +130,7 @@ export function useVersionedForm<TValues, TSaved, TVersion = number | null>(
       setVersion((options.versionOf ?? defaultVersionOf<TSaved, TVersion>)(saved));
       options.onSaved?.(saved, values);
     },
-    onError: (error) => options.onError?.(error),
+    onError: (error, values) => options.onError?.(error, values),
   });
   const conflict = mutation.isError && isConflict(mutation.error);
 

@@ -8,6 +8,7 @@ import { base64Bytes } from '../src/download.ts';
 import { isConflict } from '../src/versioned.tsx';
 import { acceptedExtensions, spreadsheetProblem } from '../src/SpreadsheetImport.tsx';
 import { missingKeys } from '../src/i18n.ts';
+import { fromDayjs, hanoiDay, isAfterToday, toDayjs, todayIso } from '../src/dates.ts';
 import { commonEn as commonEnForTest, commonVi } from '../src/locales/common.ts';
 
 const user = (over: Partial<Parameters<typeof accessOf>[0]> = {}) => ({
@@ -111,5 +112,21 @@ describe('spreadsheet files', () => {
   it('has every text of the kit in both languages', () => {
     expect(missingKeys(commonVi, commonEnForTest)).toEqual([]);
     expect(Object.keys(commonVi.spreadsheet)).toContain('errorsTitle');
+  });
+});
+
+describe('date pickers', () => {
+  it('reads and writes calendar days without a time-zone shift', () => {
+    expect(toDayjs('2025-03-31')?.format('DD/MM/YYYY')).toBe('31/03/2025');
+    expect(toDayjs('2025-02-30')).toBeNull();
+    expect(toDayjs(null)).toBeNull();
+    expect(fromDayjs(toDayjs('2024-02-29'))).toBe('2024-02-29');
+    expect(fromDayjs(null)).toBeNull();
+  });
+  it('counts days in Hà Nội time (UTC+7)', () => {
+    expect(hanoiDay(Date.UTC(2025, 11, 31, 16, 59))).toBe('2025-12-31');
+    expect(hanoiDay(Date.UTC(2025, 11, 31, 17, 0))).toBe('2026-01-01');
+    expect(isAfterToday(toDayjs('2999-01-01')!)).toBe(true);
+    expect(isAfterToday(toDayjs(todayIso())!)).toBe(false);
   });
 });

@@ -1,7 +1,4 @@
-import { useMemo } from 'react';
-import { useSession, type SessionUser } from '@dondoc/ui';
-
-/** The permission keys of the task core the shell looks at. */
+/** The permission keys of the task core the shell looks at (what the user may do: `useAccess()` of `@dondoc/ui`). */
 export const perm = {
   tasksRead: 'core.tasks:read',
   tasksUpdate: 'core.tasks:update',
@@ -22,43 +19,5 @@ export const perm = {
   extensionsDecide: 'core.extensions:decide',
 } as const;
 
-/** `GET /api/auth/me` also lists the permission keys the user holds (not yet in `SessionUser`'s type). */
-export function permissionsOf(user: SessionUser): string[] {
-  const permissions = (user as SessionUser & { permissions?: unknown }).permissions;
-  return Array.isArray(permissions) ? permissions.filter((key): key is string => typeof key === 'string') : [];
-}
-
-export interface Access {
-  /** True when the user holds this permission (the server decides the scope; the shell only hides). */
-  can(key: string): boolean;
-  /** True when the user holds at least one of these permissions. */
-  canAny(keys: readonly string[]): boolean;
-  /** Coordinators and admins read every unit's rows; they may pick a unit in lists. */
-  seesAllUnits: boolean;
-  isAdmin: boolean;
-  /** The user's own unit, when they belong to one. */
-  unitCode: string | null;
-  /** True when the user acts for this unit (their own unit; admins act for all). */
-  actsFor(unitCode: string): boolean;
-}
-
-export function accessOf(user: SessionUser): Access {
-  const keys = new Set(permissionsOf(user));
-  const isAdmin = user.roles.includes('admin');
-  const unitCode = user.unit?.code ?? null;
-  const can = (key: string) => keys.has(key);
-  return {
-    can,
-    canAny: (list) => list.some(can),
-    seesAllUnits: isAdmin || user.roles.includes('coordinator'),
-    isAdmin,
-    unitCode,
-    actsFor: (code) => isAdmin || (unitCode !== null && unitCode === code),
-  };
-}
-
-/** What the signed-in user may do, from `useSession().user.permissions`. */
-export function useAccess(): Access {
-  const { user } = useSession();
-  return useMemo(() => accessOf(user), [user]);
-}
+// The layout (ShellLayout, SideNav, NotificationBell) still imports it from here.
+export { useAccess } from '@dondoc/ui';

@@ -1,10 +1,8 @@
 import { useState } from 'react';
 import { App as AntApp, Button } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { errorMessage, useLocale, useT } from '@dondoc/ui';
+import { downloadFile, errorMessage, formatBytes, useLocale, useT } from '@dondoc/ui';
 import { core } from './client.ts';
-import { formatBytes } from './format.ts';
-import { downloadBase64 } from './upload.ts';
 
 /**
  * Downloads a stored evidence file (`reports.evidence`: a report's evidence, a task's result
@@ -28,7 +26,7 @@ export function EvidenceDownloadButton({
     setBusy(true);
     try {
       const data = await core.reports.evidence.query({ id: file.id });
-      downloadBase64(data.filename, data.contentType, data.dataBase64);
+      downloadFile({ fileName: data.filename, mimeType: data.contentType, contentBase64: data.dataBase64 });
     } catch (error) {
       void message.error(errorMessage(error));
     } finally {

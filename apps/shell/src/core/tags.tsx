@@ -1,41 +1,29 @@
 import { Tag, Tooltip } from 'antd';
 import { ClockCircleOutlined, ExclamationCircleOutlined, InfoCircleOutlined, WarningOutlined } from '@ant-design/icons';
-import type { ForecastClass, ReportState, TaskStatus } from '@dondoc/core';
+import { colorOf, FORECAST_COLORS, TAG_COLORS } from '@dondoc/ui';
+import type { ReportState, TaskStatus } from '@dondoc/core';
 import { useLabels } from './labels.ts';
 
-/**
- * Tag colours: dark tones (the tag tints its background and writes in the colour), so every
- * label keeps a WCAG AA contrast.
- */
+/** Tag colours of the one palette (`TAG_COLORS` of @dondoc/ui: WCAG AA with white text and on white). */
 export const STATUS_COLORS: Record<TaskStatus, string> = {
-  in_progress: '#0b57a4',
-  overdue: '#a8071a',
-  done_on_time: '#237804',
-  done_late: '#ad4e00',
-  continuous: '#531dab',
-};
-
-export const FORECAST_COLORS: Record<ForecastClass, string> = {
-  met: '#237804',
-  on_track: '#0b57a4',
-  at_risk: '#ad4e00',
-  off_track: '#a8071a',
-  insufficient_data: '#4b5563',
+  in_progress: TAG_COLORS.blue,
+  overdue: TAG_COLORS.red,
+  done_on_time: TAG_COLORS.green,
+  done_late: TAG_COLORS.orange,
+  continuous: TAG_COLORS.purple,
 };
 
 export const REPORT_STATE_COLORS: Record<ReportState, string> = {
-  draft: '#4b5563',
-  submitted: '#0b57a4',
-  accepted: '#237804',
-  returned: '#a8071a',
+  draft: TAG_COLORS.grey,
+  submitted: TAG_COLORS.blue,
+  accepted: TAG_COLORS.green,
+  returned: TAG_COLORS.red,
 };
-
-const fallback = '#4b5563';
 
 export function TaskStatusTag({ status }: { status: string }) {
   const labels = useLabels();
   return (
-    <Tag color={STATUS_COLORS[status as TaskStatus] ?? fallback} className="dondoc-tag">
+    <Tag color={colorOf(STATUS_COLORS, status)} className="dondoc-tag">
       {labels.status(status)}
     </Tag>
   );
@@ -45,7 +33,7 @@ export function TaskStatusTag({ status }: { status: string }) {
 export function NoProgressTag() {
   const labels = useLabels();
   return (
-    <Tag color="#ad4e00" variant="outlined" className="dondoc-tag" icon={<ExclamationCircleOutlined aria-hidden />}>
+    <Tag color={TAG_COLORS.orange} variant="outlined" className="dondoc-tag" icon={<ExclamationCircleOutlined aria-hidden />}>
       {labels.noProgressUpdate()}
     </Tag>
   );
@@ -54,7 +42,7 @@ export function NoProgressTag() {
 export function ForecastTag({ forecast }: { forecast: string }) {
   const labels = useLabels();
   return (
-    <Tag color={FORECAST_COLORS[forecast as ForecastClass] ?? fallback} className="dondoc-tag">
+    <Tag color={colorOf(FORECAST_COLORS, forecast)} className="dondoc-tag">
       {labels.forecast(forecast)}
     </Tag>
   );
@@ -63,7 +51,7 @@ export function ForecastTag({ forecast }: { forecast: string }) {
 export function ReportStateTag({ state }: { state: string }) {
   const labels = useLabels();
   return (
-    <Tag color={REPORT_STATE_COLORS[state as ReportState] ?? fallback} className="dondoc-tag">
+    <Tag color={colorOf(REPORT_STATE_COLORS, state)} className="dondoc-tag">
       {labels.reportState(state)}
     </Tag>
   );
@@ -73,7 +61,7 @@ export function ReportStateTag({ state }: { state: string }) {
 export function LeadershipTag() {
   const labels = useLabels();
   return (
-    <Tag color="#a8071a" variant="solid" icon={<WarningOutlined aria-hidden />} className="dondoc-tag">
+    <Tag color={TAG_COLORS.red} variant="solid" icon={<WarningOutlined aria-hidden />} className="dondoc-tag">
       {labels.flag('leadership')}
     </Tag>
   );
@@ -83,7 +71,7 @@ export function LeadershipTag() {
 export function ExtendedTag() {
   const labels = useLabels();
   return (
-    <Tag color="#0b57a4" variant="outlined" icon={<ClockCircleOutlined aria-hidden />} className="dondoc-tag">
+    <Tag color={TAG_COLORS.blue} variant="outlined" icon={<ClockCircleOutlined aria-hidden />} className="dondoc-tag">
       {labels.flag('extended')}
     </Tag>
   );
@@ -98,7 +86,7 @@ export function InferredTag({ explanation }: { explanation: string }) {
   const labels = useLabels();
   return (
     <Tooltip title={`${labels.flag('inferred')}. ${explanation}`} trigger={['hover', 'focus']}>
-      <Tag tabIndex={0} color="#4b5563" variant="outlined" icon={<InfoCircleOutlined aria-hidden />} className="dondoc-tag dondoc-inferred-tag">
+      <Tag tabIndex={0} color={TAG_COLORS.grey} variant="outlined" icon={<InfoCircleOutlined aria-hidden />} className="dondoc-tag dondoc-inferred-tag">
         <span aria-hidden>{labels.flagShort('inferred')}</span>
         <span className="dondoc-visually-hidden">
           {labels.flag('inferred')}: {explanation}

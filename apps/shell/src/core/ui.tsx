@@ -1,47 +1,7 @@
-import { useEffect, useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import { Alert, Button, Card, Progress } from 'antd';
+import { Button, Progress } from 'antd';
 import { useT } from '@dondoc/ui';
-
-/** Sets the browser tab's title: "<page> — dondoc". */
-export function useDocumentTitle(title: string | null | undefined): void {
-  useEffect(() => {
-    if (title) document.title = `${title} — dondoc`;
-  }, [title]);
-}
-
-/** A card that is a landmark of the page, with an h2 (or h3) title screen readers can jump to. */
-export function Section({
-  title,
-  extra,
-  children,
-  level = 2,
-  className,
-}: {
-  title: ReactNode;
-  extra?: ReactNode;
-  children?: ReactNode;
-  level?: 2 | 3;
-  className?: string;
-}) {
-  const id = useId();
-  const Heading = `h${level}` as const;
-  return (
-    <section aria-labelledby={id} className={`dondoc-section ${className ?? ''}`}>
-      <Card
-        title={
-          <Heading id={id} className="dondoc-section-title">
-            {title}
-          </Heading>
-        }
-        extra={extra}
-        size="small"
-      >
-        {children}
-      </Card>
-    </section>
-  );
-}
 
 /** A progress percentage as a small bar with its number, named for screen readers. */
 export function ProgressValue({ value, compact = false }: { value: number | null | undefined; compact?: boolean }) {
@@ -94,21 +54,5 @@ export function LinkButton({
   );
 }
 
-/** A stale write: the server's message naming who changed the data, and a reload that keeps what was typed. */
-export function ConflictAlert({ message, onReload, reloading, className }: { message: string; onReload: () => void; reloading: boolean; className?: string }) {
-  const t = useT('shell');
-  return (
-    <Alert
-      type="warning"
-      showIcon
-      {...(className ? { className } : {})}
-      title={message}
-      description={t('common.conflictKeep')}
-      action={
-        <Button onClick={onReload} loading={reloading}>
-          {t('common.reload')}
-        </Button>
-      }
-    />
-  );
-}
+// The layout (NotificationBell) still imports it from here.
+export { useDocumentTitle } from '@dondoc/ui';

@@ -5,14 +5,11 @@
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Form, Select, Typography } from 'antd';
-import { ErrorPanel, NotAllowedPage, PageHeader, readFileBase64, Section, SpreadsheetImport, useSession, useT } from '@dondoc/ui';
+import { ErrorPanel, NotAllowedPage, PageHeader, Section, SpreadsheetImport, uploadForm, uploadWithProgress, useSession, useT } from '@dondoc/ui';
 import { IMPORT_COLUMNS } from '../domain/index.ts';
 import { client, taiChinh, type ImportResult } from './client.ts';
 import { useModuleAccess } from './parts.tsx';
 import './i18n.ts';
-
-/** Same limit as the server (512 KB): its tRPC body limit is 1 MB, and base64 adds a third. */
-const MAX_FILE_BYTES = 512 * 1024;
 
 export function ImportPage() {
   const t = useT('tai-chinh');
@@ -28,11 +25,9 @@ export function ImportPage() {
   if (access.isError) return <ErrorPanel title={common('common.loadFailed')} error={access.error} onRetry={() => void access.refetch()} />;
   if (access.data && writable.length === 0) return <NotAllowedPage title={t('import.title')} />;
 
-  // The tRPC client cannot report an upload's progress: reading the file is the first half.
-  const send = (dryRun: boolean) => async (file: File, onProgress: (fraction: number) => void) => {
-    const contentBase64 = await readFileBase64(file, (fraction) => onProgress(fraction / 2));
-    return client.units.import.mutate({ fileName: file.name, contentBase64, managingUnitCode, dryRun });
-  };
+  // The file goes as multipart (`units.import` is an upload procedure), with its progress.
+  const send = (dryRun: boolean) => (file: File, onProgress: (fraction: number) => void) =>
+    uploadWithProgress<ImportResult>('tai-chinh', 'units.import', uploadForm(file, { managingUnitCode, dryRun }), onProgress);
   const columns = (required: boolean) => IMPORT_COLUMNS.filter((c) => c.required === required).map((c) => `"${c.header}"`).join(', ');
 
   return (
@@ -46,7 +41,6 @@ export function ImportPage() {
       <SpreadsheetImport<ImportResult>
         name="tai-chinh-import"
         accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-        maxBytes={MAX_FILE_BYTES}
         check={send(true)}
         run={send(false)}
         template={() => client.units.template.query()}

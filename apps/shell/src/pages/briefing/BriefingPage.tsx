@@ -4,12 +4,10 @@ import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { App as AntApp, Button, DatePicker, Empty, Form, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { isIsoDate } from '@dondoc/core';
-import { ErrorPanel, errorMessage, formatDate, useT } from '@dondoc/ui';
+import { DATE_FORMAT, downloadFile, errorMessage, ErrorPanel, formatDate, fromDayjs, Section, todayIso, toDayjs, useDocumentTitle, useT } from '@dondoc/ui';
 import { core } from '../../core/client.ts';
 import { coreKeys } from '../../core/keys.ts';
-import { DATE_FORMAT, fromDayjs, toDayjs, todayIso } from '../../core/dates.ts';
-import { downloadBase64 } from '../../core/upload.ts';
-import { ProgressValue, Section, useDocumentTitle } from '../../core/ui.tsx';
+import { ProgressValue } from '../../core/ui.tsx';
 import { Loading } from '../../components/Loading.tsx';
 
 type Flagged = Awaited<ReturnType<typeof core.tasks.flagged.query>>;
@@ -39,7 +37,7 @@ export function BriefingPage() {
   const download = useMutation({
     mutationFn: () => core.tasks.flaggedExport.query({ asOf }),
     onSuccess: (file) => {
-      downloadBase64(file.filename, file.contentType, file.dataBase64);
+      downloadFile({ fileName: file.filename, mimeType: file.contentType, contentBase64: file.dataBase64 });
       void message.success(t('briefing.exported', { name: file.filename }));
     },
     onError: (error) => void message.error(errorMessage(error)),

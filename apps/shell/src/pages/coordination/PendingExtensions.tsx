@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Empty } from 'antd';
-import { ErrorPanel, useT } from '@dondoc/ui';
+import { ErrorPanel, Section, useT } from '@dondoc/ui';
 import { core } from '../../core/client.ts';
 import { coreKeys } from '../../core/keys.ts';
-import { Section } from '../../core/ui.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { ExtensionDecision, ExtensionSummary } from '../tasks/ExtensionPanel.tsx';
 

@@ -2,9 +2,7 @@ import { useId, useRef } from 'react';
 import { Alert, Button, DatePicker, Form, Input, Progress, Space, Typography } from 'antd';
 import { CloseOutlined, PaperClipOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import { formatDateTime, useLocale, useT } from '@dondoc/ui';
-import { DATE_FORMAT, fromDayjs } from '../../core/dates.ts';
-import { formatBytes } from '../../core/format.ts';
+import { DATE_FORMAT, formatBytes, formatDateTime, fromDayjs, useLocale, useT } from '@dondoc/ui';
 import { attachDirective } from '../../core/upload.ts';
 import './giving.css';
 

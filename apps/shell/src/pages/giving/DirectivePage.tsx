@@ -3,14 +3,11 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Breadcrumb, Button, Descriptions, Form, Modal, Popconfirm, Space, Table, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, SendOutlined } from '@ant-design/icons';
-import { ErrorPanel, errorMessage, formatDate, formatDateTime, useLocale, useT } from '@dondoc/ui';
+import { errorMessage, ErrorPanel, formatBytes, formatDate, formatDateTime, Section, toDayjs, useDocumentTitle, useLocale, useT, useVersionedForm } from '@dondoc/ui';
 import { core } from '../../core/client.ts';
 import { coreKeys } from '../../core/keys.ts';
 import { useLabels } from '../../core/labels.ts';
-import { toDayjs } from '../../core/dates.ts';
-import { isConflict } from '../../core/errors.ts';
-import { formatBytes } from '../../core/format.ts';
-import { ConflictAlert, MultilineText, Section, useDocumentTitle } from '../../core/ui.tsx';
+import { MultilineText } from '../../core/ui.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { DirectiveStateTag } from './DirectivesPage.tsx';
 import { attachDirectiveFile, DirectiveFields, DirectiveFilePicker, directiveInput, type DirectiveValues } from './DirectiveForm.tsx';
@@ -121,10 +118,6 @@ function DirectiveInfoForm({ directive }: { directive: DirectiveDetail }) {
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<DirectiveValues>();
-  const [baseVersion, setBaseVersion] = useState(directive.version);
-  const [conflict, setConflict] = useState<string | null>(null);
-  const [reloaded, setReloaded] = useState(false);
-  const [reloading, setReloading] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [phase, setPhase] = useState<{ fraction: number; filename: string } | null>(null);
   const valuesOf = (d: DirectiveDetail): DirectiveValues => ({
@@ -135,40 +128,21 @@ function DirectiveInfoForm({ directive }: { directive: DirectiveDetail }) {
     signer: d.signer ?? '',
     fullText: d.fullText,
   });
-  const save = useMutation({
-    mutationFn: (values: DirectiveValues) => core.directives.update.mutate({ id: directive.id, version: baseVersion, ...directiveInput(values) }),
-    onMutate: () => {
-      setConflict(null);
-      setReloaded(false);
-    },
-    onSuccess: (saved) => {
-      setBaseVersion(saved.version);
+  const versioned = useVersionedForm({
+    version: directive.version,
+    form,
+    save: (values: DirectiveValues, version: number) => core.directives.update.mutate({ id: directive.id, version, ...directiveInput(values) }),
+    onSaved: () => {
       void message.success(t('directive.saved'));
       void queryClient.invalidateQueries({ queryKey: coreKeys.all });
     },
-    onError: (error) => {
-      if (isConflict(error)) setConflict(errorMessage(error));
+    reload: async () => {
+      const fresh = await core.directives.get.query({ id: directive.id });
+      queryClient.setQueryData(coreKeys.directive(directive.id), fresh);
+      return { version: fresh.version, values: { ...valuesOf(fresh) } };
     },
   });
-  const reload = async () => {
-    setReloading(true);
-    try {
-      const fresh = await core.directives.get.query({ id: directive.id });
-      const latest = valuesOf(fresh);
-      for (const field of Object.keys(latest) as Array<keyof DirectiveValues>) {
-        if (!form.isFieldTouched(field)) form.setFieldValue(field, latest[field]);
-      }
-      queryClient.setQueryData(coreKeys.directive(directive.id), fresh);
-      setBaseVersion(fresh.version);
-      setConflict(null);
-      setReloaded(true);
-      save.reset();
-    } catch (error) {
-      void message.error(errorMessage(error));
-    } finally {
-      setReloading(false);
-    }
-  };
+  const save = versioned.mutation;
   const attach = async (file: File | null) => {
     if (!file) return;
     setProblem(null);
@@ -189,13 +163,11 @@ function DirectiveInfoForm({ directive }: { directive: DirectiveDetail }) {
       name={`directive-${directive.id}`}
       layout="vertical"
       initialValues={valuesOf(directive)}
-      onFinish={(values) => save.mutate(values)}
+      onFinish={versioned.submit}
       disabled={save.isPending}
       scrollToFirstError
     >
-      {conflict ? <ConflictAlert className="dondoc-gap" message={conflict} onReload={() => void reload()} reloading={reloading} /> : null}
-      {reloaded ? <Alert type="info" showIcon className="dondoc-gap" title={t('common.reloadedKept')} /> : null}
-      {save.isError && !conflict ? <Alert type="error" showIcon className="dondoc-gap" title={errorMessage(save.error)} /> : null}
+      {versioned.alerts}
       <DirectiveFields hasFile={directive.attachment !== null} />
       <DirectiveFilePicker chosen={null} existing={directive.attachment} onChoose={(file) => void attach(file)} phase={phase} problem={problem} onProblem={setProblem} />
       <Button type="primary" htmlType="submit" loading={save.isPending}>

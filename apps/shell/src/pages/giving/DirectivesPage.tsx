@@ -4,10 +4,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Form, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { DIRECTIVE_STATE_LABELS, type DirectiveState } from '@dondoc/core';
-import { ErrorPanel, errorMessage, formatDate, useLocale, useT } from '@dondoc/ui';
+import { errorMessage, ErrorPanel, formatDate, Section, useDocumentTitle, useLocale, useT } from '@dondoc/ui';
 import { core, type DirectiveItem } from '../../core/client.ts';
 import { coreKeys } from '../../core/keys.ts';
-import { Section, useDocumentTitle } from '../../core/ui.tsx';
 import { attachDirectiveFile, DEFAULT_ISSUER, DirectiveFields, DirectiveFilePicker, directiveInput, type DirectiveValues } from './DirectiveForm.tsx';
 import './giving.css';
 

@@ -1,16 +1,12 @@
-import { useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { App as AntApp, Button, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { CADENCES, UNIT_GROUPS, type Cadence, type UnitGroup } from '@dondoc/core';
-import { errorMessage, formatDate, useT } from '@dondoc/ui';
+import { DATE_FORMAT, formatDate, fromDayjs, toDayjs, useT, useVersionedForm } from '@dondoc/ui';
 import { core } from '../../core/client.ts';
 import { coreKeys } from '../../core/keys.ts';
 import { useLabels } from '../../core/labels.ts';
-import { DATE_FORMAT, fromDayjs, toDayjs } from '../../core/dates.ts';
-import { isConflict } from '../../core/errors.ts';
-import { ConflictAlert } from '../../core/ui.tsx';
 import type { DirectiveDetail, DraftTask } from './types.ts';
 import { unitNamer, useGroupLabel, useUnitSelect, type UnitOption } from './units.ts';
 import './giving.css';
@@ -152,23 +148,17 @@ export function DraftTaskForm({
   const [form] = Form.useForm<DraftValues>();
   const unitSelect = useUnitSelect(units);
   const nameOf = unitNamer(units);
-  const [baseVersion, setBaseVersion] = useState<number | null>(draft?.version ?? null);
-  const [conflict, setConflict] = useState<string | null>(null);
-  const [reloaded, setReloaded] = useState(false);
-  const [reloading, setReloading] = useState(false);
   const mode = Form.useWatch('mode', form) ?? valuesOf(draft).mode;
   const chosenUnits = Form.useWatch('units', form);
   const continuous = Form.useWatch('continuous', form) ?? false;
   const several = givenToSeveral({ mode, units: chosenUnits });
   const formName = draft ? `draft-task-${draft.id}` : 'draft-task-new';
 
-  const save = useMutation({
-    mutationFn: (values: DraftValues) => core.directives.saveTask.mutate(draftInput(directive.id, values, draft, baseVersion)),
-    onMutate: () => {
-      setConflict(null);
-      setReloaded(false);
-    },
-    onSuccess: (saved) => {
+  const versioned = useVersionedForm({
+    version: draft?.version ?? null,
+    form,
+    save: (values: DraftValues, version: number | null) => core.directives.saveTask.mutate(draftInput(directive.id, values, draft, version)),
+    onSaved: (saved) => {
       void message.success(t('taskForm.saved', { clause: saved.clause }));
       void queryClient.invalidateQueries({ queryKey: coreKeys.directive(directive.id) });
       onDirtyChange(false);
@@ -178,36 +168,19 @@ export function DraftTaskForm({
         form.resetFields();
       }
     },
-    onError: (error) => {
-      if (isConflict(error) && draft) setConflict(errorMessage(error));
-    },
-  });
-
-  const reload = async () => {
-    if (!draft) return;
-    setReloading(true);
-    try {
+    reload: async () => {
+      if (!draft) return null;
       const fresh = await core.directives.get.query({ id: directive.id });
       const latest = fresh.drafts.find((d) => d.id === draft.id);
       if (!latest) {
         onDone();
-        return;
-      }
-      const values = valuesOf(latest);
-      for (const field of Object.keys(values) as Array<keyof DraftValues>) {
-        if (!form.isFieldTouched(field)) form.setFieldValue(field, values[field]);
+        return null;
       }
       queryClient.setQueryData(coreKeys.directive(directive.id), fresh);
-      setBaseVersion(latest.version);
-      setConflict(null);
-      setReloaded(true);
-      save.reset();
-    } catch (error) {
-      void message.error(errorMessage(error));
-    } finally {
-      setReloading(false);
-    }
-  };
+      return { version: latest.version, values: { ...valuesOf(latest) } };
+    },
+  });
+  const save = versioned.mutation;
 
   const leadOf = (values: Partial<DraftValues>): string | null =>
     givenToSeveral({ mode: values.mode ?? 'one', units: values.units }) ? (values.followUpUnitCode ?? null) : values.mode === 'one' ? (values.unit ?? null) : (values.units?.[0] ?? null);
@@ -230,14 +203,12 @@ export function DraftTaskForm({
       layout="vertical"
       className="dondoc-task-form"
       initialValues={valuesOf(draft)}
-      onFinish={(values) => save.mutate(values)}
+      onFinish={versioned.submit}
       onValuesChange={() => onDirtyChange(true)}
       disabled={save.isPending}
       scrollToFirstError
     >
-      {conflict ? <ConflictAlert className="dondoc-gap" message={conflict} onReload={() => void reload()} reloading={reloading} /> : null}
-      {reloaded ? <Alert type="info" showIcon className="dondoc-gap" title={t('common.reloadedKept')} /> : null}
-      {save.isError && !conflict ? <Alert type="error" showIcon className="dondoc-gap" title={errorMessage(save.error)} /> : null}
+      {versioned.alerts}
 
       <div className="dondoc-form-grid">
         <Form.Item

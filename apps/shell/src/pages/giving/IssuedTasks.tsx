@@ -1,16 +1,13 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { EditOutlined, StopOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import { errorMessage, formatDate, useT } from '@dondoc/ui';
+import { DATE_FORMAT, errorMessage, formatDate, fromDayjs, toDayjs, useT, useVersionedForm } from '@dondoc/ui';
 import { core, type TaskDetail } from '../../core/client.ts';
 import { coreKeys } from '../../core/keys.ts';
 import { useLabels } from '../../core/labels.ts';
-import { DATE_FORMAT, fromDayjs, toDayjs } from '../../core/dates.ts';
-import { isConflict } from '../../core/errors.ts';
-import { ConflictAlert } from '../../core/ui.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import type { DirectiveDetail, IssuedTask } from './types.ts';
 import { useUnits, useUnitSelect } from './units.ts';
@@ -173,65 +170,46 @@ function AdjustForm({ task, child, onClose }: { task: TaskDetail; child: TaskDet
   const [form] = Form.useForm<AdjustValues>();
   const units = useUnits();
   const unitSelect = useUnitSelect(units.data);
-  const [base, setBase] = useState(() => ({ version: task.version, values: adjustValuesOf(task, child) }));
-  const [conflict, setConflict] = useState<string | null>(null);
-  const [reloaded, setReloaded] = useState(false);
-  const [reloading, setReloading] = useState(false);
+  // What the form was opened on: the changes sent are the fields that differ from it.
+  const [baseValues, setBaseValues] = useState(() => adjustValuesOf(task, child));
   const [nothing, setNothing] = useState(false);
 
-  const edit = useMutation({
-    mutationFn: (input: Parameters<typeof core.tasks.edit.mutate>[0]) => core.tasks.edit.mutate(input),
-    onMutate: () => {
-      setConflict(null);
-      setReloaded(false);
-    },
-    onSuccess: () => {
+  const versioned = useVersionedForm({
+    version: task.version,
+    form,
+    save: (input: Omit<Parameters<typeof core.tasks.edit.mutate>[0], 'version'>, version: number) => core.tasks.edit.mutate({ ...input, version }),
+    onSaved: () => {
       void message.success(t('adjust.saved', { code: task.code }));
       void queryClient.invalidateQueries({ queryKey: coreKeys.all });
       onClose();
     },
-    onError: (error) => {
-      if (isConflict(error)) setConflict(errorMessage(error));
+    reload: async () => {
+      const fresh = await core.tasks.get.query({ id: task.id });
+      const freshChild = fresh.rollUp?.children[0] ? await core.tasks.get.query({ id: fresh.rollUp.children[0].id }) : undefined;
+      const latest = adjustValuesOf(fresh, freshChild);
+      setBaseValues(latest);
+      void queryClient.invalidateQueries({ queryKey: ['core', 'task', task.id] });
+      return { version: fresh.version, values: { ...latest } };
     },
   });
+  const edit = versioned.mutation;
 
   const submit = (values: AdjustValues) => {
     const title = values.title.trim();
     const content = (values.content ?? '').trim();
     const deadline = fromDayjs(values.deadline);
     const changes = {
-      ...(title !== base.values.title ? { title } : {}),
-      ...(content !== base.values.content.trim() ? { content } : {}),
-      ...(!task.continuous && deadline && deadline !== fromDayjs(base.values.deadline) ? { deadline } : {}),
-      ...(!sameList(values.coordinatorUnitCodes ?? [], base.values.coordinatorUnitCodes) ? { coordinatorUnitCodes: values.coordinatorUnitCodes ?? [] } : {}),
+      ...(title !== baseValues.title ? { title } : {}),
+      ...(content !== baseValues.content.trim() ? { content } : {}),
+      ...(!task.continuous && deadline && deadline !== fromDayjs(baseValues.deadline) ? { deadline } : {}),
+      ...(!sameList(values.coordinatorUnitCodes ?? [], baseValues.coordinatorUnitCodes) ? { coordinatorUnitCodes: values.coordinatorUnitCodes ?? [] } : {}),
     };
     if (Object.keys(changes).length === 0) {
       setNothing(true);
       return;
     }
     setNothing(false);
-    edit.mutate({ id: task.id, version: base.version, reason: values.reason.trim(), ...changes });
-  };
-
-  const reload = async () => {
-    setReloading(true);
-    try {
-      const fresh = await core.tasks.get.query({ id: task.id });
-      const freshChild = fresh.rollUp?.children[0] ? await core.tasks.get.query({ id: fresh.rollUp.children[0].id }) : undefined;
-      const latest = adjustValuesOf(fresh, freshChild);
-      for (const field of Object.keys(latest) as Array<keyof typeof latest>) {
-        if (!form.isFieldTouched(field)) form.setFieldValue(field, latest[field]);
-      }
-      setBase({ version: fresh.version, values: latest });
-      void queryClient.invalidateQueries({ queryKey: ['core', 'task', task.id] });
-      setConflict(null);
-      setReloaded(true);
-      edit.reset();
-    } catch (error) {
-      void message.error(errorMessage(error));
-    } finally {
-      setReloading(false);
-    }
+    versioned.submit({ id: task.id, reason: values.reason.trim(), ...changes });
   };
 
   return (
@@ -239,15 +217,13 @@ function AdjustForm({ task, child, onClose }: { task: TaskDetail; child: TaskDet
       form={form}
       name={`adjust-${task.id}`}
       layout="vertical"
-      initialValues={{ reason: '', ...base.values }}
+      initialValues={{ reason: '', ...baseValues }}
       onFinish={submit}
       onValuesChange={() => setNothing(false)}
       disabled={edit.isPending}
     >
       <Typography.Paragraph type="secondary">{t('adjust.help')}</Typography.Paragraph>
-      {conflict ? <ConflictAlert className="dondoc-gap" message={conflict} onReload={() => void reload()} reloading={reloading} /> : null}
-      {reloaded ? <Alert type="info" showIcon className="dondoc-gap" title={t('common.reloadedKept')} /> : null}
-      {edit.isError && !conflict ? <Alert type="error" showIcon className="dondoc-gap" title={errorMessage(edit.error)} /> : null}
+      {versioned.alerts}
       {nothing ? <Alert type="warning" showIcon className="dondoc-gap" title={t('adjust.nothingChanged')} /> : null}
       <Form.Item
         name="title"
@@ -307,32 +283,21 @@ function CancelDialog({ task, onClose }: { task: IssuedTask; onClose: () => void
   const queryClient = useQueryClient();
   const [form] = Form.useForm<{ reason: string }>();
   const current = useQuery({ queryKey: coreKeys.task(task.id, undefined), queryFn: () => core.tasks.get.query({ id: task.id }) });
-  const [version, setVersion] = useState<number | null>(null);
-  const [conflict, setConflict] = useState<string | null>(null);
-  const [reloading, setReloading] = useState(false);
-  const cancel = useMutation({
-    mutationFn: (reason: string) => core.tasks.cancel.mutate({ id: task.id, version: version ?? current.data!.version, reason }),
-    onMutate: () => setConflict(null),
-    onSuccess: () => {
+  // The version is the one first read (null until then), moved only by a reload.
+  const versioned = useVersionedForm({
+    version: null as number | null,
+    save: (reason: string, version: number | null) => core.tasks.cancel.mutate({ id: task.id, version: version ?? current.data!.version, reason }),
+    onSaved: () => {
       void message.success(t('adjust.cancelled', { code: task.code }));
       void queryClient.invalidateQueries({ queryKey: coreKeys.all });
       onClose();
     },
-    onError: (error) => {
-      if (isConflict(error)) setConflict(errorMessage(error));
+    reload: async () => {
+      const fresh = await current.refetch();
+      return fresh.data ? { version: fresh.data.version } : null;
     },
   });
-  const reload = async () => {
-    setReloading(true);
-    try {
-      const fresh = await current.refetch();
-      if (fresh.data) setVersion(fresh.data.version);
-      setConflict(null);
-      cancel.reset();
-    } finally {
-      setReloading(false);
-    }
-  };
+  const cancel = versioned.mutation;
   return (
     <Modal
       open
@@ -347,9 +312,8 @@ function CancelDialog({ task, onClose }: { task: IssuedTask; onClose: () => void
       <Typography.Paragraph>{task.title}</Typography.Paragraph>
       <Typography.Paragraph type="secondary">{t('adjust.cancelText')}</Typography.Paragraph>
       {current.isError ? <Alert type="error" showIcon className="dondoc-gap" title={errorMessage(current.error)} /> : null}
-      {conflict ? <ConflictAlert className="dondoc-gap" message={conflict} onReload={() => void reload()} reloading={reloading} /> : null}
-      {cancel.isError && !conflict ? <Alert type="error" showIcon className="dondoc-gap" title={errorMessage(cancel.error)} /> : null}
-      <Form form={form} name={`cancel-${task.id}`} layout="vertical" onFinish={(values) => cancel.mutate(values.reason.trim())}>
+      {versioned.alerts}
+      <Form form={form} name={`cancel-${task.id}`} layout="vertical" onFinish={(values) => versioned.submit(values.reason.trim())}>
         <Form.Item
           name="reason"
           label={t('adjust.cancelReason')}

@@ -2,12 +2,10 @@ import { useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Form, Progress, Select, Space, Table, Typography } from 'antd';
 import { DownloadOutlined, PaperClipOutlined } from '@ant-design/icons';
-import { errorMessage, formatDateTime, useLocale, useT } from '@dondoc/ui';
+import { downloadFile, errorMessage, formatBytes, formatDateTime, Section, useLocale, useT } from '@dondoc/ui';
 import { core, type ReportView } from '../../core/client.ts';
 import { coreKeys } from '../../core/keys.ts';
-import { formatBytes } from '../../core/format.ts';
-import { attachEvidence, downloadBase64, EVIDENCE_ACCEPT, evidenceProblemText } from '../../core/upload.ts';
-import { Section } from '../../core/ui.tsx';
+import { attachEvidence, EVIDENCE_ACCEPT, evidenceProblemText } from '../../core/upload.ts';
 
 type Phase = { step: 'reading' | 'uploading'; fraction: number; filename: string } | null;
 
@@ -66,7 +64,7 @@ export function EvidencePanel({
     setDownloading(id);
     try {
       const file = await core.reports.evidence.query({ id });
-      downloadBase64(file.filename, file.contentType, file.dataBase64);
+      downloadFile({ fileName: file.filename, mimeType: file.contentType, contentBase64: file.dataBase64 });
     } catch (error) {
       void message.error(errorMessage(error));
     } finally {

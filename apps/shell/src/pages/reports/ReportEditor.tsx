@@ -1,16 +1,15 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Checkbox, Empty, Form, Input, InputNumber, Modal, Space, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
-import { ErrorPanel, errorMessage, formatDate, formatDateTime, useT } from '@dondoc/ui';
+import { ConflictAlert, errorMessage, ErrorPanel, formatDate, formatDateTime, Section, useAccess, useT, useVersionedForm } from '@dondoc/ui';
 import { core, type ReportView } from '../../core/client.ts';
-import { perm, useAccess } from '../../core/access.ts';
+import { perm } from '../../core/access.ts';
 import { coreKeys } from '../../core/keys.ts';
-import { isConflict } from '../../core/errors.ts';
 import { useLabels } from '../../core/labels.ts';
 import { ReportStateTag, TaskStatusTag } from '../../core/tags.tsx';
-import { ConflictAlert, MultilineText, Section } from '../../core/ui.tsx';
+import { MultilineText } from '../../core/ui.tsx';
 import { EvidencePanel } from './EvidencePanel.tsx';
 import { ReportFiguresPanel, ReportVersionsPanel } from './ReportVersions.tsx';
 import { ReviewActions } from './ReviewActions.tsx';
@@ -54,17 +53,12 @@ function initialValues(data: ReportView): ReportValues {
  */
 export function ReportEditor({ data }: { data: ReportView }) {
   const t = useT('shell');
+  const common = useT();
   const labels = useLabels();
   const access = useAccess();
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<ReportValues>();
-  const [base, setBase] = useState<{ id: string | null; version: number | null }>({
-    id: data.report?.id ?? null,
-    version: data.report?.version ?? null,
-  });
-  const [conflict, setConflict] = useState<string | null>(null);
-  const [reloaded, setReloaded] = useState(false);
   const [dirty, setDirty] = useState(false);
   const [confirming, setConfirming] = useState(false);
 
@@ -74,21 +68,15 @@ export function ReportEditor({ data }: { data: ReportView }) {
   const canSubmit = editable && access.can(perm.reportsSubmit);
   const periodName = labels.text(data.period.label);
 
-  const escalations = useQuery({
-    queryKey: coreKeys.escalations(undefined),
-    queryFn: () => core.escalations.list.query({}),
-    enabled: !!base.id && access.can(perm.escalationsRead),
-  });
-  const reportEscalations = (escalations.data ?? []).filter((e) => e.reportId === base.id);
-
   const refresh = () => queryClient.invalidateQueries({ queryKey: coreKeys.all });
 
-  const collect = (): Parameters<typeof core.reports.save.mutate>[0] => {
+  type Base = { id: string | null; version: number | null };
+  const collect = (version: number | null): Parameters<typeof core.reports.save.mutate>[0] => {
     const values = form.getFieldsValue(true) as ReportValues;
     return {
       unitCode: data.unit.code,
       periodId: data.period.id,
-      version: base.version,
+      version,
       items: data.items.map((item) => {
         const v = values.items?.[item.task.id] ?? {};
         return {
@@ -103,92 +91,58 @@ export function ReportEditor({ data }: { data: ReportView }) {
     };
   };
 
-  const onError = (error: unknown) => {
-    if (isConflict(error)) setConflict(errorMessage(error));
-  };
-
-  const save = useMutation({
-    mutationFn: async () => {
+  // "Lưu nháp" saves what is on screen; "Gửi báo cáo" saves it first, then submits that version.
+  const versioned = useVersionedForm({
+    version: { id: data.report?.id ?? null, version: data.report?.version ?? null } as Base,
+    form,
+    versionOf: (answer: { id: string; version: number }): Base => ({ id: answer.id, version: answer.version }),
+    save: async (action: 'save' | 'submit', base: Base) => {
       await form.validateFields();
-      return core.reports.save.mutate(collect());
-    },
-    onMutate: () => {
-      setConflict(null);
-      setReloaded(false);
-    },
-    onSuccess: (saved) => {
-      setBase({ id: saved.id, version: saved.version });
-      setDirty(false);
-      void message.success(t('report.saved'));
-      void refresh();
-    },
-    onError,
-  });
-
-  const submit = useMutation({
-    mutationFn: async () => {
-      await form.validateFields();
-      // Save what is on screen first, then submit that version.
-      const saved = await core.reports.save.mutate(collect());
-      setBase({ id: saved.id, version: saved.version });
+      const saved = await core.reports.save.mutate(collect(base.version));
+      if (action === 'save') return { ...saved, escalations: 0 };
+      versioned.setVersion({ id: saved.id, version: saved.version });
       setDirty(false);
       return core.reports.submit.mutate({ id: saved.id, version: saved.version });
     },
-    onMutate: () => {
-      setConflict(null);
-      setReloaded(false);
-    },
-    onSuccess: (submitted) => {
-      setBase({ id: submitted.id, version: submitted.version });
+    onSaved: (answer, action) => {
+      setDirty(false);
       setConfirming(false);
-      void message.success(
-        submitted.escalations > 0 ? t('report.submittedEscalated', { count: submitted.escalations }) : t('report.submitted'),
+      if (action === 'save') void message.success(t('report.saved'));
+      else void message.success(answer.escalations > 0 ? t('report.submittedEscalated', { count: answer.escalations }) : t('report.submitted'));
+      void refresh();
+    },
+    onError: (_, action) => {
+      setConfirming(false);
+      if (action === 'submit') void refresh();
+    },
+    reload: async () => {
+      const fresh = await core.reports.get.query({ unitCode: data.unit.code, periodId: data.period.id });
+      void refresh();
+      // Fields the user has not touched take the newer values; what they typed stays.
+      const items = Object.fromEntries(
+        fresh.items.map((item) => [
+          item.task.id,
+          { progress: item.progress, result: item.result ?? '', obstacles: item.obstacles ?? '', proposals: item.proposals ?? '', beyondAuthority: item.beyondAuthority },
+        ]),
       );
-      void refresh();
-    },
-    onError: (error) => {
-      setConfirming(false);
-      onError(error);
-      void refresh();
+      return { version: { id: fresh.report?.id ?? null, version: fresh.report?.version ?? null }, values: { items } };
     },
   });
+  const base = versioned.version;
+  const action = versioned.mutation;
+  const saving = action.isPending && action.variables === 'save';
+  const submitting = action.isPending && action.variables === 'submit';
 
-  const [reloading, setReloading] = useState(false);
-  const reload = async () => {
-    setReloading(true);
-    try {
-      const fresh = await core.reports.get.query({ unitCode: data.unit.code, periodId: data.period.id });
-      // Fields the user has not touched take the newer values; what they typed stays.
-      for (const item of fresh.items) {
-        const values: ItemValues = {
-          progress: item.progress,
-          result: item.result ?? '',
-          obstacles: item.obstacles ?? '',
-          proposals: item.proposals ?? '',
-          beyondAuthority: item.beyondAuthority,
-        };
-        for (const field of Object.keys(values) as Array<keyof ItemValues>) {
-          const value = values[field];
-          const path: ['items', string, keyof ItemValues] = ['items', item.task.id, field];
-          if (!form.isFieldTouched(path)) form.setFieldValue(path, value);
-        }
-      }
-      setBase({ id: fresh.report?.id ?? null, version: fresh.report?.version ?? null });
-      setConflict(null);
-      setReloaded(true);
-      save.reset();
-      submit.reset();
-      void refresh();
-    } catch (error) {
-      void message.error(errorMessage(error));
-    } finally {
-      setReloading(false);
-    }
-  };
+  const escalations = useQuery({
+    queryKey: coreKeys.escalations(undefined),
+    queryFn: () => core.escalations.list.query({}),
+    enabled: !!base.id && access.can(perm.escalationsRead),
+  });
+  const reportEscalations = (escalations.data ?? []).filter((e) => e.reportId === base.id);
 
-  const failure = (save.isError && save.error) || (submit.isError && submit.error);
+  const failure = action.isError && action.error;
   const validationFailure = failure && typeof failure === 'object' && 'errorFields' in failure;
-  const busy = save.isPending || submit.isPending;
+  const busy = action.isPending;
 
   return (
     <div className="dondoc-report">
@@ -292,7 +246,7 @@ export function ReportEditor({ data }: { data: ReportView }) {
           initialValues={initialValues(data)}
           disabled={busy}
           onValuesChange={() => setDirty(true)}
-          onFinish={() => save.mutate()}
+          onFinish={() => versioned.submit('save')}
           className="dondoc-form"
         >
           <Section
@@ -323,19 +277,17 @@ export function ReportEditor({ data }: { data: ReportView }) {
           </Section>
 
           <div className="dondoc-action-bar" role="group" aria-label={t('report.actions')}>
-            {conflict ? (
-              <ConflictAlert message={conflict} onReload={() => void reload()} reloading={reloading} />
-            ) : null}
-            {reloaded ? <Alert type="info" showIcon title={t('common.reloadedKept')} /> : null}
-            {failure && !conflict ? (
+            <ConflictAlert error={failure} onReload={() => void versioned.reload()} reloading={versioned.reloading} />
+            {versioned.reloaded ? <Alert type="info" showIcon title={common('conflict.reloaded')} /> : null}
+            {failure && !versioned.conflict ? (
               <Alert type="error" showIcon title={validationFailure ? t('common.checkFields') : errorMessage(failure)} />
             ) : null}
             <Space wrap>
-              <Button htmlType="submit" icon={<SaveOutlined aria-hidden />} loading={save.isPending} type={canSubmit ? 'default' : 'primary'}>
+              <Button htmlType="submit" icon={<SaveOutlined aria-hidden />} loading={saving} type={canSubmit ? 'default' : 'primary'}>
                 {t('report.saveDraft')}
               </Button>
               {canSubmit ? (
-                <Button type="primary" icon={<SendOutlined aria-hidden />} loading={submit.isPending} onClick={() => setConfirming(true)}>
+                <Button type="primary" icon={<SendOutlined aria-hidden />} loading={submitting} onClick={() => setConfirming(true)}>
                   {t('report.submit')}
                 </Button>
               ) : (
@@ -353,8 +305,8 @@ export function ReportEditor({ data }: { data: ReportView }) {
         title={t('report.confirmTitle', { period: periodName })}
         okText={t('report.submit')}
         cancelText={t('common.cancel')}
-        confirmLoading={submit.isPending}
-        onOk={() => submit.mutate()}
+        confirmLoading={submitting}
+        onOk={() => versioned.submit('submit')}
         onCancel={() => setConfirming(false)}
       >
         <p>{t('report.confirmText', { unit: data.unit.name })}</p>

@@ -3,13 +3,12 @@ import { Link, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Form, Select, Typography } from 'antd';
 import { CADENCES, isPeriodId, nextPeriod, periodById, previousPeriod, type Cadence, type Period } from '@dondoc/core';
-import { ErrorPanel, useSession, useT } from '@dondoc/ui';
+import { ErrorPanel, useAccess, useDocumentTitle, useSession, useT } from '@dondoc/ui';
 import { core } from '../../core/client.ts';
-import { perm, useAccess } from '../../core/access.ts';
+import { perm } from '../../core/access.ts';
 import { coreKeys } from '../../core/keys.ts';
 import { currentPeriod } from '../../core/periods.ts';
 import { useLabels } from '../../core/labels.ts';
-import { useDocumentTitle } from '../../core/ui.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { ReportEditor } from './ReportEditor.tsx';
 

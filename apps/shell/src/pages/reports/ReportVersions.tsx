@@ -3,13 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Empty, Modal, Space, Typography } from 'antd';
 import { EyeOutlined } from '@ant-design/icons';
 import { TASK_STATUSES } from '@dondoc/core';
-import { ErrorPanel, formatDate, formatDateTime, useLocale, useT } from '@dondoc/ui';
+import { ErrorPanel, formatDate, formatDateTime, formatRate, Section, useLocale, useT } from '@dondoc/ui';
 import { core, type ReportView } from '../../core/client.ts';
 import { coreKeys } from '../../core/keys.ts';
 import { EvidenceDownloadButton } from '../../core/download.tsx';
-import { formatRate } from '../../core/format.ts';
 import { ReportStateTag, TaskStatusTag } from '../../core/tags.tsx';
-import { MultilineText, Section } from '../../core/ui.tsx';
+import { MultilineText } from '../../core/ui.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { ReportItemView } from './ReportEditor.tsx';
 

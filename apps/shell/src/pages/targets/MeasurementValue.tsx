@@ -1,6 +1,5 @@
 import { Space, Tag, Typography } from 'antd';
-import { useLocale, useT } from '@dondoc/ui';
-import { formatNumber } from '../../core/format.ts';
+import { formatNumber, useLocale, useT } from '@dondoc/ui';
 import type { TargetDetail } from '../../core/client.ts';
 import { measureValue } from './TargetsPage.tsx';
 

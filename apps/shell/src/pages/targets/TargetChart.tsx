@@ -5,11 +5,9 @@ import { LineChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import { daysBetween, maxDate } from '@dondoc/core';
-import { formatDate, useLocale, useT } from '@dondoc/ui';
+import { formatDate, formatNumber, todayIso, useLocale, useT } from '@dondoc/ui';
 import type { TargetDetail } from '../../core/client.ts';
-import { formatNumber } from '../../core/format.ts';
 import { useLabels } from '../../core/labels.ts';
-import { todayIso } from '../../core/dates.ts';
 
 // Only the parts of echarts this chart uses: this file is its own lazily loaded chunk.
 echarts.use([LineChart, ScatterChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);

@@ -1,16 +1,14 @@
-import { Suspense, useState } from 'react';
+import { Suspense } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Breadcrumb, Button, DatePicker, Descriptions, Form, Input, InputNumber, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { ErrorPanel, errorMessage, formatDate, useLocale, useT } from '@dondoc/ui';
+import { DATE_FORMAT, errorMessage, ErrorPanel, formatDate, fromDayjs, isAfterToday, Section, todayIso, toDayjs, useAccess, useDocumentTitle, useLocale, useT, useVersionedForm } from '@dondoc/ui';
 import { core, type TargetDetail } from '../../core/client.ts';
-import { perm, useAccess } from '../../core/access.ts';
+import { perm } from '../../core/access.ts';
 import { coreKeys } from '../../core/keys.ts';
-import { DATE_FORMAT, fromDayjs, isAfterToday, toDayjs, todayIso } from '../../core/dates.ts';
-import { isConflict } from '../../core/errors.ts';
 import { ForecastTag } from '../../core/tags.tsx';
-import { ConflictAlert, MultilineText, Section, useDocumentTitle } from '../../core/ui.tsx';
+import { MultilineText } from '../../core/ui.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { ChartPlaceholder, measureValue, Projection, TargetChart } from './TargetsPage.tsx';
 import { MeasurementValue } from './MeasurementValue.tsx';
@@ -209,57 +207,33 @@ function BaselineForm({ target }: { target: TargetDetail }) {
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<BaselineValues>();
-  const [baseVersion, setBaseVersion] = useState(target.version);
-  const [conflict, setConflict] = useState<string | null>(null);
-  const [reloaded, setReloaded] = useState(false);
-  const [reloading, setReloading] = useState(false);
   const latestDay = target.targetDate < todayIso() ? target.targetDate : todayIso();
   const outOfRange = (value: Dayjs) => {
     const iso = fromDayjs(value);
     return iso !== null && iso > latestDay;
   };
 
-  const save = useMutation({
-    mutationFn: (values: BaselineValues) =>
+  const versioned = useVersionedForm({
+    version: target.version,
+    form,
+    save: (values: BaselineValues, version: number) =>
       core.targets.setBaseline.mutate({
         code: target.code,
-        version: baseVersion,
+        version,
         baselineValue: values.baselineValue ?? 0,
         baselineDate: fromDayjs(values.baselineDate) ?? todayIso(),
       }),
-    onMutate: () => {
-      setConflict(null);
-      setReloaded(false);
-    },
-    onSuccess: (saved) => {
-      setBaseVersion(saved.version);
+    onSaved: () => {
       void message.success(t('target.baselineSaved'));
       void queryClient.invalidateQueries({ queryKey: coreKeys.all });
     },
-    onError: (error) => {
-      if (isConflict(error)) setConflict(errorMessage(error));
+    reload: async () => {
+      const fresh = await core.targets.get.query({ code: target.code });
+      void queryClient.invalidateQueries({ queryKey: coreKeys.target(target.code) });
+      return { version: fresh.version, values: { baselineValue: fresh.baselineValue, baselineDate: toDayjs(fresh.baselineDate) } };
     },
   });
-
-  const reload = async () => {
-    setReloading(true);
-    try {
-      const fresh = await core.targets.get.query({ code: target.code });
-      const latest: BaselineValues = { baselineValue: fresh.baselineValue, baselineDate: toDayjs(fresh.baselineDate) };
-      for (const field of Object.keys(latest) as Array<keyof BaselineValues>) {
-        if (!form.isFieldTouched(field)) form.setFieldValue(field, latest[field]);
-      }
-      setBaseVersion(fresh.version);
-      setConflict(null);
-      setReloaded(true);
-      save.reset();
-      void queryClient.invalidateQueries({ queryKey: coreKeys.target(target.code) });
-    } catch (error) {
-      void message.error(errorMessage(error));
-    } finally {
-      setReloading(false);
-    }
-  };
+  const save = versioned.mutation;
 
   return (
     <Form<BaselineValues>
@@ -267,14 +241,12 @@ function BaselineForm({ target }: { target: TargetDetail }) {
       name={`target-baseline-${target.code}`}
       layout="vertical"
       initialValues={{ baselineValue: target.baselineValue, baselineDate: toDayjs(target.baselineDate) }}
-      onFinish={(values) => save.mutate(values)}
+      onFinish={versioned.submit}
       disabled={save.isPending}
       className="dondoc-form"
     >
       <Typography.Paragraph type="secondary">{t('target.baselineHelp')}</Typography.Paragraph>
-      {conflict ? <ConflictAlert className="dondoc-gap" message={conflict} onReload={() => void reload()} reloading={reloading} /> : null}
-      {reloaded ? <Alert type="info" showIcon className="dondoc-gap" title={t('common.reloadedKept')} /> : null}
-      {save.isError && !conflict ? <Alert type="error" showIcon className="dondoc-gap" title={errorMessage(save.error)} /> : null}
+      {versioned.alerts}
       <Space size="large" wrap align="start">
         <Form.Item
           name="baselineValue"

@@ -3,13 +3,11 @@ import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Empty, Skeleton, Space, Typography } from 'antd';
 import { FORECAST_CLASSES } from '@dondoc/core';
-import { ErrorPanel, formatDate, useLocale, useT } from '@dondoc/ui';
+import { ErrorPanel, formatDate, formatNumber, useDocumentTitle, useLocale, useT } from '@dondoc/ui';
 import { core, type TargetListItem } from '../../core/client.ts';
 import { coreKeys } from '../../core/keys.ts';
-import { formatNumber } from '../../core/format.ts';
 import { useLabels } from '../../core/labels.ts';
 import { ForecastTag } from '../../core/tags.tsx';
-import { useDocumentTitle } from '../../core/ui.tsx';
 import { Loading } from '../../components/Loading.tsx';
 
 /** echarts is big: the chart loads on its own, after the page. */

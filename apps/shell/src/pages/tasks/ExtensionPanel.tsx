@@ -4,12 +4,11 @@ import { Alert, App as AntApp, Button, DatePicker, Empty, Form, Input, Space, Ta
 import { CheckOutlined, CloseOutlined, SendOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { EXTENSION_STATE_LABELS, type ExtensionState } from '@dondoc/core';
-import { errorMessage, formatDate, formatDateTime, useLocale, useT } from '@dondoc/ui';
+import { DATE_FORMAT, errorMessage, formatDate, formatDateTime, fromDayjs, Section, toDayjs, useAccess, useLocale, useT } from '@dondoc/ui';
 import { core, type TaskDetail } from '../../core/client.ts';
-import { perm, useAccess } from '../../core/access.ts';
+import { perm } from '../../core/access.ts';
 import { coreKeys } from '../../core/keys.ts';
-import { DATE_FORMAT, fromDayjs, toDayjs } from '../../core/dates.ts';
-import { MultilineText, Section } from '../../core/ui.tsx';
+import { MultilineText } from '../../core/ui.tsx';
 import type { ExtensionItem } from '../giving/types.ts';
 import '../giving/giving.css';
 

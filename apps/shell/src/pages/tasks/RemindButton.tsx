@@ -2,9 +2,9 @@ import { useId, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Form, Input, Modal, Select, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
-import { errorMessage, useT } from '@dondoc/ui';
+import { type Access, errorMessage, useAccess, useT } from '@dondoc/ui';
 import { core } from '../../core/client.ts';
-import { perm, useAccess, type Access } from '../../core/access.ts';
+import { perm } from '../../core/access.ts';
 import { coreKeys } from '../../core/keys.ts';
 
 interface UnitRef {

@@ -1,16 +1,13 @@
 import { useRef, useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, DatePicker, Form, Input, InputNumber, Progress, Space, Typography } from 'antd';
 import { DeleteOutlined, PaperClipOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import { errorMessage, useLocale, useT } from '@dondoc/ui';
+import { DATE_FORMAT, errorMessage, fromDayjs, isAfterToday, toDayjs, useLocale, useT, useVersionedForm } from '@dondoc/ui';
 import { core, type TaskDetail } from '../../core/client.ts';
 import { coreKeys } from '../../core/keys.ts';
-import { DATE_FORMAT, fromDayjs, isAfterToday, toDayjs } from '../../core/dates.ts';
-import { isConflict } from '../../core/errors.ts';
 import { EvidenceDownloadButton } from '../../core/download.tsx';
 import { attachTaskResult, EVIDENCE_ACCEPT, evidenceProblemText } from '../../core/upload.ts';
-import { ConflictAlert } from '../../core/ui.tsx';
 
 interface UpdateValues {
   progress: number | null;
@@ -42,12 +39,6 @@ export function TaskUpdateForm({ task }: { task: TaskDetail }) {
   const queryClient = useQueryClient();
   const [form] = Form.useForm<UpdateValues>();
   const completedOn = Form.useWatch('completedOn', form);
-  // The version the user is editing: the one read when the form opened, moved on only by a
-  // successful save or an explicit reload (never silently by a background refresh).
-  const [baseVersion, setBaseVersion] = useState(task.version);
-  const [conflict, setConflict] = useState<string | null>(null);
-  const [reloaded, setReloaded] = useState(false);
-  const [reloading, setReloading] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   // The result's evidence file: the one on record, or one uploaded in this form (not yet saved).
   const [resultFile, setResultFile] = useState<ResultFile | null>(task.resultFile);
@@ -56,12 +47,16 @@ export function TaskUpdateForm({ task }: { task: TaskDetail }) {
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
-  const save = useMutation({
-    mutationFn: (values: UpdateValues) => {
+  // The version the user is editing: the one read when the form opened, moved on only by a
+  // successful save or an explicit reload (never silently by a background refresh).
+  const versioned = useVersionedForm({
+    version: task.version,
+    form,
+    save: (values: UpdateValues, version: number) => {
       const completed = fromDayjs(values.completedOn);
       return core.tasks.update.mutate({
         id: task.id,
-        version: baseVersion,
+        version,
         progress: values.progress ?? 0,
         result: values.result?.trim() ? values.result.trim() : null,
         completedOn: completed,
@@ -76,50 +71,28 @@ export function TaskUpdateForm({ task }: { task: TaskDetail }) {
         note: values.note?.trim() ? values.note.trim() : null,
       });
     },
-    onMutate: () => {
-      setConflict(null);
-      setReloaded(false);
-      setProblem(null);
-    },
-    onSuccess: (saved) => {
-      setBaseVersion(saved.version);
+    onSaved: (saved) => {
       setFileTouched(false);
       form.setFieldsValue({ progress: saved.progress, note: '' });
       void message.success(t('task.saved'));
       void queryClient.invalidateQueries({ queryKey: coreKeys.all });
     },
-    onError: (error) => {
-      if (isConflict(error)) setConflict(errorMessage(error));
-    },
-  });
-
-  const reload = async () => {
-    setReloading(true);
-    try {
+    // Fields the user has not touched take the newer values; what they typed stays.
+    reload: async () => {
       const fresh = await core.tasks.get.query({ id: task.id });
-      // Fields the user has not touched take the newer values; what they typed stays.
-      const latest: Partial<UpdateValues> = {
+      if (!fileTouched) setResultFile(fresh.resultFile);
+      void queryClient.invalidateQueries({ queryKey: ['core', 'task', task.id] });
+      const values = {
         progress: fresh.progress,
         result: fresh.result ?? '',
         completedOn: toDayjs(fresh.completedOn),
         resultDocNumber: fresh.resultDocNumber ?? '',
         resultDocDate: toDayjs(fresh.resultDocDate),
       };
-      for (const field of Object.keys(latest) as Array<keyof UpdateValues>) {
-        if (!form.isFieldTouched(field)) form.setFieldValue(field, latest[field]);
-      }
-      if (!fileTouched) setResultFile(fresh.resultFile);
-      void queryClient.invalidateQueries({ queryKey: ['core', 'task', task.id] });
-      setBaseVersion(fresh.version);
-      setConflict(null);
-      setReloaded(true);
-      save.reset();
-    } catch (error) {
-      void message.error(errorMessage(error));
-    } finally {
-      setReloading(false);
-    }
-  };
+      return { version: fresh.version, values };
+    },
+  });
+  const save = versioned.mutation;
 
   /** A file may stand in for the result document: re-check the document fields once it changes. */
   const recheckResult = () => {
@@ -176,7 +149,8 @@ export function TaskUpdateForm({ task }: { task: TaskDetail }) {
           setTimeout(() => void form.validateFields(['resultDocNumber']).catch(() => undefined), 0);
           return;
         }
-        save.mutate(all);
+        setProblem(null);
+        versioned.submit(all);
       }}
       onFinishFailed={({ errorFields }) => {
         const missingResult = errorFields.some((field) => field.errors.includes(t('task.resultRequired')));
@@ -190,11 +164,7 @@ export function TaskUpdateForm({ task }: { task: TaskDetail }) {
       disabled={save.isPending}
       className="dondoc-form"
     >
-      {conflict ? (
-        <ConflictAlert className="dondoc-gap" message={conflict} onReload={() => void reload()} reloading={reloading} />
-      ) : null}
-      {reloaded ? <Alert type="info" showIcon className="dondoc-gap" title={t('common.reloadedKept')} /> : null}
-      {save.isError && !conflict ? <Alert type="error" showIcon className="dondoc-gap" title={errorMessage(save.error)} /> : null}
+      {versioned.alerts}
       <Space size="large" wrap align="start">
         <Form.Item
           name="progress"

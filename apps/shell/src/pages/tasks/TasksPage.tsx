@@ -4,13 +4,12 @@ import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-qu
 import { Alert, Button, DatePicker, Form, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { isIsoDate, isTaskStatus, TASK_STATUSES, type TaskStatus } from '@dondoc/core';
-import { ErrorPanel, formatDate, useSession, useT } from '@dondoc/ui';
+import { DATE_FORMAT, ErrorPanel, formatDate, fromDayjs, toDayjs, useAccess, useDocumentTitle, useSession, useT } from '@dondoc/ui';
 import { core, type TaskListItem } from '../../core/client.ts';
-import { perm, useAccess } from '../../core/access.ts';
+import { perm } from '../../core/access.ts';
 import { useLabels } from '../../core/labels.ts';
-import { DATE_FORMAT, fromDayjs, toDayjs } from '../../core/dates.ts';
 import { InferredTag, LeadershipTag, NoProgressTag, TaskStatusTag } from '../../core/tags.tsx';
-import { ProgressValue, useDocumentTitle } from '../../core/ui.tsx';
+import { ProgressValue } from '../../core/ui.tsx';
 import { coreKeys } from '../../core/keys.ts';
 import { RemindButton } from './RemindButton.tsx';
 
