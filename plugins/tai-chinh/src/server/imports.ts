@@ -29,20 +29,8 @@ export const registerSheet = defineSpreadsheet({
     { name: 'Trung tâm Văn hóa - Thể thao', sector: SECTOR_SUGGESTIONS[3]!.vi, year: 2024, group: 2, revenueA: 3_500_000_000, spendingB: 3_200_000_000, plannedGroup: 2, investmentCovered: 'Không' },
   ],
   notes: [
-    {
-      title: { vi: 'Tệp', en: 'File' },
-      text: {
-        vi: 'Định dạng .xlsx hoặc .csv (UTF-8, phân cách bằng dấu phẩy hoặc chấm phẩy), tối đa 512 KB. Có thể có dòng tiêu đề phía trên bảng.',
-        en: 'An .xlsx or .csv file (UTF-8, separated by commas or semicolons), at most 512 KB. Title lines may come above the table.',
-      },
-    },
-    {
-      title: { vi: 'Kiểm tra trước', en: 'Check first' },
-      text: {
-        vi: 'Chọn "Kiểm tra tệp" để xem lỗi từng dòng; chỉ khi không còn lỗi mới ghi được, và ghi toàn bộ hoặc không ghi dòng nào.',
-        en: 'Choose "Check file" to see each row’s errors; the file is written only without errors, all rows or none.',
-      },
-    },
+    { title: { vi: 'Tệp', en: 'File' }, text: { vi: 'Định dạng .xlsx hoặc .csv (UTF-8, phân cách bằng dấu phẩy hoặc chấm phẩy), tối đa 512 KB. Có thể có dòng tiêu đề phía trên bảng.', en: 'An .xlsx or .csv file (UTF-8, separated by commas or semicolons), at most 512 KB. Title lines may come above the table.' } },
+    { title: { vi: 'Kiểm tra trước', en: 'Check first' }, text: { vi: 'Chọn "Kiểm tra tệp" để xem lỗi từng dòng; chỉ khi không còn lỗi mới ghi được, và ghi toàn bộ hoặc không ghi dòng nào.', en: 'Choose "Check file" to see each row’s errors; the file is written only without errors, all rows or none.' } },
   ],
 });
 

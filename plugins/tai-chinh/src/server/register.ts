@@ -111,10 +111,6 @@ export function approvalView(row: ApprovalRow): ApprovalView {
   };
 }
 
-export function approvalStatusOf(approvals: Map<string, ApprovalRow>, year: number, code: string): ApprovalStatus {
-  return approvals.get(approvalKey(year, code))?.status ?? 'pending';
-}
-
 const groupOrNull = (value: number | null): AutonomyGroup | null => (isAutonomyGroup(value) ? value : null);
 
 export function yearView(row: YearRow, approval: ApprovalStatus): YearView {
@@ -157,7 +153,7 @@ export function unitView(
     years: years
       .filter((row) => (PLAN_YEARS as readonly number[]).includes(row.year))
       .sort((a, b) => a.year - b.year)
-      .map((row) => yearView(row, approvalStatusOf(approvals, row.year, unit.managingUnitCode))),
+      .map((row) => yearView(row, approvals.get(approvalKey(row.year, unit.managingUnitCode))?.status ?? 'pending')),
   };
 }
 
@@ -192,7 +188,6 @@ export async function loadRegister(
     else yearsByUnit.set(year.unitId, [year]);
   }
   const approvals = await loadApprovals(db, options.managingUnitCode ? [options.managingUnitCode] : scope);
-  // Managing units in the city's own order (UBND, departments, districts), then by code.
   // Managing units in the city's own order (UBND, departments, districts), then names in
   // Vietnamese alphabetical order (đ after d, not after z as in the database's byte order).
   const order = new Map([...directory.keys()].map((code, index) => [code, index]));

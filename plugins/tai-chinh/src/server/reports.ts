@@ -66,29 +66,14 @@ export function buildReport(input: ReportInput): Promise<Buffer> {
       ['STT', 6], ['Đơn vị chủ quản', 34], ['Số đơn vị sự nghiệp', 12], ['Nhóm 1', 9], ['Nhóm 2', 9], ['Nhóm 3', 9], ['Nhóm 4', 9], ['Chưa phân loại', 12],
       ['Tỷ lệ tự chủ nhóm 1, 2 (%)', 14, PERCENT], ['Theo lộ trình (%)', 14, PERCENT], ['Chậm lộ trình', 12], ['Không khớp số liệu', 14], ['Phê duyệt của Sở Tài chính', 44],
     ]),
-    rows: consolidation.managingUnits.map((m, index) => [
-      index + 1,
-      m.managingUnit.name,
-      m.units,
-      ...m.summary.byGroup,
-      m.units - m.summary.entered.counted,
-      m.summary.entered.share,
-      m.summary.planned.share,
-      m.summary.behind,
-      m.mismatches,
-      APPROVAL_STATUS_LABELS[m.approval?.status ?? 'pending'].vi + (m.approval ? ` (${m.approval.decidedBy}, ${dmy(m.approval.decidedAt.slice(0, 10))})` : ''),
-    ]),
+    rows: consolidation.managingUnits.map((m, index) => {
+      const approval = APPROVAL_STATUS_LABELS[m.approval?.status ?? 'pending'].vi + (m.approval ? ` (${m.approval.decidedBy}, ${dmy(m.approval.decidedAt.slice(0, 10))})` : '');
+      const s = m.summary;
+      return [index + 1, m.managingUnit.name, m.units, ...s.byGroup, m.units - s.entered.counted, s.entered.share, s.planned.share, s.behind, m.mismatches, approval];
+    }),
     totals: total && [
-      '',
-      consolidation.scope === 'all' ? 'Toàn Thành phố' : 'Cộng',
-      unitCount,
-      ...total.byGroup,
-      unitCount - total.entered.counted,
-      total.entered.share,
-      total.planned.share,
-      total.behind,
-      consolidation.mismatches,
-      total.recorded ? recordedText(total.recorded) : '',
+      '', consolidation.scope === 'all' ? 'Toàn Thành phố' : 'Cộng', unitCount, ...total.byGroup, unitCount - total.entered.counted,
+      total.entered.share, total.planned.share, total.behind, consolidation.mismatches, total.recorded ? recordedText(total.recorded) : '',
     ],
   };
 
@@ -112,23 +97,9 @@ export function buildReport(input: ReportInput): Promise<Buffer> {
     ]),
     rows: listed.map(({ unit, y }, index): XlsxCell[] => {
       const check = CLASSIFICATION_STATUS_LABELS[y?.status ?? 'unclassified'].vi;
-      return [
-        index + 1,
-        unit.managingUnit.name,
-        unit.name,
-        unit.sector,
-        year,
-        y?.group ?? null,
-        y?.revenueA ?? null,
-        y?.spendingB ?? null,
-        y?.level ?? null,
-        y?.impliedGroup ?? null,
-        y?.status === 'mismatch' ? { value: check, emphasis: true } : check,
-        y?.plannedGroup ?? null,
-        y ? ROADMAP_STATUS_LABELS[y.roadmap].vi : '',
-        y ? (y.investmentCovered ? 'Có' : 'Không') : '',
-        y ? APPROVAL_STATUS_LABELS[y.approval].vi : '',
-      ];
+      const labels = y ? [ROADMAP_STATUS_LABELS[y.roadmap].vi, y.investmentCovered ? 'Có' : 'Không', APPROVAL_STATUS_LABELS[y.approval].vi] : ['', '', ''];
+      return [index + 1, unit.managingUnit.name, unit.name, unit.sector, year, y?.group ?? null, y?.revenueA ?? null, y?.spendingB ?? null, y?.level ?? null,
+        y?.impliedGroup ?? null, y?.status === 'mismatch' ? { value: check, emphasis: true } : check, y?.plannedGroup ?? null, ...labels];
     }),
   };
 
