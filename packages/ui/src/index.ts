@@ -47,3 +47,5 @@ export type { SpreadsheetImportProps, SpreadsheetImportResult } from './Spreadsh
 export { PageHeader, NotAllowedPage, Section, useRevealOn } from './layout.tsx';
 export type { SectionProps } from './layout.tsx';
 export { DATE_FORMAT, hanoiDay, todayIso, toDayjs, fromDayjs, isAfterToday } from './dates.ts';
+export { addTexts, splitTexts } from './texts.ts';
+export type { TextPair, TextPairTree } from './texts.ts';

@@ -8,6 +8,7 @@ import { base64Bytes } from '../src/download.ts';
 import { isConflict } from '../src/versioned.tsx';
 import { acceptedExtensions, spreadsheetProblem } from '../src/SpreadsheetImport.tsx';
 import { missingKeys } from '../src/i18n.ts';
+import { splitTexts } from '../src/texts.ts';
 import { fromDayjs, hanoiDay, isAfterToday, toDayjs, todayIso } from '../src/dates.ts';
 import { commonEn as commonEnForTest, commonVi } from '../src/locales/common.ts';
 
@@ -128,5 +129,14 @@ describe('date pickers', () => {
     expect(hanoiDay(Date.UTC(2025, 11, 31, 17, 0))).toBe('2026-01-01');
     expect(isAfterToday(toDayjs('2999-01-01')!)).toBe(true);
     expect(isAfterToday(toDayjs(todayIso())!)).toBe(false);
+  });
+});
+
+describe('texts written as pairs', () => {
+  it('splits them into the Vietnamese and English trees, with the same keys', () => {
+    const { vi, en } = splitTexts({ import: { title: ['Nhập danh sách từ tệp', 'Import the register from a file'], sub: { ok: ['Đã ghi', 'Written'] } } });
+    expect(vi).toEqual({ import: { title: 'Nhập danh sách từ tệp', sub: { ok: 'Đã ghi' } } });
+    expect(en).toEqual({ import: { title: 'Import the register from a file', sub: { ok: 'Written' } } });
+    expect(missingKeys(vi, en)).toEqual([]);
   });
 });
