@@ -15,6 +15,8 @@ export const dondocTheme: ThemeConfig = {
   token: {
     colorPrimary: '#0b57a4',
     colorLink: '#0b57a4',
+    // antd's #ff4d4f is 3.3:1 on white: danger buttons and field errors need 4.5:1 (WCAG AA).
+    colorError: '#cf1322',
     colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextDescription: 'rgba(0, 0, 0, 0.62)',
