@@ -38,14 +38,7 @@ export type RegisterRow = SpreadsheetRow<typeof REGISTER_COLUMNS>;
 type UnitRow = typeof serviceUnits.$inferSelect;
 type YearRow = typeof unitYears.$inferSelect;
 
-export interface ImportMismatch {
-  row: number;
-  name: string;
-  year: number;
-  group: AutonomyGroup;
-  impliedGroup: AutonomyGroup;
-  level: number | null;
-}
+export type ImportMismatch = { row: number; name: string; year: number; group: AutonomyGroup; impliedGroup: AutonomyGroup; level: number | null };
 
 export interface ImportSummary {
   unitsCreated: number;
@@ -57,14 +50,8 @@ export interface ImportSummary {
   mismatches: ImportMismatch[];
 }
 
-interface PlannedUnit {
-  key: string;
-  name: string;
-  sector: string;
-  existing: UnitRow | null;
-  /** The sector (or name spelling) differs from what is stored. */
-  changed: boolean;
-}
+/** A unit to create (`existing` null) or to update (`changed`: the sector or the name's spelling differs from what is stored). */
+type PlannedUnit = { key: string; name: string; sector: string; existing: UnitRow | null; changed: boolean };
 
 interface ImportPlan {
   errors: SpreadsheetIssue[];

@@ -127,13 +127,8 @@ export async function removeUnit(ctx: ModuleContext, tx: Tx, directory: Director
   await deleteVersioned(tx, serviceUnits, { ...audit(ctx), id: eq(serviceUnits.id, unit.id), current: unit, version, audit: unitAudit('remove', unit.id), before: { unit, years } });
 }
 
-export interface YearValues {
-  autonomyGroup: AutonomyGroup | null;
-  revenueA: number | null;
-  spendingB: number | null;
-  investmentCovered: boolean;
-  plannedGroup: AutonomyGroup | null;
-}
+/** What a unit's year holds: its classification (group, A, B, investment flag) and its planned group. */
+export type YearValues = { autonomyGroup: AutonomyGroup | null; revenueA: number | null; spendingB: number | null; investmentCovered: boolean; plannedGroup: AutonomyGroup | null };
 
 const yearWhere = (unitId: string, year: number): SQL => and(eq(unitYears.unitId, unitId), eq(unitYears.year, year))!;
 
