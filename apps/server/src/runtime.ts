@@ -1,7 +1,7 @@
 import type { AnyRouter } from '@trpc/server';
 import { migrate, openDatabase, type Database, type MigrationModule } from '@dondoc/db';
 import { authMigrations, PermissionRegistry, seedDemoDirectory } from '@dondoc/auth';
-import { coreMigrations, corePermissions, coreRouter, createCoreApi, reconcileDirective2458, seedDemoProgress2458, seedDirective2458 } from '@dondoc/core/server';
+import { coreMigrations, corePermissions, coreRouter, createCoreApi, reconcileDirective2458, scopeTransactions, seedDemoProgress2458, seedDirective2458 } from '@dondoc/core/server';
 import type { PluginContext } from '@dondoc/plugin-sdk';
 import { loadPluginConfig } from './config.ts';
 import type { Env } from './env.ts';
@@ -37,11 +37,11 @@ export async function boot(env: Env, options: BootOptions = {}): Promise<Runtime
     if (applied.length > 0) log.info('migrations applied', { migrations: applied.map((m) => `${m.module}/${m.tag}`) });
     const permissions = new PermissionRegistry();
     permissions.register('core', null, [...corePermissions]);
-    const pluginContext = (id: string): PluginContext => ({
-      db: database.db,
-      log: log.child({ plugin: id }),
-      core: createCoreApi({ db: database.db, moduleId: id, actor: null, requestId: null, locale: 'vi' }),
-    });
+    // A module's seed and onStart get a db whose transactions the core API joins by itself, as in procedures.
+    const pluginContext = (id: string): PluginContext => {
+      const db = scopeTransactions(database.db);
+      return { db, log: log.child({ plugin: id }), core: createCoreApi({ db, moduleId: id, actor: null, requestId: null, locale: 'vi', permissions }) };
+    };
     // A database that holds directive 2458 from an earlier seed gets the seed's corrections.
     const reconciled = await reconcileDirective2458(database.db);
     if (reconciled.renamed + reconciled.created + reconciled.flagged + reconciled.baselines > 0) log.info('directive 2458 reconciled', reconciled);

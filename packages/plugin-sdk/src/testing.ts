@@ -34,7 +34,7 @@ import {
 } from '@dondoc/auth';
 import { migrate, type DatabaseKind, type Db } from '@dondoc/db';
 import { createTestDatabase, createTestDatabaseFromTemplate, type TestDatabase } from '@dondoc/db/testing';
-import { coreMigrations, corePermissions, createCoreApi, createRequestContext, declareModuleTargets, seedDirective2458, type CoreApi } from '@dondoc/core/server';
+import { coreMigrations, corePermissions, createCoreApi, createRequestContext, declareModuleTargets, scopeTransactions, seedDirective2458, type CoreApi } from '@dondoc/core/server';
 import { createCallerFactory, listProcedures, type Context, type Locale } from '@dondoc/trpc';
 import type { PluginDefinition } from './plugin.ts';
 import { pluginSchemaName } from './manifest.ts';
@@ -117,8 +117,9 @@ export async function createPluginHarness<TRouter extends AnyRouter>(
       // As the server does when it loads the module: after its migrations, before its seed.
       await declareModuleTargets(db, plugin.id, plugin.unit, declared);
       if (moduleSeed && plugin.seed) {
-        const core = createCoreApi({ db, moduleId: plugin.id, actor: null, requestId: `test-seed-${plugin.id}`, locale: 'vi' });
-        await plugin.seed({ db, log: silentLog, core });
+        const scoped = scopeTransactions(db);
+        const core = createCoreApi({ db: scoped, moduleId: plugin.id, actor: null, requestId: `test-seed-${plugin.id}`, locale: 'vi' });
+        await plugin.seed({ db: scoped, log: silentLog, core });
       }
     },
   });
@@ -162,7 +163,7 @@ export async function createPluginHarness<TRouter extends AnyRouter>(
     as: async (username, callOptions) => createCaller(context(await user(username), callOptions)),
     anonymous: () => createCaller(context(null)),
     core: async (username = null) =>
-      createCoreApi({ db, moduleId: plugin.id, actor: username ? await user(username) : null, requestId: `test-core-${++requests}`, locale: 'vi' }),
+      createCoreApi({ db, moduleId: plugin.id, actor: username ? await user(username) : null, requestId: `test-core-${++requests}`, locale: 'vi', permissions }),
     audit: (entity, entityId) => listAudit(db, { entity, entityId, limit: 1000 }),
     close: () => database.close(),
   };
