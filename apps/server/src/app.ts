@@ -153,6 +153,8 @@ export function createApp(runtime: Runtime, options: AppOptions) {
           requestId,
           locale: c.get('locale'),
           moduleId,
+          // The module API's logger writes through the request's, so its lines carry the request id.
+          log,
         }),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') log.error('procedure failed', { path, ...errorFields(error.cause ?? error) });
