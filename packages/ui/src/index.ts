@@ -49,3 +49,7 @@ export type { SectionProps } from './layout.tsx';
 export { DATE_FORMAT, hanoiDay, todayIso, toDayjs, fromDayjs, isAfterToday } from './dates.ts';
 export { addTexts, splitTexts } from './texts.ts';
 export type { TextPair, TextPairTree } from './texts.ts';
+export { FormDialog } from './FormDialog.tsx';
+export type { FormDialogProps } from './FormDialog.tsx';
+export { StatusTag } from './StatusTag.tsx';
+export type { StatusTagProps } from './StatusTag.tsx';

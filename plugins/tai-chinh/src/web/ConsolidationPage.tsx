@@ -5,8 +5,8 @@
  */
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Col, Form, Input, Modal, Progress, Row, Select, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { ErrorPanel, errorMessage, FORECAST_COLORS, formatDate, PageHeader, Section, TAG_COLORS, useT } from '@dondoc/ui';
+import { Alert, Button, Col, Form, Input, Progress, Row, Select, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { ErrorPanel, FORECAST_COLORS, FormDialog, formatDate, PageHeader, Section, StatusTag, TAG_COLORS, useT } from '@dondoc/ui';
 import { FORECAST_CLASS_LABELS } from '@dondoc/plugin-sdk/web';
 import { AUTONOMY_TARGET_SHARE, mismatchesToApprove } from '../domain/index.ts';
 import { taiChinh, type Consolidation } from './client.ts';
@@ -25,8 +25,6 @@ export function ConsolidationPage() {
   const [approving, setApproving] = useState<{ codes: string[] | undefined; names: string } | null>(null);
   const [returning, setReturning] = useState<ManagingRow | null>(null);
   const [done, setDone] = useState<{ key: string; params: Record<string, unknown> } | null>(null);
-  const [approveForm] = Form.useForm<{ note?: string }>();
-  const [returnForm] = Form.useForm<{ note: string }>();
 
   const summary = useQuery({ ...taiChinh.consolidation.summary.queryOptions({ year: focus }), enabled: focus !== undefined });
   const target = useQuery(taiChinh.consolidation.target.queryOptions());
@@ -36,7 +34,6 @@ export function ConsolidationPage() {
     ...taiChinh.consolidation.approve.mutationOptions(),
     onSuccess: (result) => {
       setApproving(null);
-      approveForm.resetFields();
       setDone({
         key: result.provisional ? 'consolidation.approved_done_provisional' : 'consolidation.approved_done',
         params: { year: result.year, share: result.share.share, basis: result.basis },
@@ -49,7 +46,6 @@ export function ConsolidationPage() {
     onSuccess: () => {
       setDone({ key: 'consolidation.reopened', params: { unit: returning?.managingUnit.name } });
       setReturning(null);
-      returnForm.resetFields();
       refresh();
     },
   });
@@ -203,9 +199,7 @@ export function ConsolidationPage() {
                   <div>
                     <Typography.Text type="secondary">{t('consolidation.forecast')}</Typography.Text>
                     <div>
-                      <Tag color={FORECAST_COLORS[forecast.class]} data-testid="forecast-class">
-                        {FORECAST_CLASS_LABELS[forecast.class][f.locale]}
-                      </Tag>
+                      <StatusTag value={forecast.class} labels={FORECAST_CLASS_LABELS} colors={FORECAST_COLORS} data-testid="forecast-class" />
                     </div>
                   </div>
                   <Statistic
@@ -305,55 +299,41 @@ export function ConsolidationPage() {
         ))}
       </Section>
 
-      <Modal
+      <FormDialog<{ note?: string }>
         open={approving !== null}
+        name="tai-chinh-approve"
         title={t('consolidation.approveConfirmTitle', { year: focus })}
         okText={t('consolidation.approve')}
-        cancelText={t('common:common.close')}
-        confirmLoading={approve.isPending}
-        onCancel={() => {
-          setApproving(null);
-          approve.reset();
-        }}
-        onOk={() =>
-          void approveForm.validateFields().then((values) => approve.mutate({ year: focus!, managingUnitCodes: approving?.codes, note: values.note || undefined }))
+        action={approve}
+        onClose={() => setApproving(null)}
+        onSubmit={(values) => approve.mutate({ year: focus!, managingUnitCodes: approving?.codes, note: values.note || undefined })}
+        intro={
+          <>
+            <Typography.Paragraph>{t('consolidation.approveConfirm', { year: focus, units: approving?.names ?? '' })}</Typography.Paragraph>
+            {approvingMismatches > 0 ? <Alert type="warning" showIcon title={t('consolidation.approveMismatch', { count: approvingMismatches })} style={{ marginBottom: 12 }} /> : null}
+          </>
         }
-        destroyOnHidden
       >
-        <Typography.Paragraph>{t('consolidation.approveConfirm', { year: focus, units: approving?.names ?? '' })}</Typography.Paragraph>
-        {approvingMismatches > 0 ? <Alert type="warning" showIcon title={t('consolidation.approveMismatch', { count: approvingMismatches })} style={{ marginBottom: 12 }} /> : null}
-        <Form form={approveForm} layout="vertical" name="tai-chinh-approve">
-          <Form.Item label={t('consolidation.note')} name="note">
-            <Input.TextArea rows={3} maxLength={1000} />
-          </Form.Item>
-        </Form>
-        {approve.isError ? <Alert role="alert" type="error" showIcon title={errorMessage(approve.error)} /> : null}
-      </Modal>
+        <Form.Item label={t('consolidation.note')} name="note">
+          <Input.TextArea rows={3} maxLength={1000} />
+        </Form.Item>
+      </FormDialog>
 
-      <Modal
+      <FormDialog<{ note: string }>
         open={returning !== null}
+        name="tai-chinh-reopen"
         title={returning ? t('consolidation.reopenTitle', { year: focus, unit: returning.managingUnit.name }) : ''}
         okText={t('consolidation.reopen')}
-        cancelText={t('common:common.close')}
-        confirmLoading={reopen.isPending}
-        onCancel={() => {
-          setReturning(null);
-          reopen.reset();
-        }}
-        onOk={() =>
-          void returnForm.validateFields().then(
-            (values) => returning && reopen.mutate({ year: focus!, managingUnitCode: returning.managingUnit.code, version: returning.approval!.version, note: values.note }),
-          )
+        action={reopen}
+        onClose={() => setReturning(null)}
+        onSubmit={(values) =>
+          returning && reopen.mutate({ year: focus!, managingUnitCode: returning.managingUnit.code, version: returning.approval!.version, note: values.note })
         }
-        destroyOnHidden
       >
-        <Form form={returnForm} layout="vertical" name="tai-chinh-reopen">
-          <Form.Item label={t('consolidation.reopenReason')} name="note" rules={[{ required: true, whitespace: true, message: t('consolidation.reopenRequired') }]}>
-            <Input.TextArea rows={3} maxLength={1000} />
-          </Form.Item>
-        </Form>
-        {reopen.isError ? <Alert role="alert" type="error" showIcon title={errorMessage(reopen.error)} /> : null}
-      </Modal>
+        <Form.Item label={t('consolidation.reopenReason')} name="note" rules={[{ required: true, whitespace: true, message: t('consolidation.reopenRequired') }]}>
+          <Input.TextArea rows={3} maxLength={1000} />
+        </Form.Item>
+      </FormDialog>
     </div>
   );
 }

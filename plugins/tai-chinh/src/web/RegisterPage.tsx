@@ -12,22 +12,25 @@ import { ApprovalTag, CheckTag, GroupTag, RoadmapTag, useModuleAccess, useFormat
 import { UnitEditor } from './UnitEditor.tsx';
 import './i18n.ts';
 
-type Flag = 'mismatch' | 'undetermined' | 'behind' | 'unclassified' | 'pending';
+const FLAGS = ['mismatch', 'undetermined', 'behind', 'unclassified', 'pending'] as const;
+type Filters = { year?: number; managingUnitCode?: string; search?: string; flag?: (typeof FLAGS)[number] };
 
 export function RegisterPage() {
   const t = useT('tai-chinh');
   const f = useFormats();
   const access = useModuleAccess();
-  const [year, setYear] = useState<number | undefined>(undefined);
-  const [managingUnitCode, setManagingUnitCode] = useState<string | undefined>(undefined);
-  const [search, setSearch] = useState('');
-  const [flag, setFlag] = useState<Flag | undefined>(undefined);
+  const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState(1);
+  // Any change of a filter goes back to the first page.
+  const filter = (change: Filters) => {
+    setFilters((current) => ({ ...current, ...change }));
+    setPage(1);
+  };
   const [pageSize, setPageSize] = useState(20);
   const [editing, setEditing] = useState<{ id: string | null } | null>(null);
 
-  const focusYear = year ?? access.data?.currentYear;
-  const input = { year: focusYear, managingUnitCode, search: search || undefined, flag, page, pageSize };
+  const focusYear = filters.year ?? access.data?.currentYear;
+  const input = { ...filters, year: focusYear, page, pageSize };
   const list = useQuery({ ...taiChinh.units.list.queryOptions(input), enabled: focusYear !== undefined, placeholderData: keepPreviousData });
 
   if (access.isError) return <ErrorPanel title={t('common:common.loadFailed')} error={access.error} onRetry={() => void access.refetch()} />;
@@ -106,10 +109,7 @@ export function RegisterPage() {
               value={focusYear}
               style={{ width: 100 }}
               options={(access.data?.years ?? []).map((y) => ({ value: y, label: String(y) }))}
-              onChange={(value: number) => {
-                setYear(value);
-                setPage(1);
-              }}
+              onChange={(year: number) => filter({ year })}
               aria-label={t('common.year')}
             />
           </Form.Item>
@@ -120,12 +120,9 @@ export function RegisterPage() {
                 showSearch={{ optionFilterProp: 'label' }}
                 placeholder={t('common.allManagingUnits')}
                 style={{ width: 260 }}
-                value={managingUnitCode}
+                value={filters.managingUnitCode}
                 options={(list.data?.managingUnits ?? []).map((m) => ({ value: m.code, label: m.name }))}
-                onChange={(value?: string) => {
-                  setManagingUnitCode(value);
-                  setPage(1);
-                }}
+                onChange={(managingUnitCode?: string) => filter({ managingUnitCode })}
                 aria-label={t('common.managingUnit')}
               />
             </Form.Item>
@@ -135,18 +132,9 @@ export function RegisterPage() {
               allowClear
               placeholder={t('register.flagAll')}
               style={{ width: 260 }}
-              value={flag}
-              options={[
-                { value: 'mismatch', label: t('register.flagMismatch') },
-                { value: 'undetermined', label: t('register.flagUndetermined') },
-                { value: 'behind', label: t('register.flagBehind') },
-                { value: 'unclassified', label: t('register.flagUnclassified') },
-                { value: 'pending', label: t('register.flagPending') },
-              ]}
-              onChange={(value?: Flag) => {
-                setFlag(value);
-                setPage(1);
-              }}
+              value={filters.flag}
+              options={FLAGS.map((value) => ({ value, label: t(`register.flags.${value}`) }))}
+              onChange={(flag?: Filters['flag']) => filter({ flag })}
               aria-label={t('register.flag')}
             />
           </Form.Item>
@@ -154,10 +142,7 @@ export function RegisterPage() {
             <Input.Search
               allowClear
               style={{ width: 260 }}
-              onSearch={(value) => {
-                setSearch(value.trim());
-                setPage(1);
-              }}
+              onSearch={(value) => filter({ search: value.trim() || undefined })}
               aria-label={t('register.search')}
             />
           </Form.Item>

@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Select, Space, Typography } from 'antd';
 import { downloadFile, ErrorPanel, errorMessage, formatDate, NotAllowedPage, PageHeader, useT } from '@dondoc/ui';
-import { makePeriod, type Cadence } from '@dondoc/plugin-sdk/web';
+import { CADENCE_LABELS, CADENCES, makePeriod, type Cadence } from '@dondoc/plugin-sdk/web';
 import { client } from './client.ts';
 import { useModuleAccess, useFormats } from './parts.tsx';
 import './i18n.ts';
@@ -38,13 +38,6 @@ export function ReportPage() {
   if (access.isError) return <ErrorPanel title={t('common:common.loadFailed')} error={access.error} onRetry={() => void access.refetch()} />;
   if (access.data && !access.data.canExport) return <NotAllowedPage title={t('report.title')} />;
 
-  const indexLabel = (i: number) => {
-    if (cadence === 'month') return `${t('report.month')} ${i}`;
-    if (cadence === 'quarter') return `${t('report.quarter')} ${['I', 'II', 'III', 'IV'][i - 1]}`;
-    if (cadence === 'half') return i === 1 ? t('report.h1') : t('report.h2');
-    return t('report.yearly');
-  };
-
   return (
     <div className="dondoc-page">
       <PageHeader title={t('report.title')} intro={t('report.intro')} />
@@ -60,12 +53,7 @@ export function ReportPage() {
                 setIndex(1);
                 setDownloaded(null);
               }}
-              options={[
-                { value: 'month', label: t('report.month') },
-                { value: 'quarter', label: t('report.quarter') },
-                { value: 'half', label: t('report.half') },
-                { value: 'year', label: t('report.yearly') },
-              ]}
+              options={CADENCES.map((value) => ({ value, label: CADENCE_LABELS[value][f.locale] }))}
             />
           </Form.Item>
           {cadence !== 'year' ? (
@@ -78,7 +66,7 @@ export function ReportPage() {
                   setIndex(value);
                   setDownloaded(null);
                 }}
-                options={Array.from({ length: COUNTS[cadence] }, (_, i) => ({ value: i + 1, label: indexLabel(i + 1) }))}
+                options={Array.from({ length: COUNTS[cadence] }, (_, i) => ({ value: i + 1, label: makePeriod(cadence, focusYear, i + 1).label[f.locale] }))}
               />
             </Form.Item>
           ) : null}

@@ -60,32 +60,23 @@ export function UnitEditor({ unitId, open, writableUnits, onClose, onCreated }: 
   );
 }
 
-/** After a save: the unit as answered, and the rest of the module refreshed. */
-function useUnitSaved() {
+/** The drawer's unit in the cache: as a save answered it (the module refreshed), or the latest for a reload. */
+function useUnitCache() {
   const queryClient = useQueryClient();
-  return (saved: UnitView) => {
-    queryClient.setQueryData(taiChinh.units.get.queryKey({ id: saved.id }), saved);
-    void queryClient.invalidateQueries(taiChinh.pathFilter());
+  const put = (unit: UnitView) => queryClient.setQueryData(taiChinh.units.get.queryKey({ id: unit.id }), unit);
+  const refresh = () => void queryClient.invalidateQueries(taiChinh.pathFilter());
+  return {
+    refresh,
+    saved: (unit: UnitView) => (put(unit), refresh()),
+    latest: async (id: string) => {
+      const fresh = await client.units.get.query({ id });
+      put(fresh);
+      return fresh;
+    },
   };
 }
 
-/** The latest unit, for a reload over a conflict (the drawer shows it at once). */
-function useLatestUnit() {
-  const queryClient = useQueryClient();
-  return async (id: string) => {
-    const fresh = await client.units.get.query({ id });
-    queryClient.setQueryData(taiChinh.units.get.queryKey({ id }), fresh);
-    return fresh;
-  };
-}
-
-interface UnitFormProps {
-  unit: UnitView | null;
-  canWrite: boolean;
-  writableUnits: Array<{ code: string; name: string }>;
-  onCreated: (unit: UnitView) => void;
-  onRemoved: () => void;
-}
+type UnitFormProps = Pick<UnitEditorProps, 'writableUnits' | 'onCreated'> & { unit: UnitView | null; canWrite: boolean; onRemoved: () => void };
 
 interface UnitValues {
   name: string;
@@ -96,9 +87,7 @@ interface UnitValues {
 function UnitForm({ unit, canWrite, writableUnits, onCreated, onRemoved }: UnitFormProps) {
   const t = useT('tai-chinh');
   const f = useFormats();
-  const queryClient = useQueryClient();
-  const saved = useUnitSaved();
-  const latestUnit = useLatestUnit();
+  const cache = useUnitCache();
   const [form] = Form.useForm<UnitValues>();
   // A new unit belongs to the caller's unit; only a caller who may write for several chooses.
   const chooses = !unit && writableUnits.length > 1;
@@ -113,19 +102,19 @@ function UnitForm({ unit, canWrite, writableUnits, onCreated, onRemoved }: UnitF
         : client.units.create.mutate({ name: values.name, sector: values.sector, managingUnitCode: values.managingUnitCode ?? writableUnits[0]?.code }),
     onSaved: (answer) => {
       setDone(unit ? t('editor.unitSaved') : t('editor.created', { name: answer.name }));
-      saved(answer);
+      cache.saved(answer);
       if (!unit) onCreated(answer);
     },
     reload: async () => {
       if (!unit) return null;
-      const fresh = await latestUnit(unit.id);
+      const fresh = await cache.latest(unit.id);
       return { version: fresh.version, values: { name: fresh.name, sector: fresh.sector } };
     },
   });
   const remove = useMutation({
     mutationFn: () => client.units.remove.mutate({ id: unit!.id, version: versioned.version ?? unit!.version }),
     onSuccess: () => {
-      void queryClient.invalidateQueries(taiChinh.pathFilter());
+      cache.refresh();
       onRemoved();
     },
   });
@@ -200,8 +189,7 @@ interface YearFormValues {
 function YearForm({ unit, year, canWrite }: { unit: UnitView; year: number; canWrite: boolean }) {
   const t = useT('tai-chinh');
   const f = useFormats();
-  const saved = useUnitSaved();
-  const latestUnit = useLatestUnit();
+  const cache = useUnitCache();
   const row: YearView | undefined = unit.years.find((y) => y.year === year);
   const [form] = Form.useForm<YearFormValues>();
   const [done, setDone] = useState<string | null>(null);
@@ -242,10 +230,10 @@ function YearForm({ unit, year, canWrite }: { unit: UnitView; year: number; canW
       }),
     onSaved: (answer) => {
       setDone(t('editor.yearSaved', { year }));
-      saved(answer);
+      cache.saved(answer);
     },
     reload: async () => {
-      const fresh = await latestUnit(unit.id);
+      const fresh = await cache.latest(unit.id);
       return { version: versionIn(fresh), values: { ...valuesOf(fresh.years.find((y) => y.year === year)) } };
     },
   });
@@ -255,7 +243,7 @@ function YearForm({ unit, year, canWrite }: { unit: UnitView; year: number; canW
       setDone(t('editor.yearCleared', { year }));
       versioned.setVersion(versionIn(answer));
       form.setFieldsValue(valuesOf(undefined));
-      saved(answer);
+      cache.saved(answer);
     },
   });
 

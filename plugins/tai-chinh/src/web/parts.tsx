@@ -1,7 +1,7 @@
 /** Small pieces shared by the module's pages: the caller's access in the module, its tags and formats. */
 import { useQuery } from '@tanstack/react-query';
 import { Tag, Tooltip, Typography } from 'antd';
-import { formatNumber, formatPercent, TAG_COLORS, useLocale, useT } from '@dondoc/ui';
+import { formatNumber, formatPercent, StatusTag, TAG_COLORS, useLocale, useT } from '@dondoc/ui';
 import {
   approvalBasis,
   APPROVAL_STATUS_LABELS,
@@ -46,16 +46,13 @@ export function GroupTag({ group }: { group: AutonomyGroup | null }) {
 const ROADMAP_COLORS: Record<RoadmapStatus, string> = { ahead: TAG_COLORS.green, on_plan: TAG_COLORS.blue, behind: TAG_COLORS.red, no_plan: 'default', no_data: 'default' };
 
 export function RoadmapTag({ status }: { status: RoadmapStatus }) {
-  const { locale } = useLocale();
-  if (status === 'no_plan') return null;
-  return <Tag color={ROADMAP_COLORS[status]}>{ROADMAP_STATUS_LABELS[status][locale]}</Tag>;
+  return status === 'no_plan' ? null : <StatusTag value={status} labels={ROADMAP_STATUS_LABELS} colors={ROADMAP_COLORS} />;
 }
 
 const APPROVAL_COLORS: Record<ApprovalStatus, string> = { pending: 'default', approved: TAG_COLORS.green, returned: TAG_COLORS.orange };
 
 export function ApprovalTag({ status }: { status: ApprovalStatus }) {
-  const { locale } = useLocale();
-  return <Tag color={APPROVAL_COLORS[status]}>{APPROVAL_STATUS_LABELS[status][locale]}</Tag>;
+  return <StatusTag value={status} labels={APPROVAL_STATUS_LABELS} colors={APPROVAL_COLORS} />;
 }
 
 /** The check of a year's classification: a red "mismatch" tag naming the implied group. */
