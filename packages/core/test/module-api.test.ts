@@ -246,6 +246,11 @@ describe.each(testBackends)('the module API (ctx.services.core) on %s', (backend
       expect(audit[0]).toMatchObject({ actorUsername: 'stc', after: { entity: 'finding', entityId: 'F-7', module: MODULE } });
       // Another unit cannot link its rows to a task it does not see.
       expect((await rejection((await core('badinh')).tasks.link(taskId, { entity: 'finding', entityId: 'F-8' }))).code).toBe('NOT_FOUND');
+      // The task's page reads them through the core router, as far as the reader may see the task.
+      expect(await (await h.as('stc')).tasks.links({ id: taskId })).toEqual([
+        { moduleId: MODULE, entity: 'finding', entityId: 'F-7', label: 'Phát hiện F-7 (sửa)', path: '/m/noi-vu/phat-hien/F-7' },
+      ]);
+      expect((await rejection((await h.as('badinh')).tasks.links({ id: taskId }))).code).toBe('NOT_FOUND');
       expect(await stc.tasks.unlink(taskId, { entity: 'finding', entityId: 'F-7' })).toEqual({ removed: true });
       expect(await stc.tasks.links({ entity: 'finding', entityId: 'F-7' })).toEqual([]);
     });

@@ -29,6 +29,7 @@ import { decideExtension, decideExtensionInput, listExtensions, listExtensionsIn
 import { attachEvidence, getReport, getReportVersion, listReports, readEvidence, reviewReport, saveReport, submitReport } from './reports.ts';
 import { findTarget, getTarget, listTargets, recordMeasurement, setTargetBaseline } from './targets.ts';
 import { getTask, listTasks, updateTask } from './tasks.ts';
+import { listTaskLinks } from './module-api/tasks.ts';
 import { attachTaskResult } from './task-results.ts';
 import { flaggedForBriefing, flaggedWorkbook } from './briefing.ts';
 
@@ -102,6 +103,11 @@ export const coreRouter = router({
     get: p.tasksRead
       .input(z.object({ id: uuid, asOf: isoDate.optional() }))
       .query(({ ctx, input }) => getTask(ctx.db, ctx.access, input.id, input.asOf ?? today(), ctx.locale)),
+    /** The modules' rows linked to a task (`ctx.services.core.tasks.link`), for whoever may see the task. */
+    links: p.tasksRead.input(z.object({ id: uuid })).query(async ({ ctx, input }) => {
+      await getTask(ctx.db, ctx.access, input.id, today(), ctx.locale);
+      return listTaskLinks(ctx.db, input.id);
+    }),
     update: p.tasksUpdate
       .input(
         z.object({
