@@ -622,6 +622,7 @@ describe.each(testBackends)('directives and tasks on %s', (backend) => {
           'tasks.flagged',
           'tasks.flaggedExport',
           'tasks.get',
+          'tasks.links',
           'tasks.list',
           'tasks.update',
           'units.list',
