@@ -142,7 +142,6 @@ export function SpreadsheetImport<TResult extends SpreadsheetImportResult>({
   };
 
   const checkedClean = result !== null && result.dryRun && result.errors.length === 0;
-  const hintId = `${name}-hint`;
   return (
     <Card
       title={<h2 style={{ fontSize: 17, fontWeight: 600, margin: 0 }}>{t('spreadsheet.file')}</h2>}
@@ -158,8 +157,6 @@ export function SpreadsheetImport<TResult extends SpreadsheetImportResult>({
       <div
         role="button"
         tabIndex={0}
-        aria-describedby={hintId}
-        aria-label={file ? t('spreadsheet.chosen', { name: file.name, size: formatBytes(file.size, locale) }) : t('spreadsheet.drop')}
         data-testid={`${name}-drop`}
         onClick={() => input.current?.click()}
         onKeyDown={(event) => {
@@ -192,7 +189,7 @@ export function SpreadsheetImport<TResult extends SpreadsheetImportResult>({
         <div style={{ fontWeight: 500, marginTop: 4 }}>
           {file ? t('spreadsheet.chosen', { name: file.name, size: formatBytes(file.size, locale) }) : t('spreadsheet.drop')}
         </div>
-        <Typography.Text type="secondary" id={hintId}>
+        <Typography.Text type="secondary">
           {t('spreadsheet.hint', { kinds, max })}
         </Typography.Text>
         <input
