@@ -222,8 +222,8 @@ export async function approveYear(
       : `${year}: ${share.autonomous}/${share.counted} public service units in groups 1-2 (numerator: managing units approved by the Department of Finance; denominator: every classified unit)${recordable.provisional ? `, provisional: ${basis}` : ''}.`;
   const measurement = await options.core.targets.recordMeasurement(
     AUTONOMY_TARGET_CODE,
+    // Joins the approval's open transaction by itself (the core API follows ctx.db's transactions).
     { value, asOf, note, numerator: share.autonomous, denominator: share.counted, provisional: recordable.provisional, basis },
-    { tx },
   );
   const record = {
     year,
