@@ -122,7 +122,7 @@ describe.each(testBackends)('deadline extensions on %s', (backend) => {
       expect(done.message).toBe('Nhiệm vụ đã hoàn thành, không cần gia hạn.');
       const badDate = await rejection(sxd.extensions.request({ taskId: sxdTaskId, reason: 'x', proposedDeadline: '31/08/2025' }));
       expect(badDate.code).toBe('BAD_REQUEST');
-      expect(badDate.message).toContain('ngày phải có dạng YYYY-MM-DD');
+      expect(badDate.message).toContain('Ngày phải có dạng YYYY-MM-DD');
       const noReason = await rejection(sxd.extensions.request({ taskId: sxdTaskId, reason: '   ', proposedDeadline: '2025-08-31' }));
       expect(noReason.code).toBe('BAD_REQUEST');
       expect(noReason.message).toContain('hãy nêu lý do đề nghị gia hạn');

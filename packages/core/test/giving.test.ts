@@ -118,7 +118,7 @@ describe.each(testBackends)('giving tasks on %s', (backend) => {
       expect(malformed.message).toContain('cần có dạng số/ký hiệu, ví dụ 125/UBND-KSTTHC');
       const badDate = await rejection(ubnd.directives.create({ ...directiveFields, number: '130/UBND-KSTTHC', issuedOn: '2025-02-30' }));
       expect(badDate.code).toBe('BAD_REQUEST');
-      expect(badDate.message).toContain('ngày phải có dạng YYYY-MM-DD');
+      expect(badDate.message).toContain('Ngày phải có dạng YYYY-MM-DD');
       const noSubject = await rejection(ubnd.directives.create({ ...directiveFields, number: '130/UBND-KSTTHC', subject: '   ' }));
       expect(noSubject.code).toBe('BAD_REQUEST');
       expect(noSubject.message).toContain('hãy nhập trích yếu');
@@ -202,18 +202,18 @@ describe.each(testBackends)('giving tasks on %s', (backend) => {
       // Malformed fields fail the input schema, with its Vietnamese field message.
       const badDate = await rejection(ubnd.directives.saveTask({ ...base, deadline: '2025-13-01' }));
       expect(badDate.code).toBe('BAD_REQUEST');
-      expect(badDate.message).toContain('ngày phải có dạng YYYY-MM-DD');
+      expect(badDate.message).toContain('Ngày phải có dạng YYYY-MM-DD');
       const noUnit = await rejection(ubnd.directives.saveTask({ ...base, assignees: { kind: 'units', unitCodes: [] } }));
       expect(noUnit.code).toBe('BAD_REQUEST');
-      expect(noUnit.message).toContain('hãy chọn ít nhất một đơn vị');
+      expect(noUnit.message).toContain('Hãy chọn ít nhất một đơn vị');
       const badCode = await rejection(ubnd.directives.saveTask({ ...base, assignees: { kind: 'units', unitCodes: ['sxd'] } }));
-      expect(badCode.message).toContain('mã đơn vị không hợp lệ');
+      expect(badCode.message).toContain('Mã đơn vị không hợp lệ');
       const infinite = await rejection(
         ubnd.directives.saveTask({ ...base, targets: [{ name: 'x', direction: 'at_most', targetValue: Number.POSITIVE_INFINITY, measureUnit: '%', targetDate: '2025-06-30', baselineValue: 1, baselineDate: '2025-03-10' }] }),
       );
       expect(infinite.code).toBe('BAD_REQUEST');
       const tooMany = await rejection(ubnd.directives.saveTask({ ...base, targets: Array.from({ length: 21 }, () => districtTask(directiveId).targets![0]!) }));
-      expect(tooMany.message).toContain('tối đa 20 chỉ tiêu');
+      expect(tooMany.message).toContain('Tối đa 20 chỉ tiêu');
       // Nothing of these was saved.
       expect(await h.db.select().from(taskDrafts).where(eq(taskDrafts.directiveId, directiveId))).toHaveLength(2);
     });

@@ -10,6 +10,7 @@ import { and, asc, count, desc, eq, inArray, isNotNull, like, max, ne, sql } fro
 import { listUnits, UBND_UNIT_CODE, type Access, type SessionUser, type Unit } from '@dondoc/auth';
 import type { Queryable, Tx } from '@dondoc/db';
 import type { Context, Locale, UploadedFile } from '@dondoc/trpc';
+import { localized } from '@dondoc/trpc';
 import { CADENCES, formatDateVi, isIsoDate, UNIT_GROUPS, type IsoDate, type UnitGroup } from '../domain/index.ts';
 import { conflict, fail, notFound } from './errors.ts';
 import { evidenceContentType, storeFile } from './reports.ts';
@@ -31,8 +32,8 @@ import { unitDirectory, unitRef, type UnitName } from './units.ts';
 // ---------------------------------------------------------------------------------------
 // Inputs (zod, as in router.ts: field messages in Vietnamese with the English in brackets)
 
-export const isoDateInput = z.string().refine(isIsoDate, 'ngày phải có dạng YYYY-MM-DD (date must be YYYY-MM-DD)');
-export const unitCodeInput = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'mã đơn vị không hợp lệ (invalid unit code)');
+export const isoDateInput = z.string().refine(isIsoDate, localized({ vi: 'Ngày phải có dạng YYYY-MM-DD.', en: 'Date must be YYYY-MM-DD.' }));
+export const unitCodeInput = z.string().regex(/^[A-Z][A-Z0-9_]*$/, localized({ vi: 'Mã đơn vị không hợp lệ.', en: 'Invalid unit code.' }));
 export const versionInput = z.number().int().min(1);
 const uuid = z.uuid();
 const text = (max: number) => z.string().trim().max(max);
@@ -60,8 +61,8 @@ const assigneesInput = z.discriminatedUnion('kind', [
     kind: z.literal('units'),
     unitCodes: z
       .array(unitCodeInput)
-      .min(1, 'hãy chọn ít nhất một đơn vị (choose at least one unit)')
-      .max(600, 'tối đa 600 đơn vị (at most 600 units)'),
+      .min(1, localized({ vi: 'Hãy chọn ít nhất một đơn vị.', en: 'Choose at least one unit.' }))
+      .max(600, localized({ vi: 'Tối đa 600 đơn vị.', en: 'At most 600 units.' })),
   }),
   z.object({ kind: z.literal('group'), group: z.enum(UNIT_GROUPS) }),
 ]);
@@ -92,7 +93,7 @@ export const saveTaskDraftInput = z.object({
   deadline: isoDateInput.nullable().default(null),
   continuous: z.boolean().default(false),
   cadence: z.enum(CADENCES).default('quarter'),
-  targets: z.array(targetDraftInput).max(20, 'tối đa 20 chỉ tiêu cho một nhiệm vụ (at most 20 targets per task)').default([]),
+  targets: z.array(targetDraftInput).max(20, localized({ vi: 'Tối đa 20 chỉ tiêu cho một nhiệm vụ.', en: 'At most 20 targets per task.' })).default([]),
 });
 export type SaveTaskDraftInput = z.infer<typeof saveTaskDraftInput>;
 

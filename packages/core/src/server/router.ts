@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listUnits } from '@dondoc/auth';
-import { permissionProcedure, router, uploadProcedure } from '@dondoc/trpc';
+import { permissionProcedure, router, uploadProcedure, localized } from '@dondoc/trpc';
 import { hanoiDateOf, isIsoDate, isPeriodId, TASK_STATUSES, type IsoDate } from '../domain/index.ts';
 import { fail, notFound } from './errors.ts';
 import { listEscalations, listNotifications, markNotificationsRead, respondToEscalation, sendReminder } from './follow-up.ts';
@@ -33,9 +33,9 @@ import { listTaskLinks } from './module-api/tasks.ts';
 import { attachTaskResult } from './task-results.ts';
 import { flaggedForBriefing, flaggedWorkbook } from './briefing.ts';
 
-const isoDate = z.string().refine(isIsoDate, 'ngày phải có dạng YYYY-MM-DD (date must be YYYY-MM-DD)');
-const periodId = z.string().refine(isPeriodId, 'kỳ báo cáo không hợp lệ, ví dụ 2024-Q1 (invalid period, e.g. 2024-Q1)');
-const unitCode = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'mã đơn vị không hợp lệ (invalid unit code)');
+const isoDate = z.string().refine(isIsoDate, localized({ vi: 'Ngày phải có dạng YYYY-MM-DD.', en: 'Date must be YYYY-MM-DD.' }));
+const periodId = z.string().refine(isPeriodId, localized({ vi: 'Kỳ báo cáo không hợp lệ, ví dụ 2024-Q1.', en: 'Invalid period, e.g. 2024-Q1.' }));
+const unitCode = z.string().regex(/^[A-Z][A-Z0-9_]*$/, localized({ vi: 'Mã đơn vị không hợp lệ.', en: 'Invalid unit code.' }));
 const uuid = z.uuid();
 const text = (max: number) => z.string().trim().max(max);
 
