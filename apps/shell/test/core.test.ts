@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { accessOf, formatBytes, formatRate, type SessionUser } from '@dondoc/ui';
+import { accessOf, formatBytes, formatRate, isConflict, todayIso, type SessionUser } from '@dondoc/ui';
 import { periodForData, taskStatusLabel } from '@dondoc/core';
 import { perm } from '../src/core/access.ts';
 import { labelsFor } from '../src/core/labels.ts';
 import { evidenceProblem, evidenceProblemText, EVIDENCE_MAX_BYTES } from '../src/core/upload.ts';
-import { isConflict } from '../src/core/errors.ts';
 import { readFilters } from '../src/pages/tasks/TasksPage.tsx';
 import { coreRoutes } from '../src/routes.tsx';
 import { currentPeriod, reportPath } from '../src/core/periods.ts';
-import { todayIso } from '../src/core/dates.ts';
 
 const user = (roles: string[], unit: string | null, permissions: string[]): SessionUser =>
   ({ username: 'u', displayName: 'U', unit: unit ? { code: unit, name: unit } : null, roles, permissions }) as SessionUser;

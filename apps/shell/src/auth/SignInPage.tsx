@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { errorMessage, HttpError, useT } from '@dondoc/ui';
+import { errorMessage, HttpError, useDocumentTitle, useT } from '@dondoc/ui';
 import { login, safeNext, sessionKeys } from '../api.ts';
 import { LanguageSwitch } from '../layout/LanguageSwitch.tsx';
 
@@ -21,9 +21,7 @@ export function SignInPage() {
   const [form] = Form.useForm<Credentials>();
   const [failure, setFailure] = useState<string | null>(null);
 
-  useEffect(() => {
-    document.title = `${t('signIn.title')} — dondoc`;
-  }, [t]);
+  useDocumentTitle(t('signIn.title'));
 
   const signIn = useMutation({
     mutationFn: ({ username, password }: Credentials) => login(username.trim(), password),

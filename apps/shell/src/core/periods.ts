@@ -1,5 +1,5 @@
 import { periodForData, type Cadence, type Period } from '@dondoc/core';
-import { todayIso } from './dates.ts';
+import { todayIso } from '@dondoc/ui';
 
 /** The current period of a cadence by data window (Decree 09/2019: data from the 15th of the month before). */
 export function currentPeriod(cadence: Cadence): Period {

@@ -1,5 +1,4 @@
-import { uploadForm, uploadWithProgress, type Locale } from '@dondoc/ui';
-import { formatBytes } from './format.ts';
+import { formatBytes, uploadForm, uploadWithProgress, type Locale } from '@dondoc/ui';
 
 /** Evidence files the server accepts (it also checks their first bytes). */
 export const EVIDENCE_EXTENSIONS = ['pdf', 'docx', 'xlsx', 'png', 'jpg', 'jpeg'] as const;
@@ -52,15 +51,3 @@ export function attachDirective(input: { directiveId: string; file: File }, onPr
   );
 }
 
-/** Offers a file sent as base64 (`reports.evidence`, `tasks.flaggedExport`) as a download. */
-export function downloadBase64(filename: string, contentType: string, dataBase64: string): void {
-  const bytes = Uint8Array.from(atob(dataBase64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: contentType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

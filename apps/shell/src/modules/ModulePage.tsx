@@ -1,8 +1,8 @@
-import { Suspense, useEffect } from 'react';
+import { Suspense } from 'react';
 import { Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Result } from 'antd';
-import { ErrorPanel, useSession, useT, type PluginInfo } from '@dondoc/ui';
+import { ErrorPanel, useDocumentTitle, useSession, useT, type PluginInfo } from '@dondoc/ui';
 import type { PluginUIDefinition } from '@dondoc/plugin-sdk/web';
 import { Loading } from '../components/Loading.tsx';
 import { ModuleErrorBoundary } from './ModuleErrorBoundary.tsx';
@@ -20,9 +20,7 @@ export function ModulePage() {
   const t = useT('shell');
   const plugin = plugins.find((candidate) => candidate.id === pluginId);
 
-  useEffect(() => {
-    if (plugin) document.title = `${plugin.name} — dondoc`;
-  }, [plugin]);
+  useDocumentTitle(plugin?.name);
 
   if (!plugin) {
     return <ErrorPanel headingLevel={1} title={t('module.notListedTitle')} error={t('module.notListed', { id: pluginId })} />;

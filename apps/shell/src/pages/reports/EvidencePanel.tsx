@@ -7,7 +7,7 @@ import { core, type ReportView } from '../../core/client.ts';
 import { coreKeys } from '../../core/keys.ts';
 import { attachEvidence, EVIDENCE_ACCEPT, evidenceProblemText } from '../../core/upload.ts';
 
-type Phase = { step: 'reading' | 'uploading'; fraction: number; filename: string } | null;
+type Phase = { step: 'uploading'; fraction: number; filename: string } | null;
 
 /**
  * Evidence files of a report: pdf, docx, xlsx, png or jpg up to 5 MB, read in the browser and
@@ -122,9 +122,7 @@ export function EvidencePanel({
         {phase ? (
           <>
             <span>
-              {phase.step === 'reading'
-                ? t('evidence.reading', { name: phase.filename })
-                : t('evidence.uploading', { name: phase.filename })}
+              {t('evidence.uploading', { name: phase.filename })}
             </span>
             <Progress percent={percent} status="active" aria-label={t('evidence.progress')} />
           </>

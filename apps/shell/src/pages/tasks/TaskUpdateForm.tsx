@@ -19,7 +19,7 @@ interface UpdateValues {
 }
 
 type ResultFile = NonNullable<TaskDetail['resultFile']>;
-type Phase = { step: 'reading' | 'uploading'; fraction: number; filename: string } | null;
+type Phase = { step: 'uploading'; fraction: number; filename: string } | null;
 
 const blank = (text: string | null | undefined) => !text || !text.trim();
 
@@ -279,7 +279,7 @@ export function TaskUpdateForm({ task }: { task: TaskDetail }) {
               {phase ? (
                 <>
                   <span>
-                    {phase.step === 'reading' ? t('evidence.reading', { name: phase.filename }) : t('evidence.uploading', { name: phase.filename })}
+                    {t('evidence.uploading', { name: phase.filename })}
                   </span>
                   <Progress percent={percent} status="active" aria-label={t('evidence.progress')} />
                 </>
