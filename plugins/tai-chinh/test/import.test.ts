@@ -37,6 +37,19 @@ describe.each(testBackends)('import on %s', (kind) => {
     ]);
   });
 
+  it('refuses a unit listed twice with two sectors, naming the first row, and writes nothing', async () => {
+    const text = [
+      HEADERS.join(';'),
+      'Trung tâm Y tế Hoàn Kiếm;Y tế - Dân số;2023;3;1.000.000;2.000.000',
+      'Trung tâm Y tế Hoàn Kiếm;Giáo dục và đào tạo;2024;3;1.000.000;2.000.000',
+    ].join('\n');
+    const before = (await hoankiem.units.list({})).total;
+    const result = await hoankiem.units.import(importForm({ fileName: 'hai-linh-vuc.csv', contentBase64: csvBase64(text), dryRun: false }));
+    expect(result.written).toBe(false);
+    expect(result.errors).toEqual([{ row: 3, column: 'Lĩnh vực', message: 'Lĩnh vực khác với dòng 2 của cùng đơn vị ("Y tế - Dân số").' }]);
+    expect((await hoankiem.units.list({})).total).toBe(before);
+  });
+
   it('dry run lists every row-level error (row, column, Vietnamese message) and writes nothing', async () => {
     const contentBase64 = await xlsxBase64([
       HEADERS,
