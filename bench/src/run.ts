@@ -17,6 +17,7 @@ import { evaluateBudgets, type Budget } from './lib/budgets.ts';
 import { benchDir } from './lib/paths.ts';
 import { round } from './lib/stats.ts';
 import { browserBench, bundles, buildSingleBundle, chooseModule, type BrowserResult, type BundleResult } from './lib/web.ts';
+import { importContention, type ImportContentionResult } from './lib/import-contention.ts';
 import { printTable } from './lib/table.ts';
 
 const startedAt = new Date();
@@ -62,6 +63,7 @@ function version(command: string, args: string[]): string {
 const api: Partial<Record<'postgres' | 'pglite', BackendResult>> = {};
 let browser: BrowserResult | null = null;
 let bundleSizes: BundleResult | null = null;
+let importOnPglite: ImportContentionResult | null = null;
 
 log(`dondoc bench — ${startedAt.toISOString()} — as of ${asOf}`);
 
@@ -77,6 +79,9 @@ if (only !== 'web') {
   log(`\n[API on PGlite] (${elapsed()})`);
   api.pglite = await benchBackend({ backend: 'pglite', scale: pgliteScale, asOf, durationS, concurrency, log });
   if (pgliteScale.tasks !== pgScale.tasks) notes.push(`PGlite ran at a smaller scale (${pgliteScale.tasks.toLocaleString('en')} tasks) than Postgres.`);
+  log(`\n[Another user's reads during an import on PGlite] (${elapsed()})`);
+  importOnPglite = await importContention(5000, log);
+  log(`  import of ${importOnPglite.rows} rows: ${importOnPglite.importMs} ms; ${importOnPglite.readsDuringImport} reads meanwhile, p95 ${importOnPglite.readP95Ms} ms, max ${importOnPglite.readMaxMs} ms`);
 }
 
 if (only !== 'api') {
@@ -114,6 +119,7 @@ const results = {
   },
   browser,
   bundles: bundleSizes,
+  importContention: { pglite: importOnPglite },
   memory: {
     postgres: api.postgres ? { ...api.postgres.memory, idleAfterStartMiB: api.postgres.startup.realServerIdleRssMiB } : null,
     pglite: api.pglite ? { ...api.pglite.memory, idleAfterStartMiB: api.pglite.startup.realServerIdleRssMiB } : null,
