@@ -6,7 +6,7 @@ import type { Context } from '@dondoc/trpc';
 import type { IsoDate } from '../domain/index.ts';
 import { conflict, fail, notFound } from './errors.ts';
 import { escalations, notifications, reminders, taskCoordinators, tasks } from './schema.ts';
-import { canSee } from './tasks.ts';
+import { canSee, unitScope } from './visibility.ts';
 import { flaggedForLeadership, hanoiDateOf, remindersWhileOverdue, taskStatus } from '../domain/index.ts';
 import { unitDirectory, unitRef } from './units.ts';
 
@@ -15,7 +15,8 @@ type Actor = Pick<Context, 'db' | 'locale' | 'audit'> & { user: { username: stri
 export async function listEscalations(db: Queryable, access: Access, filter: { state?: string | undefined }) {
   const conditions = [];
   if (filter.state) conditions.push(eq(escalations.state, filter.state));
-  if (access.allowed && access.unitCodes !== 'all') conditions.push(inArray(escalations.unitCode, access.unitCodes));
+  // The escalations policy (visibility.ts), as `tasks.get` lists a task's escalations.
+  conditions.push(unitScope(access, escalations.unitCode));
   const rows = await db
     .select({ escalation: escalations, taskCode: tasks.code, taskTitle: tasks.title })
     .from(escalations)

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, gte, isNull, ne, or, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, ne, or } from 'drizzle-orm';
 import type { Access } from '@dondoc/auth';
 import type { Queryable, Tx } from '@dondoc/db';
 import { acceptFile, FileProblem, type FileKind } from '@dondoc/kit';
@@ -17,7 +17,8 @@ import {
 } from '../domain/index.ts';
 import { conflict, fail, notFound } from './errors.ts';
 import { directives, escalations, evidenceFiles, notifications, reportItems, reports, reportVersions, tasks, taskUpdates } from './schema.ts';
-import { canSee, taskUnitCodes } from './tasks.ts';
+import { taskUnitCodes } from './tasks.ts';
+import { canSee, unitScope } from './visibility.ts';
 import { unitDirectory, unitRef } from './units.ts';
 
 type Actor = Pick<Context, 'db' | 'locale' | 'audit'> & { user: { username: string }; access: Access };
@@ -178,6 +179,7 @@ function versionSummary(row: VersionRow) {
   };
 }
 
+/** The reports policy (visibility.ts): a unit's report is its own and the coordinators'. */
 function assertUnit(access: Access, unitCode: string, locale: Locale) {
   if (!canSee(access, [unitCode])) {
     fail('FORBIDDEN', locale, { vi: `Bạn không có quyền với báo cáo của đơn vị ${unitCode}.`, en: `You may not touch the reports of unit ${unitCode}.` });
@@ -487,7 +489,7 @@ export async function listReports(db: Queryable, access: Access, filter: { state
   const conditions = [];
   if (filter.state) conditions.push(eq(reports.state, filter.state));
   if (filter.periodId) conditions.push(eq(reports.periodId, filter.periodId));
-  if (access.allowed && access.unitCodes !== 'all') conditions.push(inArray(reports.unitCode, access.unitCodes));
+  conditions.push(unitScope(access, reports.unitCode));
   const rows = await db.select().from(reports).where(and(...conditions)).orderBy(desc(reports.submittedAt), asc(reports.unitCode)).limit(500);
   const directory = await unitDirectory(db);
   return rows.map((r) => ({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listUnits } from '@dondoc/auth';
-import { permissionProcedure, router, uploadProcedure, localized } from '@dondoc/trpc';
+import { permissionProcedure, router, uploadProcedure, localized, type Context } from '@dondoc/trpc';
 import { hanoiDateOf, isIsoDate, isPeriodId, TASK_STATUSES, type IsoDate } from '../domain/index.ts';
 import { fail, notFound } from './errors.ts';
 import { listEscalations, listNotifications, markNotificationsRead, respondToEscalation, sendReminder } from './follow-up.ts';
@@ -29,6 +29,7 @@ import { decideExtension, decideExtensionInput, listExtensions, listExtensionsIn
 import { attachEvidence, getReport, getReportVersion, listReports, readEvidence, reviewReport, saveReport, submitReport } from './reports.ts';
 import { findTarget, getTarget, listTargets, recordMeasurement, setTargetBaseline } from './targets.ts';
 import { getTask, listTasks, updateTask } from './tasks.ts';
+import { followUpReaders } from './visibility.ts';
 import { listTaskLinks } from './module-api/tasks.ts';
 import { attachTaskResult } from './task-results.ts';
 import { flaggedForBriefing, flaggedWorkbook } from './briefing.ts';
@@ -102,10 +103,10 @@ export const coreRouter = router({
       .query(({ ctx, input }) => listTasks(ctx.db, ctx.access, { ...input, asOf: input.asOf ?? today() })),
     get: p.tasksRead
       .input(z.object({ id: uuid, asOf: isoDate.optional() }))
-      .query(({ ctx, input }) => getTask(ctx.db, ctx.access, input.id, input.asOf ?? today(), ctx.locale)),
+      .query(({ ctx, input }) => getTask(ctx.db, ctx.access, readersOf(ctx), input.id, input.asOf ?? today(), ctx.locale)),
     /** The modules' rows linked to a task (`ctx.services.core.tasks.link`), for whoever may see the task. */
     links: p.tasksRead.input(z.object({ id: uuid })).query(async ({ ctx, input }) => {
-      await getTask(ctx.db, ctx.access, input.id, today(), ctx.locale);
+      await getTask(ctx.db, ctx.access, readersOf(ctx), input.id, today(), ctx.locale);
       return listTaskLinks(ctx.db, input.id);
     }),
     update: p.tasksUpdate
@@ -239,6 +240,11 @@ export const coreRouter = router({
     summary: p.overviewRead.input(z.object({ asOf: isoDate.optional() }).default({})).query(({ ctx, input }) => overviewSummary(ctx.db, ctx.access, input.asOf ?? today())),
   }),
 });
+
+/** The caller's reports and escalations policy (what `reports.get` and `escalations.list` answer them). */
+function readersOf(ctx: Pick<Context, 'permissions' | 'user'>) {
+  return followUpReaders((key) => ctx.permissions.decide(ctx.user, key));
+}
 
 function ownUnit(ctx: { user: { unit: { code: string } | null }; locale: 'vi' | 'en' }): string {
   if (!ctx.user.unit) fail('BAD_REQUEST', ctx.locale, { vi: 'Hãy chọn đơn vị (unitCode).', en: 'Choose a unit (unitCode).' });

@@ -18,6 +18,7 @@ import { conflict, fail, notFound } from './errors.ts';
 import { escalations, evidenceFiles, reminders, reportItems, reports, taskCoordinators, tasks, taskUpdates } from './schema.ts';
 import { taskStatusSql } from './status-sql.ts';
 import { unitDirectory, unitRef } from './units.ts';
+import { canSee, unitScope, type FollowUpReaders } from './visibility.ts';
 // extensions.ts imports canSee from here; the cycle is only between functions, called at request time.
 import { listTaskExtensions } from './extensions.ts';
 
@@ -155,12 +156,15 @@ async function taskUnits(db: Queryable, taskId: string, leadUnitCode: string): P
   return [leadUnitCode, ...coordinators.map((c) => c.unitCode)];
 }
 
-export function canSee(access: Access, unitCodes: string[]): boolean {
-  return access.allowed && (access.unitCodes === 'all' || unitCodes.some((code) => (access.unitCodes as string[]).includes(code)));
-}
+export { canSee };
 
-/** One task with everything its detail page shows. */
-export async function getTask(db: Queryable, access: Access, id: string, asOf: IsoDate, locale: Locale) {
+/**
+ * One task with everything its detail page shows. `access` (core.tasks:read) decides whether
+ * the task is seen; its units' report lines and escalations are listed only as far as
+ * `readers` (the reports and escalations policy) reaches, as `reports.get` and
+ * `escalations.list` would answer them.
+ */
+export async function getTask(db: Queryable, access: Access, readers: FollowUpReaders, id: string, asOf: IsoDate, locale: Locale) {
   const [task] = await db.select().from(tasks).where(eq(tasks.id, id));
   if (!task) notFound(locale, { vi: 'nhiệm vụ', en: 'Task' });
   const involved = await taskUnits(db, task.id, task.leadUnitCode);
@@ -189,9 +193,13 @@ export async function getTask(db: Queryable, access: Access, id: string, asOf: I
       })
       .from(reportItems)
       .innerJoin(reports, eq(reports.id, reportItems.reportId))
-      .where(eq(reportItems.taskId, task.id))
+      .where(and(eq(reportItems.taskId, task.id), unitScope(readers.reports, reports.unitCode)))
       .orderBy(sql`${reports.periodId} desc`),
-    db.select().from(escalations).where(eq(escalations.taskId, task.id)).orderBy(sql`${escalations.createdAt} desc`),
+    db
+      .select()
+      .from(escalations)
+      .where(and(eq(escalations.taskId, task.id), unitScope(readers.escalations, escalations.unitCode)))
+      .orderBy(sql`${escalations.createdAt} desc`),
     listAudit(db, { entity: 'core.task', entityId: task.id, limit: 50 }),
     task.isParent
       ? db

@@ -11,6 +11,7 @@ import { searchTextOf } from '../seed.ts';
 import { taskStatusSql } from '../status-sql.ts';
 import { activeTask, canSee, getTask, involvesUnits, progressFlag, remindersWhileOverdueSql, taskUnitCodes, updateTask } from '../tasks.ts';
 import { unitDirectory, unitRef, type UnitName } from '../units.ts';
+import { followUpReaders } from '../visibility.ts';
 import { accessOf, assertCovers, decideAccess, assertModulePath, audit, authorOf, parse, queryable, write, type Bound, type GrantedAccess } from './binding.ts';
 
 const isoDate = z.string().refine(isIsoDate, 'YYYY-MM-DD');
@@ -211,7 +212,7 @@ export function moduleTasks(b: Bound) {
       const db = queryable(b, options.tx);
       const access = readAccess(b, options.permission);
       const task = await visibleTask(b, db, parse(b, taskRef, ref), access);
-      const detail = await getTask(db, access, task.id, options.asOf ?? b.today(), b.locale);
+      const detail = await getTask(db, access, followUpReaders((key) => decideAccess(b, key)), task.id, options.asOf ?? b.today(), b.locale);
       return { ...detail, openedByModule: task.openedByModule, links: await linksOfTask(db, b.moduleId, task.id) };
     },
 
