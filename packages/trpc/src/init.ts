@@ -4,6 +4,7 @@ import { coversUnit, type Access } from '@dondoc/auth';
 import type { Context, Meta } from './context.ts';
 import { messages } from './messages.ts';
 import { resolveLocalized } from './errors.ts';
+import { badTextText, findBadText } from './text.ts';
 
 /** The one initTRPC of the whole server: every router, core's and each plugin's, is built from it. */
 const t = initTRPC
@@ -35,16 +36,34 @@ const t = initTRPC
     },
   });
 
+/**
+ * Every procedure starts here: an input holding a NUL or a lone surrogate anywhere (values and
+ * keys, any depth) is refused with BAD_REQUEST in the caller's language before any schema,
+ * permission check or handler runs (such text makes the database fail, a 500).
+ */
+const procedure = t.procedure.use(async ({ ctx, getRawInput, next }) => {
+  let raw: unknown;
+  try {
+    raw = await getRawInput();
+  } catch {
+    // An unreadable body is the input parser's to refuse.
+    return next();
+  }
+  const found = findBadText(raw);
+  if (found) throw new TRPCError({ code: 'BAD_REQUEST', message: badTextText(found, ctx.locale) });
+  return next();
+});
+
 export const router = t.router;
 export const mergeRouters = t.mergeRouters;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
 /** Open to anonymous callers. Declared public in its meta, so the anonymous walk test lets it pass. */
-export const publicProcedure = t.procedure.meta({ public: true });
+export const publicProcedure = procedure.meta({ public: true });
 
 /** Needs a signed-in user. */
-export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
+export const protectedProcedure = procedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: messages[ctx.locale].unauthorized });
   return next({ ctx: { ...ctx, user: ctx.user } });
 });

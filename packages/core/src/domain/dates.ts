@@ -48,9 +48,25 @@ function parseOrNull(value: unknown): CalendarDate | null {
   return { year, month, day };
 }
 
-/** True for a real calendar date written `YYYY-MM-DD` (so `2023-02-29` is false). */
+/**
+ * Years an input date may have (`isIsoDate`, `isPeriodId`): a directive's, a report's or a
+ * figure's date is never before 1900 nor after 2999. The arithmetic below works on 0000-9999, so
+ * a deadline pushed or a period shifted from an accepted date never leaves what it can write;
+ * years 0000 or 9999 from outside are refused here instead of failing the database (no year 0 in
+ * Postgres) or an `addDays` at the edge of the range.
+ */
+export const MIN_INPUT_YEAR = 1900;
+export const MAX_INPUT_YEAR = 2999;
+
+/** True for a year an input date may have (1900-2999). */
+export function isInputYear(year: number): boolean {
+  return Number.isInteger(year) && year >= MIN_INPUT_YEAR && year <= MAX_INPUT_YEAR;
+}
+
+/** True for a real calendar date written `YYYY-MM-DD` (so `2023-02-29` is false) in years 1900-2999. */
 export function isIsoDate(value: unknown): value is IsoDate {
-  return parseOrNull(value) !== null;
+  const parsed = parseOrNull(value);
+  return parsed !== null && isInputYear(parsed.year);
 }
 
 /** Splits `YYYY-MM-DD` into numbers; throws `RangeError` for anything that is not a real date. */

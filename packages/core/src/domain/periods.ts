@@ -18,6 +18,7 @@
 import {
   compareDates,
   endOfMonth,
+  isInputYear,
   makeIsoDate,
   parseIsoDate,
   shiftMonth,
@@ -133,14 +134,14 @@ export function periodForData(cadence: Cadence, date: IsoDate): Period {
   return periodOfMonth(cadence, m.year, m.month);
 }
 
-/** True for a well-formed period id (`2024-M03`, `2024-Q1`, `2024-H2`, `2024-Y`). */
+/** True for a well-formed period id (`2024-M03`, `2024-Q1`, `2024-H2`, `2024-Y`) of a year 1900-2999 (as input dates). */
 export function isPeriodId(id: unknown): id is string {
   if (typeof id !== 'string') return false;
   const m = PERIOD_ID.exec(id);
   if (!m) return false;
   const year = Number(m[1]);
   const month = m[2] === undefined ? 1 : Number(m[2]);
-  return year >= MIN_YEAR && month >= 1 && month <= 12;
+  return isInputYear(year) && month >= 1 && month <= 12;
 }
 
 /** The period with this id; throws `RangeError` for a malformed id. */
