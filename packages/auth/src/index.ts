@@ -17,9 +17,14 @@ export {
 export type { Session, SessionMeta, SessionValidation } from './sessions.ts';
 export {
   login,
+  loginDelayMs,
+  pruneAuthRecords,
   LOGIN_THROTTLE_WINDOW_MS,
-  LOGIN_MAX_FAILURES_PER_USERNAME,
-  LOGIN_MAX_FAILURES_PER_IP,
+  LOGIN_DELAY_BASE_MS,
+  LOGIN_DELAY_MAX_MS,
+  LOGIN_FREE_FAILURES,
+  LOGIN_TRUSTED_ADDRESS_MS,
+  LOGIN_ATTEMPT_RETENTION_MS,
 } from './login.ts';
 export type { LoginInput, LoginResult } from './login.ts';
 export {
@@ -36,7 +41,7 @@ export {
   upsertUnits,
 } from './users.ts';
 export type { Unit, UserRecord, NewUser, NewUnit } from './users.ts';
-export { writeAudit, listAudit } from './audit.ts';
+export { writeAudit, writeAudits, listAudit } from './audit.ts';
 export type { AuditRecord, AuditWrite, AuditQuery } from './audit.ts';
 export {
   seedDemoDirectory,

@@ -82,10 +82,13 @@ export const loginAttempts = authSchema.table(
     succeeded: boolean('succeeded').notNull().default(false),
     // Refused by the throttle without checking the password; not counted as a failure.
     throttled: boolean('throttled').notNull().default(false),
+    // Arrived, password not yet checked: counted by concurrent attempts as a failure that may come.
+    pending: boolean('pending').notNull().default(false),
     at: timestamptz('at').notNull().defaultNow(),
   },
   (t) => [
     index('login_attempts_username_at_idx').on(t.username, t.at),
+    index('login_attempts_username_ip_at_idx').on(t.username, t.ip, t.at),
     index('login_attempts_ip_at_idx').on(t.ip, t.at),
   ],
 );

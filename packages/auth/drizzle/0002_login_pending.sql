@@ -1,0 +1,2 @@
+ALTER TABLE "auth"."login_attempts" ADD COLUMN "pending" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+CREATE INDEX "login_attempts_username_ip_at_idx" ON "auth"."login_attempts" USING btree ("username","ip","at");
