@@ -1,6 +1,6 @@
 import type { AnyRouter } from '@trpc/server';
 import { migrate, openDatabase, type Database, type MigrationModule } from '@dondoc/db';
-import { authMigrations, PermissionRegistry, seedDemoDirectory } from '@dondoc/auth';
+import { AUTH_PRUNE_INTERVAL_MS, authMigrations, PermissionRegistry, pruneAuthRecords, seedDemoDirectory } from '@dondoc/auth';
 import { coreMigrations, corePermissions, coreRouter, createCoreApi, reconcileDirective2458, scopeTransactions, seedDemoProgress2458, seedDirective2458 } from '@dondoc/core/server';
 import type { PluginContext } from '@dondoc/plugin-sdk';
 import { loadPluginConfig } from './config.ts';
@@ -73,7 +73,20 @@ export async function boot(env: Env, options: BootOptions = {}): Promise<Runtime
         }
       }
     }
-    return { env, database, permissions, coreRouter, plugins, log, close: () => database.close() };
+    // Old login attempts and expired sessions go at start, then every hour.
+    const prune = () =>
+      pruneAuthRecords(database.db).then(
+        (pruned) => log.debug('auth records pruned', pruned),
+        (error: unknown) => log.warn('pruning auth records failed', { error: (error as Error).message }),
+      );
+    await prune();
+    const pruning = setInterval(() => void prune(), AUTH_PRUNE_INTERVAL_MS);
+    pruning.unref();
+    const close = async () => {
+      clearInterval(pruning);
+      await database.close();
+    };
+    return { env, database, permissions, coreRouter, plugins, log, close };
   } catch (error) {
     await database.close();
     throw error;

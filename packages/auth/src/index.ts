@@ -19,6 +19,7 @@ export {
   login,
   loginDelayMs,
   pruneAuthRecords,
+  AUTH_PRUNE_INTERVAL_MS,
   LOGIN_THROTTLE_WINDOW_MS,
   LOGIN_DELAY_BASE_MS,
   LOGIN_DELAY_MAX_MS,

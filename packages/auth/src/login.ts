@@ -24,6 +24,8 @@ export const LOGIN_FREE_FAILURES = { pair: 5, username: 20, address: 30 } as con
 export const LOGIN_TRUSTED_ADDRESS_MS = 30 * 24 * 60 * 60 * 1000;
 /** Login attempts are kept this long (`pruneAuthRecords`). */
 export const LOGIN_ATTEMPT_RETENTION_MS = LOGIN_TRUSTED_ADDRESS_MS;
+/** How often the server runs `pruneAuthRecords`. */
+export const AUTH_PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 /** An attempt still unchecked after this long (its process died) counts as a failure. */
 const PENDING_STALE_MS = 30 * 1000;
 /** How long an attempt waits for earlier concurrent attempts of its scope to be checked. */
