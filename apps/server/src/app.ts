@@ -7,11 +7,11 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { AnyRouter } from '@trpc/server';
 import { sql } from 'drizzle-orm';
 import { SESSION_COOKIE_NAME, validateSessionToken, type SessionUser } from '@dondoc/auth';
-import { formatLimit, listProcedures, UPLOAD_LIMITS, uploadBodyLimit, type Context as TrpcContext, type Locale, type UploadKind } from '@dondoc/trpc';
+import { badTextText, findBadText, formatLimit, listProcedures, UPLOAD_LIMITS, uploadBodyLimit, type Context as TrpcContext, type Locale, type UploadKind } from '@dondoc/trpc';
 import { createRequestContext } from '@dondoc/core/server';
 import { authRoutes, sessionCookie } from './http/auth-routes.ts';
-import { jsonError, localeOf } from './http/errors.ts';
-import { isSameOrigin, isStateChanging } from './http/security.ts';
+import { errorText, jsonError, localeOf } from './http/errors.ts';
+import { contentSecurityPolicy, isAllowedHost, isSameOrigin, isStateChanging, setSecurityHeaders } from './http/security.ts';
 import { errorFields, type JsonLogger } from './logger.ts';
 import { isReady } from './plugins.ts';
 import type { Runtime } from './runtime.ts';
@@ -37,11 +37,18 @@ export interface AppOptions {
 
 const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
 
+/** Most calls one tRPC batch may hold; more are refused (400) before any runs. */
+export const MAX_BATCH_CALLS = 50;
+
 export function createApp(runtime: Runtime, options: AppOptions) {
   const app = new Hono<AppEnv>();
   const { db } = runtime.database;
+  // The modules whose web build is served from elsewhere: the only other origins pages may load from.
+  const moduleOrigins = runtime.plugins.flatMap((plugin) => (plugin.config.web?.kind === 'url' ? [new URL(plugin.config.web.url).origin] : []));
+  const csp = contentSecurityPolicy(moduleOrigins);
+  const startedAt = new Date();
 
-  // Request id, language and structured access log, for every request.
+  // Request id, language, security headers and structured access log, for every request.
   app.use('*', async (c, next) => {
     const incoming = c.req.header('x-request-id');
     const requestId = incoming && requestIdPattern.test(incoming) ? incoming : randomUUID();
@@ -55,6 +62,7 @@ export function createApp(runtime: Runtime, options: AppOptions) {
     const started = performance.now();
     await next();
     c.header('x-request-id', requestId);
+    setSecurityHeaders(c, csp);
     log.info('request', {
       method: c.req.method,
       path: c.req.path,
@@ -69,20 +77,55 @@ export function createApp(runtime: Runtime, options: AppOptions) {
     return jsonError(c, 500, 'internal');
   });
 
+  // The Host allow-list (PUBLIC_URL; loopback names on a loopback connection): DNS rebinding gets nothing.
+  app.use('*', async (c, next) => {
+    if (!isAllowedHost(c)) {
+      c.get('log').warn('host refused', { host: c.req.header('host') ?? null });
+      return jsonError(c, 421, 'misdirected');
+    }
+    await next();
+  });
+
+  // CONTRACT.md's shape for anyone (scripts rely on it); errors, versions, uptime and the database's
+  // durability only for an administrator's session.
   app.get('/healthz', async (c) => {
-    let dbOk = true;
+    let dbError: string | null = null;
+    const probeStarted = performance.now();
     try {
       await db.execute(sql`select 1`);
-    } catch {
-      dbOk = false;
+    } catch (error) {
+      dbError = (error as Error).message;
     }
+    const dbMs = Math.round((performance.now() - probeStarted) * 10) / 10;
+    const answer = {
+      status: dbError === null ? 'ok' : 'degraded',
+      db: runtime.database.kind,
+      plugins: runtime.plugins.map((plugin) => ({ id: plugin.id, status: plugin.status })),
+    };
+    const token = getCookie(c, SESSION_COOKIE_NAME);
+    const session = token && dbError === null ? await validateSessionToken(db, token).catch(() => null) : null;
+    if (!session?.user.roles.includes('admin')) return c.json(answer, dbError === null ? 200 : 503);
+    const durable = (runtime.database as { durable?: unknown }).durable;
     return c.json(
       {
-        status: dbOk ? 'ok' : 'degraded',
-        db: runtime.database.kind,
-        plugins: runtime.plugins.map((plugin) => ({ id: plugin.id, status: plugin.status })),
+        ...answer,
+        details: {
+          startedAt: startedAt.toISOString(),
+          uptimeSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
+          node: process.version,
+          memoryRssBytes: process.memoryUsage().rss,
+          db: { kind: runtime.database.kind, ms: dbMs, error: dbError, ...(typeof durable === 'boolean' ? { durable } : {}) },
+          plugins: runtime.plugins.map((plugin) => ({
+            id: plugin.id,
+            status: plugin.status,
+            version: plugin.definition?.version ?? null,
+            error: plugin.error ?? null,
+          })),
+          publicUrl: runtime.env.publicUrl,
+          trustProxy: runtime.env.trustProxy,
+        },
       },
-      dbOk ? 200 : 503,
+      dbError === null ? 200 : 503,
     );
   });
 
@@ -105,6 +148,20 @@ export function createApp(runtime: Runtime, options: AppOptions) {
       }
     }
     await next();
+  });
+
+  // Text no input may carry (NUL, lone surrogates), in the JSON bodies of /api/auth as in every procedure's input.
+  app.use('/api/auth/*', async (c, next) => {
+    if (!c.req.raw.body || !/^application\/json\b/i.test(c.req.header('content-type') ?? '')) return next();
+    let json: unknown;
+    try {
+      json = JSON.parse(await c.req.text());
+    } catch {
+      return next(); // the route answers bad_json
+    }
+    const found = findBadText(json);
+    if (found) return jsonError(c, 400, 'bad_text', { message: badTextText(found, c.get('locale')), field: found.path.join('.') });
+    return next();
   });
 
   app.route('/api/auth', authRoutes());
@@ -136,6 +193,16 @@ export function createApp(runtime: Runtime, options: AppOptions) {
       if (!plugin) return jsonError(c, 404, 'unknown_module');
       if (!isReady(plugin)) return jsonError(c, 503, 'module_unavailable');
       target = plugin.router;
+    }
+    // A batch holds at most MAX_BATCH_CALLS calls (`/api/trpc/<module>/a,b,c?batch=1`): more are
+    // refused before any runs, in tRPC's error shape so that the client reports it for each call.
+    if (new URL(c.req.url).searchParams.get('batch') === '1') {
+      const calls = c.req.path.slice(`/api/trpc/${moduleId}/`.length).split(',').length;
+      if (calls > MAX_BATCH_CALLS) {
+        if (c.req.raw.body && !c.req.raw.bodyUsed) await discard(c.req.raw.body.getReader());
+        const message = errorText('batch_too_large', c.get('locale'), { max: MAX_BATCH_CALLS });
+        return c.json({ error: { message, code: -32600, data: { code: 'BAD_REQUEST', httpStatus: 400, path: null, calls, maxCalls: MAX_BATCH_CALLS } } }, 400);
+      }
     }
     const user = c.get('user');
     const requestId = c.get('requestId');

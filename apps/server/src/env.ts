@@ -18,6 +18,16 @@ const envSchema = z.object({
   DONDOC_DEMO: flag.optional(),
   DONDOC_CONFIG: z.string().min(1).default('./dondoc.config.json'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+    .refine((value) => {
+      if (!URL.canParse(value)) return false; // already refused by z.url
+      const url = new URL(value);
+      return (url.pathname === '/' || url.pathname === '') && !url.search && !url.hash && !url.username && !url.password;
+    }, 'must be an origin only (scheme, host and port, no path)')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  TRUST_PROXY: flag.default(false),
 });
 
 export interface Env {
@@ -28,6 +38,10 @@ export interface Env {
   demo: boolean;
   configPath: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** The portal's own origin (`PUBLIC_URL`, default `http://HOST:PORT`): the same-origin rule and the Host allow-list use it. */
+  publicUrl: string;
+  /** Behind a TLS reverse proxy (`TRUST_PROXY=1`): `Secure` cookies, HSTS, client address from `X-Forwarded-For`. */
+  trustProxy: boolean;
 }
 
 export class EnvError extends Error {
@@ -52,5 +66,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     demo: value.DONDOC_DEMO ?? !value.DATABASE_URL,
     configPath: fromLaunchDir(value.DONDOC_CONFIG),
     logLevel: value.LOG_LEVEL,
+    publicUrl: new URL(value.PUBLIC_URL ?? `http://${value.HOST.includes(':') ? `[${value.HOST}]` : value.HOST}:${value.PORT}`).origin,
+    trustProxy: value.TRUST_PROXY,
   };
 }

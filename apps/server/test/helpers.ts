@@ -46,10 +46,12 @@ export async function startTestServer(
   backend: DatabaseKind,
   plugins: Array<{ id: string; server: string; web?: string }> = [],
   shellDir = join(repoRoot, 'apps/shell/dist'),
+  /** More environment, e.g. `{ TRUST_PROXY: '1', PUBLIC_URL: 'https://dondoc.example.vn' }`. */
+  extraEnv: Record<string, string> = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase(backend);
   const configPath = await writeConfig(plugins);
-  const env = { ...loadEnv({ DONDOC_CONFIG: configPath, DONDOC_DEMO: '1', LOG_LEVEL: 'silent' }), port: 0 };
+  const env = { ...loadEnv({ DONDOC_CONFIG: configPath, DONDOC_DEMO: '1', LOG_LEVEL: 'silent', ...extraEnv }), port: 0 };
   const runtime = await boot(env, { database, log: createLogger('silent') });
   const app = createApp(runtime, { shellDir, maxBodyBytes: 64 * 1024 });
   const server = await new Promise<ReturnType<typeof serve>>((ready) => {

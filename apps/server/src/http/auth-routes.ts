@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { invalidateSession, login, SESSION_COOKIE_NAME, type SessionUser } from '@dondoc/auth';
 import type { AppEnv } from '../app.ts';
 import { jsonError } from './errors.ts';
-import { isCrossSiteBrowserRequest } from './security.ts';
+import { clientAddressOf, isCrossSiteBrowserRequest, isHttps } from './security.ts';
 
 const loginSchema = z.object({
   username: z.string().trim().min(1).max(100),
@@ -23,11 +23,8 @@ export function publicUser(user: SessionUser) {
 }
 
 export function clientAddress(c: Parameters<typeof getConnInfo>[0]): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
+  // Behind a trusted proxy (TRUST_PROXY=1) the address the proxy saw; otherwise the connection's peer.
+  return clientAddressOf(c);
 }
 
 export function sessionCookie(c: Parameters<typeof setCookie>[0], token: string, expiresAt: Date): void {
@@ -35,7 +32,8 @@ export function sessionCookie(c: Parameters<typeof setCookie>[0], token: string,
     httpOnly: true,
     sameSite: 'Lax',
     path: '/',
-    secure: new URL(c.req.url).protocol === 'https:',
+    // Served over HTTPS, or behind a TLS reverse proxy that says so (TRUST_PROXY=1).
+    secure: isHttps(c),
     expires: expiresAt,
   });
 }

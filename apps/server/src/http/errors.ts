@@ -19,10 +19,27 @@ const texts = {
   not_found: { vi: 'Không tìm thấy địa chỉ này.', en: 'Not found.' },
   unknown_module: { vi: 'Không có mô-đun này.', en: 'No such module.' },
   module_unavailable: { vi: 'Mô-đun này đang tạm ngừng hoạt động.', en: 'This module is unavailable.' },
+  bad_text: {
+    vi: 'Dữ liệu gửi lên có ký tự không hợp lệ.',
+    en: 'The data contains an invalid character.',
+  },
+  misdirected: {
+    vi: 'Máy chủ không phục vụ địa chỉ này. Hãy mở cổng thông tin bằng địa chỉ chính thức của nó.',
+    en: 'This server does not answer for this address. Open the portal at its own address.',
+  },
+  batch_too_large: {
+    vi: 'Một yêu cầu gộp quá nhiều thao tác (tối đa {max}). Hãy chia nhỏ rồi gửi lại.',
+    en: 'Too many calls in one batch (at most {max}). Split them and send again.',
+  },
   internal: { vi: 'Đã có lỗi hệ thống. Vui lòng thử lại.', en: 'Something went wrong on our side. Please try again.' },
 } as const;
 
 export type ErrorCode = keyof typeof texts;
+
+/** The text of `code` in `locale`, `{name}` placeholders filled from `values`. */
+export function errorText(code: ErrorCode, locale: Locale, values: Record<string, string | number> = {}): string {
+  return texts[code][locale].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
 
 /** Every non-tRPC error answer: `{ "error": { "code", "message", "requestId" } }`, in the caller's language. */
 export function jsonError(c: Context, status: ContentfulStatusCode, code: ErrorCode, extra: Record<string, unknown> = {}) {
