@@ -29,7 +29,7 @@ const commands: Record<string, Command> = {
     summary: 'Áp dụng migration của nền tảng và các mô-đun đã cài (apply migrations of the platform and installed modules)',
     run: async () => {
       const env = { ...loadEnv(), demo: false };
-      const runtime = await boot(env, { log: createLogger('warn') });
+      const runtime = await boot(env, { log: createLogger('warn'), owner: 'pnpm dondoc db:migrate' });
       const history = await migrationHistory(runtime.database.db);
       for (const entry of history) process.stdout.write(`${entry.module}\t${entry.tag}\t${entry.appliedAt.toISOString()}\n`);
       const failed = runtime.plugins.filter((p) => p.status === 'failed');
@@ -42,7 +42,7 @@ const commands: Record<string, Command> = {
     summary: 'Liệt kê migration đã áp dụng (list applied migrations)',
     run: async () => {
       const env = loadEnv();
-      const database = await openDatabase({ url: env.databaseUrl, dataDir: env.dataDir });
+      const database = await openDatabase({ url: env.databaseUrl, dataDir: env.dataDir, owner: 'pnpm dondoc db:status' });
       await migrate(database.db, []);
       for (const entry of await migrationHistory(database.db)) {
         process.stdout.write(`${entry.module}\t${entry.tag}\t${entry.appliedAt.toISOString()}\n`);
@@ -55,7 +55,7 @@ const commands: Record<string, Command> = {
     summary: 'Nạp dữ liệu mẫu: đơn vị, tài khoản, văn bản 2458 (seed demo units, accounts, directive 2458)',
     run: async () => {
       const env = loadEnv();
-      const database = await openDatabase({ url: env.databaseUrl, dataDir: env.dataDir });
+      const database = await openDatabase({ url: env.databaseUrl, dataDir: env.dataDir, owner: 'pnpm dondoc seed:demo' });
       await migrate(database.db, platformMigrations);
       const directory = await seedDemoDirectory(database.db);
       const directive = await seedDirective2458(database.db);
@@ -71,7 +71,7 @@ const commands: Record<string, Command> = {
     run: async (args) => {
       const options = parseScaleArgs(args);
       const env = loadEnv();
-      const database = await openDatabase({ url: env.databaseUrl, dataDir: env.dataDir });
+      const database = await openDatabase({ url: env.databaseUrl, dataDir: env.dataDir, owner: 'pnpm dondoc seed:scale' });
       try {
         await migrate(database.db, platformMigrations);
         const result = await seedScale(database.db, { ...options, asOf: options.asOf ?? today(), onProgress: stderrProgress() });

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { DataDirInUseError } from '@dondoc/db';
 import { createApp, defaultShellDir } from './app.ts';
 import { loadEnv, type Env } from './env.ts';
 import { createLogger, errorFields } from './logger.ts';
@@ -69,7 +70,8 @@ export async function main(): Promise<void> {
     process.once('SIGTERM', () => onSignal('SIGTERM'));
     process.once('SIGINT', () => onSignal('SIGINT'));
   } catch (error) {
-    log.error('start failed', errorFields(error));
+    // A data directory held by another process is an operator's situation, not a bug: no stack trace.
+    log.error('start failed', error instanceof DataDirInUseError ? { error: error.message, code: error.code, holder: error.holder } : errorFields(error));
     process.stderr.write(`\nKhông khởi động được dondoc: ${(error as Error).message}\n`);
     process.exit(1);
   }

@@ -26,12 +26,15 @@ export interface BootOptions {
   log?: JsonLogger;
   /** An already open database (tests); otherwise opened from the environment. */
   database?: Database;
+  /** What this process is, shown to a second process that finds the PGlite data directory in use. */
+  owner?: string;
 }
 
 /** Opens the database, migrates, loads plugins and seeds the demo: the start-up sequence of DESIGN.md. */
 export async function boot(env: Env, options: BootOptions = {}): Promise<Runtime> {
   const log = options.log ?? createLogger(env.logLevel);
-  const database = options.database ?? (await openDatabase({ url: env.databaseUrl, dataDir: env.dataDir }));
+  const database =
+    options.database ?? (await openDatabase({ url: env.databaseUrl, dataDir: env.dataDir, owner: options.owner ?? `máy chủ dondoc (dondoc server)${env.port ? `, cổng (port) ${env.port}` : ''}` }));
   try {
     const applied = await migrate(database.db, platformMigrations);
     if (applied.length > 0) log.info('migrations applied', { migrations: applied.map((m) => `${m.module}/${m.tag}`) });

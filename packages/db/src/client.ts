@@ -4,6 +4,10 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
 import postgres from 'postgres';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { acquireDataDirLock } from './data-dir-lock.ts';
+import { DurableNodeFS, durableStartParams, syncTree } from './durable-fs.ts';
 
 /** The drizzle handle every package uses: the same type for PGlite and for Postgres. */
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -29,19 +33,42 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   /** Connections in the Postgres pool. */
   maxConnections?: number;
+  /**
+   * PGlite on disk: sync each commit to the disk before it is acknowledged (default `true`).
+   * `false` is PGlite's own behaviour: commits survive a killed process but not a power loss or
+   * an OS crash; only for throw-away data (benchmark set-ups, experiments).
+   */
+  durable?: boolean;
+  /**
+   * PGlite on disk: what this process is, written in the data directory's lock and shown to a
+   * second process that tries to open it (e.g. `máy chủ dondoc (server)`, `pnpm dondoc db:migrate`).
+   */
+  owner?: string;
 }
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
   if (options.url) return openPostgres(options.url, options.maxConnections ?? 10);
-  return openPglite(options.dataDir);
+  return openPglite(options.dataDir, options.durable ?? true, options.owner);
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
-  return pgliteDatabase(await PGlite.create(dataDir && dataDir !== 'memory://' ? { dataDir } : {}));
+async function openPglite(dataDir: string | undefined, durable: boolean, owner: string | undefined): Promise<Database> {
+  if (!dataDir || dataDir === 'memory://') return pgliteDatabase(await PGlite.create({}));
+  // One process at a time on a data directory: a second one would corrupt it (see data-dir-lock.ts).
+  const lock = acquireDataDirLock(dataDir, owner);
+  try {
+    const dir = resolve(dataDir);
+    const fresh = !existsSync(join(dir, 'PG_VERSION'));
+    const client = await PGlite.create(durable ? { fs: new DurableNodeFS(dir), startParams: durableStartParams() } : { dataDir: dir });
+    if (durable && fresh) syncTree(dir);
+    return pgliteDatabase(client, () => lock.release());
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
 }
 
 /** A {@link Database} over a PGlite instance already open (the test kit opens one from a dumped data directory). */
-export function pgliteDatabase(client: PGlite): Database {
+export function pgliteDatabase(client: PGlite, onClose?: () => void): Database {
   const db = drizzlePglite({ client }) as unknown as Db;
   return {
     db,
@@ -50,7 +77,11 @@ export function pgliteDatabase(client: PGlite): Database {
       await client.exec(text);
     },
     close: async () => {
-      if (!client.closed) await client.close();
+      try {
+        if (!client.closed) await client.close();
+      } finally {
+        onClose?.();
+      }
     },
   };
 }

@@ -25,6 +25,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
+import { pidExists } from './data-dir-lock.ts';
 import { openDatabase, pgliteDatabase, type Database, type DatabaseKind, type Db } from './client.ts';
 import { migrate, type MigrationModule } from './migrate.ts';
 
@@ -268,12 +269,7 @@ async function lockIsStale(lockPath: string): Promise<boolean> {
     const pid = Number(text);
     // Just created, pid not written yet: not stale.
     if (!Number.isInteger(pid) || pid <= 0) return false;
-    try {
-      process.kill(pid, 0);
-      return false;
-    } catch (error) {
-      return (error as NodeJS.ErrnoException).code === 'ESRCH';
-    }
+    return !pidExists(pid);
   } catch {
     return false; // gone already: the next round takes it
   }
