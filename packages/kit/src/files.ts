@@ -3,7 +3,11 @@
  * of `UPLOAD_LIMITS`, and the zip guard (an xlsx or docx is a zip, and a small zip can expand
  * to gigabytes). Problems are `FileProblem`s carrying their text in both languages.
  */
+import { promisify } from 'node:util';
+import { crc32, inflateRaw, type ZlibOptions } from 'node:zlib';
 import { UPLOAD_LIMITS, type ErrorCode, type LocalizedText, type UploadKind } from '@dondoc/trpc';
+
+const inflateRawAsync = promisify(inflateRaw) as (buffer: Uint8Array, options: ZlibOptions) => Promise<Buffer>;
 
 export type FileKind = 'xlsx' | 'docx' | 'pdf' | 'png' | 'jpeg' | 'csv' | 'xls' | 'unknown';
 
@@ -108,6 +112,10 @@ export interface ZipLimits {
 }
 
 const damaged: LocalizedText = { vi: 'Tệp bị hỏng hoặc không đọc được.', en: 'The file is damaged or unreadable.' };
+const unpackedTooLarge: LocalizedText = {
+  vi: 'Tệp quá lớn khi giải nén; hãy bỏ bớt các trang tính, hình ảnh không cần thiết.',
+  en: 'The file is too large once unpacked; remove unneeded sheets and images.',
+};
 
 /**
  * Checks a zip's central directory before anything inflates it: at most `maxEntries` parts and
@@ -123,13 +131,124 @@ export function checkZip(bytes: Uint8Array, limits: ZipLimits = {}, what: Locali
   for (const entry of zipEntries(bytes, directory)) {
     if (!entry) throw new FileProblem(what);
     total += entry.uncompressed;
-    if (total > maxUncompressed) {
-      throw new FileProblem({
-        vi: 'Tệp quá lớn khi giải nén; hãy bỏ bớt các trang tính, hình ảnh không cần thiết.',
-        en: 'The file is too large once unpacked; remove unneeded sheets and images.',
-      });
-    }
+    if (total > maxUncompressed) throw new FileProblem(unpackedTooLarge);
   }
+}
+
+/** One part of a zip, inflated and checked. */
+export interface ZipPart {
+  name: string;
+  /** The name as the zip stores it, and its flags' UTF-8 bit (kept when the zip is written again). */
+  rawName: Uint8Array;
+  utf8: boolean;
+  content: Uint8Array;
+}
+
+/**
+ * Inflates every part of a zip with a running budget of real bytes: `checkZip` first (what the
+ * directory declares), then each part inflated with at most the budget left as its output
+ * limit, so a zip whose directory lies stops at `maxUncompressed` bytes instead of inflating to
+ * gigabytes. Parts must be stored or deflated, unencrypted, with their CRC-32 right. Throws a
+ * FileProblem (`what` for a damaged zip).
+ */
+export async function unzipBounded(bytes: Uint8Array, limits: ZipLimits = {}, what: LocalizedText = damaged): Promise<ZipPart[]> {
+  checkZip(bytes, limits, what);
+  const maxUncompressed = limits.maxUncompressed ?? 40 * 1024 * 1024;
+  const directory = zipDirectory(bytes)!;
+  const data = view(bytes);
+  const parts: ZipPart[] = [];
+  let left = maxUncompressed;
+  let offset = directory.offset;
+  for (let n = 0; n < directory.entries; n++) {
+    if (offset + 46 > bytes.length || data.getUint32(offset, true) !== 0x02014b50) throw new FileProblem(what);
+    const flags = data.getUint16(offset + 8, true);
+    const method = data.getUint16(offset + 10, true);
+    const crc = data.getUint32(offset + 16, true);
+    const compressed = data.getUint32(offset + 20, true);
+    const nameLength = data.getUint16(offset + 28, true);
+    const local = data.getUint32(offset + 42, true);
+    const rawName = bytes.slice(offset + 46, offset + 46 + nameLength);
+    offset += 46 + nameLength + data.getUint16(offset + 30, true) + data.getUint16(offset + 32, true);
+    // Encrypted, or neither stored nor deflated, or pointing outside the file: not an office file we read.
+    if (flags & 0x1 || (method !== 0 && method !== 8) || local + 30 > bytes.length || data.getUint32(local, true) !== 0x04034b50) {
+      throw new FileProblem(what);
+    }
+    const start = local + 30 + data.getUint16(local + 26, true) + data.getUint16(local + 28, true);
+    if (start + compressed > bytes.length) throw new FileProblem(what);
+    const stored = bytes.subarray(start, start + compressed);
+    let content: Uint8Array;
+    if (method === 0) {
+      content = stored;
+    } else {
+      try {
+        content = await inflateRawAsync(stored, { maxOutputLength: Math.max(1, left) });
+      } catch (error) {
+        if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new FileProblem(unpackedTooLarge);
+        throw new FileProblem(what);
+      }
+    }
+    if (content.length > left) throw new FileProblem(unpackedTooLarge);
+    left -= content.length;
+    if (crc32(content) >>> 0 !== crc) throw new FileProblem(what);
+    parts.push({ name: new TextDecoder().decode(rawName), rawName, utf8: (flags & 0x800) !== 0, content });
+  }
+  return parts;
+}
+
+/** A zip of `parts`, stored without compression: what a reader gets after `unzipBounded` checked them. */
+export function storedZip(parts: readonly ZipPart[]): Uint8Array {
+  const size = parts.reduce((sum, part) => sum + 30 + 46 + 2 * part.rawName.length + part.content.length, 22);
+  const out = new Uint8Array(size);
+  const data = view(out);
+  const central: Array<{ part: ZipPart; crc: number; offset: number }> = [];
+  let at = 0;
+  // Version 2.0, flags (UTF-8 names kept), method 0, time 00:00, date 1980-01-01, CRC, sizes, name length, no extra.
+  const header = (part: ZipPart, crc: number) => {
+    data.setUint16(at, 20, true);
+    data.setUint16(at + 2, part.utf8 ? 0x800 : 0, true);
+    data.setUint16(at + 4, 0, true);
+    data.setUint16(at + 6, 0, true);
+    data.setUint16(at + 8, 0x21, true);
+    data.setUint32(at + 10, crc, true);
+    data.setUint32(at + 14, part.content.length, true);
+    data.setUint32(at + 18, part.content.length, true);
+    data.setUint16(at + 22, part.rawName.length, true);
+    data.setUint16(at + 24, 0, true);
+    at += 26;
+  };
+  for (const part of parts) {
+    const crc = crc32(part.content) >>> 0;
+    central.push({ part, crc, offset: at });
+    data.setUint32(at, 0x04034b50, true);
+    at += 4;
+    header(part, crc);
+    out.set(part.rawName, at);
+    at += part.rawName.length;
+    out.set(part.content, at);
+    at += part.content.length;
+  }
+  const directoryStart = at;
+  for (const { part, crc, offset } of central) {
+    data.setUint32(at, 0x02014b50, true);
+    data.setUint16(at + 4, 20, true);
+    at += 6;
+    header(part, crc);
+    // No comment, disk 0, no attributes, the local header's offset.
+    data.setUint16(at, 0, true);
+    data.setUint16(at + 2, 0, true);
+    data.setUint16(at + 4, 0, true);
+    data.setUint32(at + 6, 0, true);
+    data.setUint32(at + 10, offset, true);
+    at += 14;
+    out.set(part.rawName, at);
+    at += part.rawName.length;
+  }
+  data.setUint32(at, 0x06054b50, true);
+  data.setUint16(at + 8, parts.length, true);
+  data.setUint16(at + 10, parts.length, true);
+  data.setUint32(at + 12, at - directoryStart, true);
+  data.setUint32(at + 16, directoryStart, true);
+  return out;
 }
 
 const KIND_NAMES: Record<Exclude<FileKind, 'unknown'>, string> = { xlsx: 'XLSX', docx: 'DOCX', pdf: 'PDF', png: 'PNG', jpeg: 'JPG', csv: 'CSV', xls: 'XLS' };

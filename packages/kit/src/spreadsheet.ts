@@ -9,7 +9,7 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { UPLOAD_LIMITS, type Locale, type LocalizedText } from '@dondoc/trpc';
-import { checkZip, FileProblem, sniffFile, tooLarge } from './files.ts';
+import { FileProblem, sniffFile, storedZip, tooLarge, unzipBounded } from './files.ts';
 import { parseVietnameseNumber } from './numbers.ts';
 
 export type CellValue = string | number | boolean | Date | null | undefined;
@@ -439,10 +439,12 @@ export function defineSpreadsheet<const Cs extends readonly Column[]>(spec: Spre
       return { fileKind: 'csv', sheetName: null, cells: parseCsvText(text) };
     }
     if (kind !== 'xlsx') throw new FileProblem({ vi: 'Định dạng tệp không được hỗ trợ: hãy dùng .xlsx hoặc .csv.', en: 'Unsupported file: use .xlsx or .csv.' });
-    checkZip(bytes, {}, XLSX_DAMAGED);
+    // Inflated here with a running byte budget (a zip's directory may lie about its sizes); exceljs
+    // gets only the checked parts, stored.
+    const checked = storedZip(await unzipBounded(bytes, {}, XLSX_DAMAGED));
     const workbook = new ExcelJS.Workbook();
     try {
-      await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+      await workbook.xlsx.load(checked as unknown as ExcelJS.Buffer);
     } catch {
       throw new FileProblem(XLSX_DAMAGED);
     }
