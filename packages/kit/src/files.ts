@@ -78,14 +78,26 @@ function* zipEntries(bytes: Uint8Array, directory: { entries: number; offset: nu
   }
 }
 
+/** Markup a browser would run or render: a PDF holding it is a polyglot (PDF and HTML at once). */
+const HTML_MARKUP = /<(?:!doctype\s+html|html|head|body|script|iframe|object|embed|svg|meta\s+http-equiv)[\s>/]/i;
+
 /**
- * What a file is, from its bytes: pdf, png, jpeg, old xls (OLE), xlsx or docx (a zip holding
+ * Whether a PDF's bytes hold HTML markup anywhere (`<html>`, `<script>`, `<iframe>` …). A PDF's own
+ * syntax never writes these (its `<…>` are hex strings and `<<` dictionaries; its text sits in
+ * streams), so a file that does is a polyglot that a browser could open as a page.
+ */
+export function isHtmlPolyglot(bytes: Uint8Array): boolean {
+  return HTML_MARKUP.test(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
+}
+
+/**
+ * What a file is, from its bytes: pdf (not one that also holds HTML: 'unknown'), png, jpeg, old xls (OLE), xlsx or docx (a zip holding
  * `xl/` or `word/`; a zip whose directory cannot be read goes by its name, so that reading it
  * reports it damaged), csv (text: no NUL byte in its first 4 KiB, or named .csv/.txt/.tsv).
  */
 export function sniffFile(bytes: Uint8Array, fileName: string): FileKind {
   const ext = extensionOf(fileName);
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return 'pdf';
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return isHtmlPolyglot(bytes) ? 'unknown' : 'pdf';
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'xls';
@@ -273,6 +285,12 @@ export function acceptFile(
   if (bytes.length === 0) throw new FileProblem({ vi: 'Tệp rỗng.', en: 'The file is empty.' });
   const max = UPLOAD_LIMITS[options.limit];
   if (bytes.length > max) throw new FileProblem(tooLarge(max), 'PAYLOAD_TOO_LARGE');
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46]) && isHtmlPolyglot(bytes)) {
+    throw new FileProblem({
+      vi: 'Tệp PDF này có chứa mã HTML hoặc JavaScript nên không được nhận. Hãy xuất lại tệp PDF từ phần mềm soạn thảo.',
+      en: 'This PDF holds HTML or JavaScript code and is not accepted. Export the PDF again from your editor.',
+    });
+  }
   const kind = sniffFile(bytes, fileName);
   if (kind === 'unknown' || !options.kinds.includes(kind) || !FILE_EXTENSIONS[kind].includes(extensionOf(fileName))) {
     throw new FileProblem({

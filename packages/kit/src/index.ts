@@ -3,7 +3,7 @@
  * from users (type sniffing, size limits, zip-bomb guard), spreadsheet import with a dry run,
  * xlsx export, versioned writes. Modules reach it through `@dondoc/plugin-sdk`.
  */
-export { acceptFile, checkZip, FILE_EXTENSIONS, FILE_MIME, FileProblem, kindList, sniffFile, storedZip, tooLarge, unzipBounded } from './files.ts';
+export { acceptFile, checkZip, FILE_EXTENSIONS, FILE_MIME, FileProblem, isHtmlPolyglot, kindList, sniffFile, storedZip, tooLarge, unzipBounded } from './files.ts';
 export type { ZipPart } from './files.ts';
 export type { FileKind, ZipLimits } from './files.ts';
 export { parseVietnameseNumber } from './numbers.ts';

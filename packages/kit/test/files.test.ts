@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { UPLOAD_LIMITS } from '@dondoc/trpc';
-import { acceptFile, checkZip, FileProblem, sniffFile } from '../src/files.ts';
+import { randomBytes } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
+import { acceptFile, checkZip, FileProblem, isHtmlPolyglot, sniffFile } from '../src/files.ts';
 
 async function xlsxBytes(rows: unknown[][] = [['a']]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
@@ -95,5 +97,47 @@ describe('acceptFile', () => {
     const disguised = problemOf(() => acceptFile(pdf, 'anh.png', { kinds: ['pdf', 'png', 'jpeg'], limit: 'document' }));
     expect(disguised.text).toEqual({ vi: 'Chỉ nhận tệp PDF, PNG hoặc JPG đúng định dạng.', en: 'Only genuine PDF, PNG or JPG files are accepted.' });
     expect(problemOf(() => acceptFile(pdf, 'a.pdf', { kinds: ['docx'], limit: 'document' })).text.vi).toBe('Chỉ nhận tệp DOCX đúng định dạng.');
+  });
+});
+
+describe('a PDF that is also HTML', () => {
+  const encode = (text: string) => new TextEncoder().encode(text);
+  /** A small PDF as an editor writes it: dictionaries, a hex string, a compressed stream, an xref. */
+  function genuinePdf(): Uint8Array {
+    const stream = deflateSync(Buffer.concat([Buffer.from('BT /F1 12 Tf (Bao cao quy 1) Tj ET '), randomBytes(4096)]));
+    return new Uint8Array(
+      Buffer.concat([
+        Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R /ID [<4f6b> <c0ffee>] >>\nendobj\n'),
+        Buffer.from(`4 0 obj\n<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`),
+        stream,
+        Buffer.from('\nendstream\nendobj\nxref\n0 5\ntrailer\n<< /Root 1 0 R >>\nstartxref\n9\n%%EOF\n'),
+      ]),
+    );
+  }
+
+  it('is refused by sniffFile and acceptFile, with a message saying why', () => {
+    const polyglots = [
+      '%PDF-1.4\n<html><body><script>fetch("/api/trpc/core/tasks.list")</script></body></html>',
+      '%PDF-1.7\n1 0 obj << >> endobj\n<!DOCTYPE html>\n<p>x</p>',
+      '%PDF-1.5\n%%EOF\n<SCRIPT src=//evil.example/x.js></SCRIPT>',
+      '%PDF-1.5\n<iframe src="https://evil.example">',
+    ].map(encode);
+    for (const bytes of polyglots) {
+      expect(isHtmlPolyglot(bytes)).toBe(true);
+      expect(sniffFile(bytes, 'minh-chung.pdf')).toBe('unknown');
+      const problem = problemOf(() => acceptFile(bytes, 'minh-chung.pdf', { kinds: ['pdf', 'docx'], limit: 'document' }));
+      expect(problem.text).toEqual({
+        vi: 'Tệp PDF này có chứa mã HTML hoặc JavaScript nên không được nhận. Hãy xuất lại tệp PDF từ phần mềm soạn thảo.',
+        en: 'This PDF holds HTML or JavaScript code and is not accepted. Export the PDF again from your editor.',
+      });
+    }
+  });
+
+  it('does not catch a genuine PDF, compressed streams and hex strings included', () => {
+    for (let i = 0; i < 20; i++) {
+      const bytes = genuinePdf();
+      expect(isHtmlPolyglot(bytes)).toBe(false);
+      expect(acceptFile(bytes, 'Báo cáo.pdf', { kinds: ['pdf'], limit: 'document' })).toEqual({ kind: 'pdf', mimeType: 'application/pdf' });
+    }
   });
 });
