@@ -43,13 +43,28 @@ export function formatLimit(bytes: number): string {
 
 const FILE_NAME_MAX = 200;
 
+/**
+ * A file name as the portal keeps it: the last segment of any path (`/` or `\\`), without
+ * control characters, bidi controls and other invisible format characters (a name like
+ * `hoadon\u202Efdp.exe` shows as `hoadonexe.pdf`), nor lone surrogates; NFC (so `Báo cáo` typed
+ * on a Mac and on Windows is one name), spaces collapsed, no spaces at either end, no dots
+ * at its end. Empty when nothing is left (`..` included).
+ */
+export function cleanFileName(name: string): string {
+  const base = name.split(/[/\\]/).at(-1) ?? '';
+  const visible = base.replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu, '').normalize('NFC');
+  const cleaned = visible.replace(/\s+/gu, ' ').replace(/^[\s]+|[\s.]+$/gu, '');
+  return /^\.*$/.test(cleaned) ? '' : cleaned;
+}
+
 /** The other fields of an upload's input (none: `{}`). */
 type UploadFields<TFields extends z.ZodRawShape> = keyof TFields extends never ? object : z.output<z.ZodObject<TFields>>;
 
 /**
  * The input parser of an upload: `FormData` with a `file` part (at most `UPLOAD_LIMITS[kind]`
  * bytes, not empty) and an optional `input` part holding `fields` as JSON. Produces
- * `{ file: UploadedFile, ...fields }`; every refusal is a zod issue in both languages.
+ * `{ file: UploadedFile, ...fields }`, the file's name cleaned by `cleanFileName`; every refusal
+ * is a zod issue in both languages.
  */
 export function uploadInput<TFields extends z.ZodRawShape = Record<never, never>>(kind: UploadKind, fields?: z.ZodObject<TFields>) {
   const limit = UPLOAD_LIMITS[kind];
@@ -67,8 +82,15 @@ export function uploadInput<TFields extends z.ZodRawShape = Record<never, never>
         issue(['file'], 'Chưa có tệp nào được gửi lên.', 'No file was sent.');
         return z.NEVER;
       }
-      const name = ('name' in file && typeof file.name === 'string' ? file.name : '').trim();
-      if (!name || name.length > FILE_NAME_MAX) {
+      const sent = 'name' in file && typeof file.name === 'string' ? file.name : '';
+      const name = cleanFileName(sent);
+      if (!name && sent.trim()) {
+        issue(
+          ['file'],
+          'Tên tệp không hợp lệ: không còn ký tự nào sau khi bỏ đường dẫn và ký tự điều khiển. Hãy đặt lại tên tệp.',
+          'The file name is not valid: nothing is left once its path and control characters are removed. Rename the file.',
+        );
+      } else if (!name || name.length > FILE_NAME_MAX) {
         issue(['file'], `Tên tệp phải có từ 1 đến ${FILE_NAME_MAX} ký tự.`, `The file name must have 1 to ${FILE_NAME_MAX} characters.`);
       }
       if (file.size === 0) issue(['file'], `Tệp ${name} rỗng.`, `The file ${name} is empty.`);
