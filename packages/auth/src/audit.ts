@@ -1,5 +1,5 @@
 import { and, desc, eq, type SQL } from 'drizzle-orm';
-import type { Queryable } from '@dondoc/db';
+import { insertMany, type Queryable } from '@dondoc/db';
 import { auditLog } from './schema.ts';
 import type { AuditEntry, SessionUser } from './types.ts';
 
@@ -17,7 +17,19 @@ export interface AuditWrite {
  * change and its record commit or roll back together.
  */
 export async function writeAudit(tx: Queryable, { actor, requestId, entry }: AuditWrite): Promise<void> {
-  await tx.insert(auditLog).values({
+  await tx.insert(auditLog).values(auditRow(actor, requestId, entry));
+}
+
+/**
+ * Appends many audit rows in one statement (an import's thousands of changes), in the change's
+ * transaction like `writeAudit`.
+ */
+export async function writeAudits(tx: Queryable, { actor, requestId, entries }: Omit<AuditWrite, 'entry'> & { entries: readonly AuditEntry[] }): Promise<void> {
+  await insertMany(tx, auditLog, entries.map((entry) => auditRow(actor, requestId, entry)));
+}
+
+function auditRow(actor: SessionUser | null, requestId: string | null, entry: AuditEntry) {
+  return {
     actorId: actor?.id ?? null,
     actorUsername: actor?.username ?? null,
     action: entry.action,
@@ -27,7 +39,7 @@ export async function writeAudit(tx: Queryable, { actor, requestId, entry }: Aud
     before: entry.before ?? null,
     after: entry.after ?? null,
     requestId,
-  });
+  };
 }
 
 export interface AuditQuery {

@@ -39,6 +39,12 @@ export interface RunImportOptions<Cs extends readonly Column[], Plan extends Imp
   write: (tx: Tx, plan: Plan) => Promise<void>;
   /** Takes the locks the write needs, in its transaction, before planning again. */
   lock?: (tx: Tx, rows: Array<SpreadsheetRow<Cs>>) => Promise<void>;
+  /**
+   * Whether the plan made outside the transaction still holds (a cheap check, e.g. of the
+   * versions it read), in the write's transaction after `lock`. True: it is written as is;
+   * false or absent: the rows are planned again inside the transaction (slow on PGlite).
+   */
+  stillValid?: (tx: Tx, plan: Plan) => Promise<boolean>;
 }
 
 const byRow = (errors: SpreadsheetIssue[]) => [...errors].sort((a, b) => a.row - b.row);
@@ -58,13 +64,15 @@ export async function runImport<Cs extends readonly Column[], Plan extends Impor
     summary: null,
   };
   if (read.rows.length === 0 && read.errors.length > 0) return result;
-  if (options.dryRun || read.errors.length > 0) {
-    const plan = await options.plan(options.db, read.rows);
-    return { ...result, errors: byRow([...read.errors, ...plan.errors]), summary: plan.summary };
+  // Planned outside any transaction: on PGlite's one connection, other users' requests go on
+  // meanwhile; the transaction below only checks that nothing changed and writes.
+  const planned = await options.plan(options.db, read.rows);
+  if (options.dryRun || read.errors.length > 0 || planned.errors.length > 0) {
+    return { ...result, errors: byRow([...read.errors, ...planned.errors]), summary: planned.summary };
   }
   return options.db.transaction(async (tx) => {
     await options.lock?.(tx, read.rows);
-    const plan = await options.plan(tx, read.rows);
+    const plan = options.stillValid && (await options.stillValid(tx, planned)) ? planned : await options.plan(tx, read.rows);
     if (plan.errors.length > 0) return { ...result, errors: byRow(plan.errors), summary: plan.summary };
     await options.write(tx, plan);
     return { ...result, written: true, summary: plan.summary };

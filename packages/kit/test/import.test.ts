@@ -28,14 +28,21 @@ describe.each(testBackends)('runImport on %s', (kind) => {
   });
 
   /** The module's plan: a name already stored is refused (in the caller's language); the rest are created. */
-  const run = (file: { bytes: Uint8Array; fileName: string }, dryRun: boolean, options: { failAt?: string; locale?: 'vi' | 'en' } = {}) =>
+  let plans = 0;
+  const run = (
+    file: { bytes: Uint8Array; fileName: string },
+    dryRun: boolean,
+    options: { failAt?: string; locale?: 'vi' | 'en'; stillValid?: (tx: Parameters<NonNullable<Parameters<typeof runImport>[0]['stillValid']>>[0]) => Promise<boolean> } = {},
+  ) =>
     runImport({
+      stillValid: options.stillValid,
       db: database.db,
       spreadsheet: sheet,
       file,
       dryRun,
       locale: options.locale ?? 'vi',
       plan: async (db, rows: Row[]) => {
+        plans += 1;
         const names = rows.map((r) => r.name);
         const stored = names.length === 0 ? [] : await db.select({ name: items.name }).from(items).where(inArray(items.name, names));
         const taken = new Set(stored.map((s) => s.name));
@@ -66,6 +73,22 @@ describe.each(testBackends)('runImport on %s', (kind) => {
     expect(result).toMatchObject({ written: true, errors: [], ignoredColumns: ['Ghi chú'], summary: { created: 2 } });
     expect(await stored()).toEqual(['Bàn', 'Ghế', 'Tủ']);
     expect((await database.db.select().from(audits)).map((a) => a.action)).toEqual(['item.import', 'item.import']);
+  });
+
+  it('plans outside the transaction and writes that plan when it still holds; plans again when it does not', async () => {
+    plans = 0;
+    expect(await run(csv('Tên,Số lượng\nBàn,2\n'), false, { stillValid: async () => true })).toMatchObject({ written: true });
+    expect(plans).toBe(1);
+    // Someone stored "Tủ" between the plan and the write: the plan no longer holds, the write sees it.
+    plans = 0;
+    const result = await run(csv('Tên,Số lượng\nTủ,2\n'), false, {
+      stillValid: async (tx) => {
+        await tx.insert(items).values({ name: 'Tủ', quantity: 9, updatedBy: 'an' });
+        return false;
+      },
+    });
+    expect(plans).toBe(2);
+    expect(result).toMatchObject({ written: false, errors: [{ row: 2, column: 'Tên', message: '"Tủ" đã có.' }] });
   });
 
   it('any error, of the file or of the plan, writes nothing and answers every error by row', async () => {

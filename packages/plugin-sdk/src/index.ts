@@ -21,6 +21,8 @@ export { pluginManifestSchema, pluginIdSchema, permissionDeclarationSchema, targ
 export type { PluginManifest, TargetDeclaration } from './manifest.ts';
 /** What a module's server code may name of the database and the accounts: types only, never a table. */
 export type { Db, Queryable, Tx, DatabaseKind } from '@dondoc/db';
+/** Rows of a raw SQL query on either backend (PGlite answers `{ rows }`, postgres.js an array). */
+export { insertMany, queryRows } from '@dondoc/db';
 export type { Access, AuditEntry, PermissionDeclaration, SessionUser } from '@dondoc/auth';
 export * from './domain.ts';
 /** The server kit (files, spreadsheet import with a dry run, xlsx export, versioned writes) and the localized errors. */

@@ -22,6 +22,8 @@ export interface Context {
   locale: Locale;
   /** Writes the audit row of a change inside the change's own transaction. */
   audit: (tx: Tx, entry: AuditEntry) => Promise<void>;
+  /** Writes many audit rows at once (an import's changes), in a few statements, inside the change's transaction. */
+  auditMany: (tx: Tx, entries: readonly AuditEntry[]) => Promise<void>;
   services: Services;
 }
 

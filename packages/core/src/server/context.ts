@@ -1,4 +1,4 @@
-import { writeAudit, type PermissionRegistry, type SessionUser } from '@dondoc/auth';
+import { writeAudit, writeAudits, type PermissionRegistry, type SessionUser } from '@dondoc/auth';
 import type { Db } from '@dondoc/db';
 import type { Context, Locale } from '@dondoc/trpc';
 import type { IsoDate } from '../domain/index.ts';
@@ -39,6 +39,7 @@ export function createRequestContext(input: RequestContextInput): Context {
     permissions: input.permissions,
     locale,
     audit: input.audit ?? ((tx, entry) => writeAudit(tx, { actor: user, requestId, entry })),
+    auditMany: (tx, entries) => writeAudits(tx, { actor: user, requestId, entries }),
     services: {
       core: createCoreApi({
         db,

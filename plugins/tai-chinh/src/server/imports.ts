@@ -9,11 +9,11 @@
  * a plan-only row keeps the stored classification, and an empty "Nhóm theo lộ trình" or "Tự
  * bảo đảm chi đầu tư" keeps the stored value.
  */
-import { and, eq, inArray } from 'drizzle-orm';
-import { defineSpreadsheet, headerKey, runImport, type Queryable, type SpreadsheetIssue, type SpreadsheetRow, type Tx } from '@dondoc/plugin-sdk';
+import { eq, sql } from 'drizzle-orm';
+import { defineSpreadsheet, headerKey, insertMany, queryRows, runImport, type Queryable, type SpreadsheetIssue, type SpreadsheetRow, type Tx } from '@dondoc/plugin-sdk';
 import { checkClassification, nameKey, REGISTER_COLUMNS, registerRowRule, SECTOR_SUGGESTIONS, type AutonomyGroup } from '../domain/index.ts';
 import { approvalKey, loadApprovals, lockYears, type ManagingUnitRef } from './register.ts';
-import { insertUnit, putYear, updateUnit, type ModuleContext, type YearValues } from './service.ts';
+import { putYear, updateUnit, type ModuleContext, type YearValues } from './service.ts';
 import { serviceUnits, unitYears } from './schema.ts';
 
 export const registerSheet = defineSpreadsheet({
@@ -54,6 +54,8 @@ export interface ImportSummary {
 type PlannedUnit = { key: string; name: string; sector: string; existing: UnitRow | null; changed: boolean };
 
 interface ImportPlan {
+  /** What the plan was made on (`registerFingerprint`, read before planning): the write checks it is unchanged. */
+  fingerprint: string;
   errors: SpreadsheetIssue[];
   units: PlannedUnit[];
   years: Array<{ row: RegisterRow; unitKey: string; existing: YearRow | null; values: YearValues; changed: boolean }>;
@@ -65,10 +67,13 @@ const group = (value: number | null | undefined) => (value ?? null) as AutonomyG
 
 /** Checks the rows against the file's own consistency and what is stored (locked years), and works out what to write. */
 async function planImport(ctx: ModuleContext, db: Queryable, managingUnit: ManagingUnitRef, rows: RegisterRow[]): Promise<ImportPlan> {
-  const keys = [...new Set(rows.map((r) => nameKey(r.name)))];
-  const stored = keys.length === 0 ? [] : await db.select().from(serviceUnits).where(and(eq(serviceUnits.managingUnitCode, managingUnit.code), inArray(serviceUnits.nameKey, keys)));
+  const fingerprint = await registerFingerprint(db, managingUnit.code);
+  // The managing unit's whole register, by its code (one parameter, not one per row: a file may hold thousands).
+  const stored = await db.select().from(serviceUnits).where(eq(serviceUnits.managingUnitCode, managingUnit.code));
   const unitByKey = new Map(stored.map((u) => [u.nameKey, u]));
-  const storedYears = stored.length === 0 ? [] : await db.select().from(unitYears).where(inArray(unitYears.unitId, stored.map((u) => u.id)));
+  const storedYears = (
+    await db.select({ year: unitYears }).from(unitYears).innerJoin(serviceUnits, eq(serviceUnits.id, unitYears.unitId)).where(eq(serviceUnits.managingUnitCode, managingUnit.code))
+  ).map((r) => r.year);
   const yearByUnit = new Map(storedYears.map((y) => [`${y.unitId}|${y.year}`, y]));
   const approvals = await loadApprovals(db, [managingUnit.code]);
   const vi = ctx.locale === 'vi';
@@ -129,6 +134,7 @@ async function planImport(ctx: ModuleContext, db: Queryable, managingUnit: Manag
   }
   const planned = [...units.values()];
   return {
+    fingerprint,
     errors,
     units: planned,
     years,
@@ -143,21 +149,58 @@ async function planImport(ctx: ModuleContext, db: Queryable, managingUnit: Manag
   };
 }
 
-/** Writes a plan made in the same transaction, through the module's write path. */
+/**
+ * A digest of everything a plan reads of a managing unit's register (its units, their years,
+ * its approvals, each with its version): equal digests mean the plan made outside the write's
+ * transaction still holds.
+ */
+async function registerFingerprint(db: Queryable, managingUnitCode: string): Promise<string> {
+  const rows = await queryRows<{ digest: string }>(db, sql`
+    select md5(
+      coalesce((select string_agg(u.id::text || ':' || u.version, ',' order by u.id) from tai_chinh.service_units u where u.managing_unit_code = ${managingUnitCode}), '') || '|' ||
+      coalesce((select string_agg(y.unit_id::text || ':' || y.year || ':' || y.version, ',' order by y.unit_id, y.year)
+                from tai_chinh.unit_years y join tai_chinh.service_units u on u.id = y.unit_id where u.managing_unit_code = ${managingUnitCode}), '') || '|' ||
+      coalesce((select string_agg(a.year || ':' || a.status || ':' || a.version, ',' order by a.year) from tai_chinh.year_approvals a where a.managing_unit_code = ${managingUnitCode}), '')
+    ) as digest`);
+  return rows[0]?.digest ?? '';
+}
+
+/**
+ * Writes a plan in the import's transaction, short even for thousands of rows: new units, new
+ * years and their audit rows in one statement each (`insertMany`); the (rarer) changes
+ * of stored rows through the module's versioned write path, each audited.
+ */
 async function writeImport(ctx: ModuleContext, tx: Tx, managingUnitCode: string, fileName: string, plan: ImportPlan): Promise<void> {
+  const actor = ctx.user.username;
   const unitIdByKey = new Map<string, string>();
-  for (const unit of plan.units) {
-    if (unit.existing === null) unitIdByKey.set(unit.key, (await insertUnit(ctx, tx, managingUnitCode, unit)).id);
-    else {
-      unitIdByKey.set(unit.key, unit.existing.id);
-      if (unit.changed) await updateUnit(ctx, tx, unit.existing, unit.existing.version, unit);
-    }
+  const audits: Parameters<ModuleContext['auditMany']>[1][number][] = [];
+  const created = await insertMany(
+    tx,
+    serviceUnits,
+    plan.units.filter((u) => u.existing === null).map((u) => ({ managingUnitCode, name: u.name, sector: u.sector, nameKey: nameKey(u.name), createdBy: actor, updatedBy: actor })),
+  );
+  for (const unit of created) {
+    unitIdByKey.set(unit.nameKey, unit.id);
+    audits.push({ action: 'tai-chinh.unit.create', entity: 'tai-chinh.unit', entityId: unit.id, after: unit });
   }
-  for (const year of plan.years) {
-    if (!year.changed) continue;
-    const target = { unitId: unitIdByKey.get(year.unitKey)!, year: year.row.year, existing: year.existing, version: year.existing?.version ?? null, action: 'import' as const };
+  for (const unit of plan.units) {
+    if (unit.existing === null) continue;
+    unitIdByKey.set(unit.key, unit.existing.id);
+    if (unit.changed) await updateUnit(ctx, tx, unit.existing, unit.existing.version, unit);
+  }
+  const changed = plan.years.filter((y) => y.changed);
+  const inserted = await insertMany(
+    tx,
+    unitYears,
+    changed.filter((y) => y.existing === null).map((y) => ({ unitId: unitIdByKey.get(y.unitKey)!, year: y.row.year, ...y.values, updatedBy: actor })),
+  );
+  for (const year of inserted) audits.push({ action: 'tai-chinh.year.import', entity: 'tai-chinh.unit-year', entityId: `${year.unitId}:${year.year}`, after: year });
+  for (const year of changed) {
+    if (year.existing === null) continue;
+    const target = { unitId: year.existing.unitId, year: year.row.year, existing: year.existing, version: year.existing.version, action: 'import' as const };
     await putYear(ctx, tx, target, year.values);
   }
+  await ctx.auditMany(tx, audits);
   await ctx.audit(tx, {
     action: 'tai-chinh.import',
     entity: 'tai-chinh.import',
@@ -176,6 +219,7 @@ export async function importRegister(ctx: ModuleContext, managingUnit: ManagingU
     locale: ctx.locale,
     lock: (tx, rows) => lockYears(tx, rows.map((r) => r.year), 'shared'),
     plan: (db, rows) => planImport(ctx, db, managingUnit, rows),
+    stillValid: async (tx, plan) => plan.fingerprint === (await registerFingerprint(tx, managingUnit.code)),
     write: (tx, plan) => writeImport(ctx, tx, managingUnit.code, file.fileName, plan),
   });
   return { ...result, managingUnit };
