@@ -284,7 +284,9 @@ describe.each(testBackends)('reports and escalations on %s', (backend) => {
         }),
       });
       const submitted = await stc.reports.submit({ id: reportId, version: 4 });
-      expect(submitted).toEqual({ id: reportId, state: 'submitted', version: 5, escalations: 1 });
+      expect(submitted).toEqual({ id: reportId, state: 'submitted', version: 5, escalations: 1, tasks: expect.any(Array) });
+      // The tasks it wrote to, each with its new version (the next edit of the task names it).
+      expect(submitted.tasks.find((t) => t.code === '2458-3.1')).toEqual({ id: h.taskId('2458-3.1'), code: '2458-3.1', version: 2, progress: 35 });
 
       const report = await stc.reports.get({ periodId: period.id });
       expect(report.report).toMatchObject({ state: 'submitted', version: 5, submittedBy: 'stc', submissions: 1 });

@@ -37,6 +37,9 @@ interface Common<T extends VersionedTable> {
   changedBy?: string;
 }
 
+/** What the audit entry keeps of the row before and after (default: both rows whole). */
+export type AuditView<T extends VersionedTable> = (before: T['$inferSelect'], after: T['$inferSelect']) => { before?: unknown; after?: unknown };
+
 const RECORD: LocalizedText = { vi: 'bản ghi', en: 'Record' };
 
 // drizzle's builders are typed per table; these helpers work on any versioned table.
@@ -50,16 +53,25 @@ async function currentRow<T extends VersionedTable>(tx: Tx, table: T, options: C
   return row as T['$inferSelect'];
 }
 
+/** The row changed between the caller's read and its conditional write: CONFLICT naming who changed it. */
+async function conflictSince<T extends VersionedTable>(tx: Tx, table: T, options: Common<T>): Promise<never> {
+  const [row] = await (tx as unknown as AnyTx).select().from(table).where(options.id);
+  const who = row ? (row as Record<string, unknown>)[options.changedBy ?? 'updatedBy'] : null;
+  return conflict(options.locale, typeof who === 'string' ? who : null);
+}
+
 /**
- * Updates one row only if its version still equals `version`: sets `set`, bumps the version,
- * sets `updatedBy` (to `actor`) and `updatedAt` when the table has them, and writes the audit
- * entry (before, after) in the same transaction. NOT_FOUND when the row is missing; CONFLICT
- * naming who changed it when the version is stale. Answers the row as written.
+ * Updates one row only if its version still equals `version`, in one conditional statement
+ * (`update … where <id> and version = $version`): sets `set`, bumps the version, sets
+ * `updatedBy` (to `actor`) and `updatedAt` when the table has them, and writes the audit
+ * entry (before, after; `auditView` picks what it keeps) in the same transaction. NOT_FOUND
+ * when the row is missing; CONFLICT naming who changed it when the version is stale, also
+ * when it changed between the read and the write. Answers the row as written.
  */
 export async function updateVersioned<T extends VersionedTable>(
   tx: Tx,
   table: T,
-  options: Common<T> & { set: Partial<T['$inferInsert']>; actor: string },
+  options: Common<T> & { set: Partial<T['$inferInsert']>; actor: string; auditView?: AuditView<T> },
 ): Promise<T['$inferSelect']> {
   const before = await currentRow(tx, table, options);
   const columns = getTableColumns(table);
@@ -71,8 +83,9 @@ export async function updateVersioned<T extends VersionedTable>(
     .set(values)
     .where(and(options.id, eq(table.version, options.version)))
     .returning();
-  if (!after) conflict(options.locale, null);
-  await options.auditWrite(tx, { ...options.audit, before, after });
+  if (!after) return conflictSince(tx, table, options);
+  const view = options.auditView ? options.auditView(before, after as T['$inferSelect']) : { before, after };
+  await options.auditWrite(tx, { ...options.audit, ...view });
   return after as T['$inferSelect'];
 }
 
@@ -80,7 +93,7 @@ export async function updateVersioned<T extends VersionedTable>(
 export async function deleteVersioned<T extends VersionedTable>(tx: Tx, table: T, options: Common<T> & { before?: unknown }): Promise<T['$inferSelect']> {
   const row = await currentRow(tx, table, options);
   const [removed] = await (tx as unknown as AnyTx).delete(table).where(and(options.id, eq(table.version, options.version))).returning();
-  if (!removed) conflict(options.locale, null);
+  if (!removed) return conflictSince(tx, table, options);
   await options.auditWrite(tx, { ...options.audit, before: options.before ?? row });
   return row;
 }

@@ -12,6 +12,7 @@ import type { Queryable, Tx } from '@dondoc/db';
 import type { Context, Locale, UploadedFile } from '@dondoc/trpc';
 import { localized } from '@dondoc/trpc';
 import { CADENCES, formatDateVi, isIsoDate, UNIT_GROUPS, type IsoDate, type UnitGroup } from '../domain/index.ts';
+import { deleteRow, updateRow } from './versioned.ts';
 import { conflict, fail, notFound } from './errors.ts';
 import { evidenceContentType, storeFile } from './reports.ts';
 import {
@@ -420,28 +421,15 @@ export async function updateDirective(ctx: Actor, input: DirectiveFields & { id:
       if (directive.version !== input.version) conflict(locale, directive.updatedBy);
       if (directive.state !== 'draft') draftNotEditable(locale);
       await assertNumberFree(tx, number, directive.id, locale);
-      const [updated] = await tx
-        .update(directives)
-        .set({
-          number,
-          issuedOn: input.issuedOn,
-          issuer: input.issuer,
-          subject: input.subject,
-          signer: input.signer || null,
-          fullText: input.fullText,
-          version: directive.version + 1,
-          updatedAt: new Date(),
-          updatedBy: ctx.user.username,
-        })
-        .where(and(eq(directives.id, directive.id), eq(directives.version, input.version)))
-        .returning();
-      if (!updated) conflict(locale, null);
-      await ctx.audit(tx, {
+      const summary = (row: DirectiveRow) => ({ ...directiveSummary(row), fullTextLength: row.fullText.length });
+      const updated = await updateRow(ctx, tx, directives, {
+        version: input.version,
+        row: directive,
+        set: { number, issuedOn: input.issuedOn, issuer: input.issuer, subject: input.subject, signer: input.signer || null, fullText: input.fullText },
+        what: DIRECTIVE,
         action: 'core.directive.update',
         entity: 'core.directive',
-        entityId: directive.id,
-        before: { ...directiveSummary(directive), fullTextLength: directive.fullText.length },
-        after: { ...directiveSummary(updated), fullTextLength: updated.fullText.length },
+        auditView: (before, after) => ({ before: summary(before), after: summary(after) }),
       });
       return directiveSummary(updated);
     });
@@ -481,12 +469,14 @@ export async function discardDirective(ctx: Actor, input: { id: string; version:
       fail('CONFLICT', locale, { vi: 'Văn bản đã ban hành, không xóa được.', en: 'An issued directive cannot be discarded.' });
     }
     const drafts = await tx.select({ id: taskDrafts.id, clause: taskDrafts.clause, title: taskDrafts.title }).from(taskDrafts).where(eq(taskDrafts.directiveId, directive.id));
-    const deleted = await tx
-      .delete(directives)
-      .where(and(eq(directives.id, directive.id), eq(directives.version, input.version)))
-      .returning({ id: directives.id });
-    if (deleted.length === 0) conflict(locale, null);
-    await ctx.audit(tx, { action: 'core.directive.discard', entity: 'core.directive', entityId: directive.id, before: { ...directiveSummary(directive), drafts } });
+    await deleteRow(ctx, tx, directives, {
+      version: input.version,
+      row: directive,
+      what: DIRECTIVE,
+      action: 'core.directive.discard',
+      entity: 'core.directive',
+      before: { ...directiveSummary(directive), drafts },
+    });
     return { id: directive.id, discarded: true as const };
   });
 }
@@ -582,14 +572,15 @@ export async function saveTaskDraft(ctx: Actor, input: SaveTaskDraftInput) {
         .where(and(eq(taskDrafts.id, input.id), eq(taskDrafts.directiveId, directive.id)))
         .for('update');
       if (!existing) notFound(locale, { vi: 'nhiệm vụ dự thảo', en: 'Draft task' });
-      if (existing.version !== input.version) conflict(locale, existing.updatedBy);
       before = existing;
-      [row] = await tx
-        .update(taskDrafts)
-        .set({ ...values, version: existing.version + 1 })
-        .where(and(eq(taskDrafts.id, existing.id), eq(taskDrafts.version, existing.version)))
-        .returning();
-      if (!row) conflict(locale, null);
+      row = await updateRow(ctx, tx, taskDrafts, {
+        version: input.version!,
+        row: existing,
+        set: values,
+        what: DRAFT,
+        action: 'core.task_draft.update',
+        entity: 'core.task_draft',
+      });
     } else {
       const [{ last } = { last: null }] = await tx.select({ last: max(taskDrafts.position) }).from(taskDrafts).where(eq(taskDrafts.directiveId, directive.id));
       [row] = await tx
@@ -597,14 +588,8 @@ export async function saveTaskDraft(ctx: Actor, input: SaveTaskDraftInput) {
         .values({ ...values, directiveId: directive.id, position: (last ?? -1) + 1 })
         .returning();
       if (!row) throw new Error('draft insert returned nothing');
+      await ctx.audit(tx, { action: 'core.task_draft.create', entity: 'core.task_draft', entityId: row.id, before, after: row });
     }
-    await ctx.audit(tx, {
-      action: before ? 'core.task_draft.update' : 'core.task_draft.create',
-      entity: 'core.task_draft',
-      entityId: row.id,
-      before,
-      after: row,
-    });
     return draftView(row, units, await unitDirectory(tx));
   });
 }
@@ -616,13 +601,13 @@ export async function removeTaskDraft(ctx: Actor, input: { id: string; version: 
     if (!draft) notFound(locale, { vi: 'nhiệm vụ dự thảo', en: 'Draft task' });
     const directive = await lockDirective(tx, draft.directiveId, locale);
     if (directive.state !== 'draft') draftNotEditable(locale);
-    if (draft.version !== input.version) conflict(locale, draft.updatedBy);
-    const deleted = await tx
-      .delete(taskDrafts)
-      .where(and(eq(taskDrafts.id, draft.id), eq(taskDrafts.version, input.version)))
-      .returning({ id: taskDrafts.id });
-    if (deleted.length === 0) conflict(locale, null);
-    await ctx.audit(tx, { action: 'core.task_draft.remove', entity: 'core.task_draft', entityId: draft.id, before: draft });
+    await deleteRow(ctx, tx, taskDrafts, {
+      version: input.version,
+      row: draft,
+      what: DRAFT,
+      action: 'core.task_draft.remove',
+      entity: 'core.task_draft',
+    });
     return { id: draft.id, removed: true as const };
   });
 }
@@ -634,6 +619,9 @@ type NewTask = typeof tasks.$inferInsert;
 type NewNotification = typeof notifications.$inferInsert;
 
 const INSERT_CHUNK = 2000;
+const DIRECTIVE = { vi: 'văn bản chỉ đạo', en: 'Directive' };
+const DRAFT = { vi: 'nhiệm vụ dự thảo', en: 'Draft task' };
+const TASK = { vi: 'nhiệm vụ', en: 'Task' };
 
 async function insertChunked<T extends Record<string, unknown>>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) await insert(rows.slice(i, i + INSERT_CHUNK));
@@ -789,21 +777,20 @@ export async function issueDirective(ctx: Actor, input: { id: string; version: n
     if (targetRows.length > 0) await tx.insert(targets).values(targetRows);
     await insertChunked(notificationRows, (chunk) => tx.insert(notifications).values(chunk));
 
-    const [issued] = await tx
-      .update(directives)
-      .set({ state: 'issued', issuedAt: now, issuedBy: username, version: directive.version + 1, updatedAt: now, updatedBy: username })
-      .where(and(eq(directives.id, directive.id), eq(directives.version, input.version)))
-      .returning();
-    if (!issued) conflict(locale, null);
-    await tx.delete(taskDrafts).where(eq(taskDrafts.directiveId, directive.id));
-
-    await ctx.audit(tx, {
+    const issued = await updateRow(ctx, tx, directives, {
+      version: input.version,
+      row: directive,
+      set: { state: 'issued', issuedAt: now, issuedBy: username },
+      what: DIRECTIVE,
       action: 'core.directive.issue',
       entity: 'core.directive',
-      entityId: directive.id,
-      before: { state: directive.state, version: directive.version, drafts: drafts.map((d) => ({ id: d.id, clause: d.clause, title: d.title })) },
-      after: { state: 'issued', version: issued.version, issuedAt: now.toISOString(), tasks: created.length, targets: targetRows.map((t) => t.code), codes: topLevel.map((t) => t.code) },
+      auditView: (before, after) => ({
+        before: { state: before.state, version: before.version, drafts: drafts.map((d) => ({ id: d.id, clause: d.clause, title: d.title })) },
+        after: { state: after.state, version: after.version, issuedAt: now.toISOString(), tasks: created.length, targets: targetRows.map((t) => t.code), codes: topLevel.map((t) => t.code) },
+      }),
     });
+    await tx.delete(taskDrafts).where(eq(taskDrafts.directiveId, directive.id));
+
     for (const task of created) {
       await ctx.audit(tx, {
         action: 'core.task.assign',
@@ -886,7 +873,6 @@ export async function editTask(ctx: Actor, input: EditTaskInput) {
       }
     }
     const children = task.isParent ? await activeChildren(tx, task.id) : [];
-    const now = new Date();
     const title = input.title ?? task.title;
     const content = input.content ?? task.content;
     const textChanged = input.title !== undefined || input.content !== undefined;
@@ -895,71 +881,56 @@ export async function editTask(ctx: Actor, input: EditTaskInput) {
       ...(input.content !== undefined ? { content: input.content } : {}),
       ...(input.deadline !== undefined ? { deadline: input.deadline } : {}),
     };
-    const [updated] = await tx
-      .update(tasks)
-      .set({ ...fields, ...(textChanged ? { searchText: searchTextOf(task.code, title, content) } : {}), version: task.version + 1, updatedAt: now, updatedBy: username })
-      .where(and(eq(tasks.id, task.id), eq(tasks.version, input.version)))
-      .returning();
-    if (!updated) conflict(locale, null);
-
-    let updatedChildren: TaskRow[] = [];
-    if (children.length > 0) {
-      const searchText = textChanged
-        ? sql`(case ${tasks.id} ${sql.join(
-            children.map((child) => sql`when ${child.id}::uuid then ${searchTextOf(child.code, title, content)}`),
-            sql` `,
-          )} else ${tasks.searchText} end)`
-        : undefined;
-      updatedChildren = await tx
-        .update(tasks)
-        .set({ ...fields, ...(searchText ? { searchText } : {}), version: sql`${tasks.version} + 1`, updatedAt: now, updatedBy: username })
-        .where(inArray(tasks.id, children.map((child) => child.id)))
-        .returning();
-    }
-
     // Coordinators: on the task itself, or (a parent) on each of its active children.
     const coordinatorTargets = task.isParent ? children : [task];
     const coordinatorsBefore = await coordinatorsOf(tx, coordinatorTargets.map((t) => t.id));
+    const coordinatorsAfter = (t: TaskRow) => (input.coordinatorUnitCodes ? input.coordinatorUnitCodes.filter((c) => c !== t.leadUnitCode) : (coordinatorsBefore.get(t.id) ?? []));
+    // The task and each active child (locked above), each on the version it was read at, with its audit row.
+    const edit = (row: TaskRow, version: number) => {
+      const withCoordinators = coordinatorTargets.includes(row) && input.coordinatorUnitCodes !== undefined;
+      return updateRow(ctx, tx, tasks, {
+        version,
+        row,
+        set: { ...fields, ...(textChanged ? { searchText: searchTextOf(row.code, title, content) } : {}) },
+        what: TASK,
+        action: 'core.task.edit',
+        entity: 'core.task',
+        auditView: (before, after) => ({
+          before: {
+            title: before.title,
+            content: before.content,
+            deadline: before.deadline,
+            ...(withCoordinators ? { coordinators: coordinatorsBefore.get(row.id) ?? [] } : {}),
+            version: before.version,
+          },
+          after: {
+            title: after.title,
+            content: after.content,
+            deadline: after.deadline,
+            ...(withCoordinators ? { coordinators: coordinatorsAfter(row) } : {}),
+            version: after.version,
+            reason: input.reason,
+            ...(row.id !== task.id ? { viaParent: task.id } : {}),
+          },
+        }),
+      });
+    };
+    const updated = await edit(task, input.version);
+    const updatedChildren: TaskRow[] = [];
+    for (const child of children) updatedChildren.push(await edit(child, child.version));
+
     if (input.coordinatorUnitCodes && coordinatorTargets.length > 0) {
       const wanted = input.coordinatorUnitCodes;
       await tx.delete(taskCoordinators).where(inArray(taskCoordinators.taskId, coordinatorTargets.map((t) => t.id)));
       const rows = coordinatorTargets.flatMap((t) => wanted.filter((c) => c !== t.leadUnitCode).map((unitCode) => ({ taskId: t.id, unitCode })));
       await insertChunked(rows, (chunk) => tx.insert(taskCoordinators).values(chunk));
     }
-    const coordinatorsAfter = (t: TaskRow) => (input.coordinatorUnitCodes ? input.coordinatorUnitCodes.filter((c) => c !== t.leadUnitCode) : (coordinatorsBefore.get(t.id) ?? []));
 
     const note = `Điều chỉnh nhiệm vụ: ${input.reason}`;
-    const changed = [task, ...children];
     await insertChunked(
-      changed.map((t) => ({ taskId: t.id, byUsername: username, progress: t.progress, completedOn: t.completedOn, note })),
+      [task, ...children].map((t) => ({ taskId: t.id, byUsername: username, progress: t.progress, completedOn: t.completedOn, note })),
       (chunk) => tx.insert(taskUpdates).values(chunk),
     );
-    const afterById = new Map([updated, ...updatedChildren].map((t) => [t.id, t]));
-    for (const before of changed) {
-      const after = afterById.get(before.id) ?? before;
-      const withCoordinators = coordinatorTargets.includes(before) && input.coordinatorUnitCodes !== undefined;
-      await ctx.audit(tx, {
-        action: 'core.task.edit',
-        entity: 'core.task',
-        entityId: before.id,
-        before: {
-          title: before.title,
-          content: before.content,
-          deadline: before.deadline,
-          ...(withCoordinators ? { coordinators: coordinatorsBefore.get(before.id) ?? [] } : {}),
-          version: before.version,
-        },
-        after: {
-          title: after.title,
-          content: after.content,
-          deadline: after.deadline,
-          ...(withCoordinators ? { coordinators: coordinatorsAfter(before) } : {}),
-          version: after.version,
-          reason: input.reason,
-          ...(before.id !== task.id ? { viaParent: task.id } : {}),
-        },
-      });
-    }
     // The units carrying the task out are told (a parent's children; the task's own lead otherwise).
     const told = task.isParent ? children : [task];
     await insertChunked(
@@ -998,21 +969,7 @@ export async function cancelTask(ctx: Actor, input: { id: string; version: numbe
     if (task.version !== input.version) conflict(locale, task.updatedBy);
     const children = task.isParent ? await activeChildren(tx, task.id) : [];
     const now = new Date();
-    const cancelled = { state: 'cancelled', cancelledAt: now, cancelledBy: username, cancelReason: input.reason, updatedAt: now, updatedBy: username };
-    const [updated] = await tx
-      .update(tasks)
-      .set({ ...cancelled, version: task.version + 1 })
-      .where(and(eq(tasks.id, task.id), eq(tasks.version, input.version)))
-      .returning();
-    if (!updated) conflict(locale, null);
-    const updatedChildren =
-      children.length > 0
-        ? await tx
-            .update(tasks)
-            .set({ ...cancelled, version: sql`${tasks.version} + 1` })
-            .where(inArray(tasks.id, children.map((c) => c.id)))
-            .returning({ id: tasks.id, code: tasks.code, version: tasks.version })
-        : [];
+    const cancelled = { state: 'cancelled', cancelledAt: now, cancelledBy: username, cancelReason: input.reason };
     const all = [task, ...children];
     const ids = all.map((t) => t.id);
     const closed = await tx
@@ -1020,27 +977,37 @@ export async function cancelTask(ctx: Actor, input: { id: string; version: numbe
       .set({ state: 'declined', decidedBy: username, decidedAt: now, decisionNote: `Nhiệm vụ đã bị hủy: ${input.reason}` })
       .where(and(inArray(deadlineExtensions.taskId, ids), eq(deadlineExtensions.state, 'pending')))
       .returning({ id: deadlineExtensions.id, taskId: deadlineExtensions.taskId });
+    // The task and each active child (locked above), each on the version it was read at, with its audit row.
+    const cancel = (row: TaskRow, version: number) =>
+      updateRow(ctx, tx, tasks, {
+        version,
+        row,
+        set: cancelled,
+        what: TASK,
+        action: 'core.task.cancel',
+        entity: 'core.task',
+        auditView: (before, after) => ({
+          before: { state: before.state, version: before.version },
+          after: {
+            state: after.state,
+            version: after.version,
+            reason: input.reason,
+            ...(row.id !== task.id ? { viaParent: task.id } : {}),
+            closedExtensions: closed.filter((e) => e.taskId === row.id).map((e) => e.id),
+          },
+        }),
+      });
+    const updated = await cancel(task, input.version);
+    const updatedChildren: Array<{ id: string; code: string; version: number }> = [];
+    for (const child of children) {
+      const after = await cancel(child, child.version);
+      updatedChildren.push({ id: after.id, code: after.code, version: after.version });
+    }
     const note = `Hủy nhiệm vụ: ${input.reason}`;
     await insertChunked(
       all.map((t) => ({ taskId: t.id, byUsername: username, progress: t.progress, completedOn: t.completedOn, note })),
       (chunk) => tx.insert(taskUpdates).values(chunk),
     );
-    const versions = new Map([[updated.id, updated.version], ...updatedChildren.map((c) => [c.id, c.version] as const)]);
-    for (const t of all) {
-      await ctx.audit(tx, {
-        action: 'core.task.cancel',
-        entity: 'core.task',
-        entityId: t.id,
-        before: { state: t.state, version: t.version },
-        after: {
-          state: 'cancelled',
-          version: versions.get(t.id) ?? t.version + 1,
-          reason: input.reason,
-          ...(t.id !== task.id ? { viaParent: task.id } : {}),
-          closedExtensions: closed.filter((e) => e.taskId === t.id).map((e) => e.id),
-        },
-      });
-    }
     const told = task.isParent ? children : [task];
     await insertChunked(
       told.map((t) => ({ unitCode: t.leadUnitCode, kind: 'task_cancelled', title: `Hủy nhiệm vụ ${t.code}`, body: `Lý do: ${input.reason}`, link: `/nhiem-vu/${t.id}` })),

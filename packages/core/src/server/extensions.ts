@@ -10,6 +10,7 @@ import type { Queryable } from '@dondoc/db';
 import type { Context } from '@dondoc/trpc';
 import { EXTENSION_STATES, formatDateVi, type ExtensionState, type IsoDate } from '../domain/index.ts';
 import { isoDateInput, requiredText } from './directives.ts';
+import { updateRow } from './versioned.ts';
 import { fail, notFound } from './errors.ts';
 import { deadlineExtensions, notifications, tasks, taskUpdates } from './schema.ts';
 import { canSee, taskUnitCodes } from './tasks.ts';
@@ -180,32 +181,23 @@ export async function decideExtension(
           en: `The approved deadline must be after the previous one (${extension.previousDeadline}).`,
         });
       }
-      const [updated] = await tx
-        .update(tasks)
-        .set({
-          deadline: approvedDeadline,
-          originalDeadline: task.originalDeadline ?? extension.previousDeadline,
-          version: task.version + 1,
-          updatedAt: now,
-          updatedBy: username,
-        })
-        .where(and(eq(tasks.id, task.id), eq(tasks.version, task.version)))
-        .returning({ id: tasks.id, deadline: tasks.deadline, originalDeadline: tasks.originalDeadline, version: tasks.version });
-      if (!updated) throw new Error('task update under lock returned nothing');
-      taskAfter = updated;
+      const deadlines = (t: typeof task) => ({ deadline: t.deadline, originalDeadline: t.originalDeadline, version: t.version });
+      const updated = await updateRow(ctx, tx, tasks, {
+        version: task.version,
+        row: task,
+        set: { deadline: approvedDeadline, originalDeadline: task.originalDeadline ?? extension.previousDeadline },
+        what: { vi: 'nhiệm vụ', en: 'Task' },
+        action: 'core.task.extend',
+        entity: 'core.task',
+        auditView: (before, after) => ({ before: deadlines(before), after: { ...deadlines(after), extensionId: extension.id } }),
+      });
+      taskAfter = { id: updated.id, ...deadlines(updated) };
       await tx.insert(taskUpdates).values({
         taskId: task.id,
         byUsername: username,
         progress: task.progress,
         completedOn: task.completedOn,
         note: `Gia hạn từ ${formatDateVi(extension.previousDeadline)} đến ${formatDateVi(approvedDeadline)}: ${extension.reason}`,
-      });
-      await ctx.audit(tx, {
-        action: 'core.task.extend',
-        entity: 'core.task',
-        entityId: task.id,
-        before: { deadline: task.deadline, originalDeadline: task.originalDeadline, version: task.version },
-        after: { deadline: updated.deadline, originalDeadline: updated.originalDeadline, version: updated.version, extensionId: extension.id },
       });
     }
     const state: ExtensionState = input.decision === 'approve' ? 'approved' : 'declined';

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gte, isNull, ne, or } from 'drizzle-orm';
 import type { Access } from '@dondoc/auth';
 import type { Queryable, Tx } from '@dondoc/db';
-import { acceptFile, FileProblem, type FileKind } from '@dondoc/kit';
 import type { Context, Locale, LocalizedText, UploadedFile } from '@dondoc/trpc';
 import {
   completionRate,
@@ -16,10 +15,15 @@ import {
   type TaskStatus,
 } from '../domain/index.ts';
 import { conflict, fail, notFound } from './errors.ts';
+import { acceptFile, FileProblem, insertAudited, type FileKind } from '@dondoc/kit';
+import { updateRow } from './versioned.ts';
 import { directives, escalations, evidenceFiles, notifications, reportItems, reports, reportVersions, tasks, taskUpdates } from './schema.ts';
 import { taskUnitCodes } from './tasks.ts';
 import { canSee, unitScope } from './visibility.ts';
 import { unitDirectory, unitRef } from './units.ts';
+
+const REPORT = { vi: 'báo cáo', en: 'Report' };
+const TASK = { vi: 'nhiệm vụ', en: 'Task' };
 
 type Actor = Pick<Context, 'db' | 'locale' | 'audit'> & { user: { username: string }; access: Access };
 
@@ -308,26 +312,33 @@ export async function saveReport(
     if (stray) {
       fail('BAD_REQUEST', locale, { vi: 'Báo cáo có nhiệm vụ không thuộc đơn vị hoặc kỳ này.', en: 'The report names a task outside this unit or period.' });
     }
-    let [report] = await tx.select().from(reports).where(and(eq(reports.unitCode, input.unitCode), eq(reports.periodId, period.id))).for('update');
-    if (report && report.version !== input.version) conflict(locale, report.updatedBy);
-    if (!report && input.version !== null) conflict(locale, null);
-    if (report && report.state !== 'draft' && report.state !== 'returned') {
+    const [current] = await tx.select().from(reports).where(and(eq(reports.unitCode, input.unitCode), eq(reports.periodId, period.id))).for('update');
+    if (current && current.state !== 'draft' && current.state !== 'returned') {
       fail('CONFLICT', locale, { vi: 'Báo cáo đã gửi, không sửa được nữa.', en: 'The report has been submitted and can no longer be edited.' });
     }
-    const before = report ? await tx.select().from(reportItems).where(eq(reportItems.reportId, report.id)) : [];
-    if (!report) {
-      [report] = await tx
-        .insert(reports)
-        .values({ unitCode: input.unitCode, cadence: period.cadence, periodId: period.id, state: 'draft', updatedBy: ctx.user.username })
-        .returning();
+    let report: typeof reports.$inferSelect;
+    if (current) {
+      if (input.version === null) conflict(locale, current.updatedBy);
+      const before = await tx.select().from(reportItems).where(eq(reportItems.reportId, current.id));
+      report = await updateRow(ctx, tx, reports, {
+        version: input.version,
+        row: current,
+        set: {},
+        what: REPORT,
+        action: 'core.report.save',
+        entity: 'core.report',
+        auditView: () => ({ before, after: input.items }),
+      });
     } else {
-      [report] = await tx
-        .update(reports)
-        .set({ version: report.version + 1, updatedAt: new Date(), updatedBy: ctx.user.username })
-        .where(eq(reports.id, report.id))
-        .returning();
+      if (input.version !== null) conflict(locale, null);
+      report = await insertAudited(tx, reports, {
+        values: { unitCode: input.unitCode, cadence: period.cadence, periodId: period.id, state: 'draft', updatedBy: ctx.user.username },
+        audit: { action: 'core.report.save', entity: 'core.report', entityId: (row) => row.id },
+        auditWrite: (t, entry) => ctx.audit(t, { ...entry, before: [], after: input.items }),
+        // Two first saves at once: the second meets the first's row (unique unit and period).
+        locale,
+      });
     }
-    if (!report) throw new Error('report write returned nothing');
     for (const item of input.items) {
       const values = {
         reportId: report.id,
@@ -340,7 +351,6 @@ export async function saveReport(
       };
       await tx.insert(reportItems).values(values).onConflictDoUpdate({ target: [reportItems.reportId, reportItems.taskId], set: values });
     }
-    await ctx.audit(tx, { action: 'core.report.save', entity: 'core.report', entityId: report.id, before, after: input.items });
     return { id: report.id, version: report.version, state: report.state };
   });
 }
@@ -357,12 +367,12 @@ export async function submitReport(ctx: Actor, input: { id: string; version: num
   const { locale } = ctx;
   return ctx.db.transaction(async (tx) => {
     const [report] = await tx.select().from(reports).where(eq(reports.id, input.id)).for('update');
-    if (!report) notFound(locale, { vi: 'báo cáo', en: 'Report' });
+    if (!report) notFound(locale, REPORT);
     assertUnit(ctx.access, report.unitCode, locale);
-    if (report.version !== input.version) conflict(locale, report.updatedBy);
     if (report.state !== 'draft' && report.state !== 'returned') {
       fail('CONFLICT', locale, { vi: 'Báo cáo đã được gửi.', en: 'The report has already been submitted.' });
     }
+    if (report.version !== input.version) conflict(locale, report.updatedBy);
     const period = parsePeriod(report.periodId, locale);
     const covered = await coveredTasks(tx, report.unitCode, period, { lock: true });
     const itemRows = await tx.select().from(reportItems).where(eq(reportItems.reportId, report.id));
@@ -376,27 +386,28 @@ export async function submitReport(ctx: Actor, input: { id: string; version: num
     }
     const now = new Date();
     const written = new Map<string, number>();
+    const writtenTasks: Array<{ id: string; code: string; version: number; progress: number }> = [];
     for (const task of covered) {
       const item = items.get(task.id);
       if (!item || item.progress === null) continue;
       const progress = task.completedOn ? 100 : item.progress;
       const result = item.result ?? task.result;
-      const [updated] = await tx
-        .update(tasks)
-        .set({ progress, result, lastProgressOn: today, version: task.version + 1, updatedAt: now, updatedBy: ctx.user.username })
-        .where(and(eq(tasks.id, task.id), eq(tasks.version, task.version)))
-        .returning({ version: tasks.version });
-      // The row is locked: a changed version means the lock did not hold.
-      if (!updated) conflict(locale, null);
-      written.set(task.id, progress);
-      await tx.insert(taskUpdates).values({ taskId: task.id, byUsername: ctx.user.username, progress, note: `Báo cáo ${period.label.vi}` });
-      await ctx.audit(tx, {
+      // The covered rows are locked: each is written on the version just read, through the one versioned path.
+      const updated = await updateRow(ctx, tx, tasks, {
+        version: task.version,
+        row: task as never,
+        set: { progress, result, lastProgressOn: today },
+        what: TASK,
         action: 'core.task.report',
         entity: 'core.task',
-        entityId: task.id,
-        before: { progress: task.progress, result: task.result, version: task.version },
-        after: { progress, result, version: updated.version, reportId: report.id },
+        auditView: (before, after) => ({
+          before: { progress: before.progress, result: before.result, version: before.version },
+          after: { progress: after.progress, result: after.result, version: after.version, reportId: report.id },
+        }),
       });
+      written.set(task.id, progress);
+      writtenTasks.push({ id: task.id, code: task.code, version: updated.version, progress });
+      await tx.insert(taskUpdates).values({ taskId: task.id, byUsername: ctx.user.username, progress, note: `Báo cáo ${period.label.vi}` });
     }
     const lines = reportLines(covered, items, period.windowEnd, written);
     const figures = reportFigures(lines, period);
@@ -407,12 +418,7 @@ export async function submitReport(ctx: Actor, input: { id: string; version: num
       .orderBy(asc(evidenceFiles.uploadedAt), asc(evidenceFiles.id));
     const number = report.submissions + 1;
     await tx.insert(reportVersions).values({ reportId: report.id, number, state: 'submitted', submittedAt: now, submittedBy: ctx.user.username, figures, lines, evidence });
-    const [submitted] = await tx
-      .update(reports)
-      .set({ state: 'submitted', submittedAt: now, submittedBy: ctx.user.username, returnReason: null, submissions: number, version: report.version + 1, updatedAt: now, updatedBy: ctx.user.username })
-      .where(eq(reports.id, report.id))
-      .returning();
-    const opened = [];
+    const opened: string[] = [];
     for (const item of itemRows.filter((i) => i.beyondAuthority)) {
       // A report returned and submitted again does not escalate the same obstacle twice.
       const [pending] = await tx
@@ -429,14 +435,23 @@ export async function submitReport(ctx: Actor, input: { id: string; version: num
         await ctx.audit(tx, { action: 'core.escalation.open', entity: 'core.escalation', entityId: escalation.id, after: escalation });
       }
     }
-    await ctx.audit(tx, {
+    const submitted = await updateRow(ctx, tx, reports, {
+      version: input.version,
+      row: report,
+      set: { state: 'submitted', submittedAt: now, submittedBy: ctx.user.username, returnReason: null, submissions: number },
+      what: REPORT,
       action: 'core.report.submit',
       entity: 'core.report',
-      entityId: report.id,
-      before: { state: report.state },
-      after: { state: 'submitted', submission: number, figures, escalations: opened },
+      auditView: (before, after) => ({ before: { state: before.state, version: before.version }, after: { state: after.state, version: after.version, submission: number, figures, escalations: opened } }),
     });
-    return { id: report.id, state: 'submitted' as const, version: submitted?.version ?? report.version + 1, escalations: opened.length };
+    return {
+      id: report.id,
+      state: 'submitted' as const,
+      version: submitted.version,
+      escalations: opened.length,
+      /** The tasks the submission wrote its progress to, each with the version it wrote. */
+      tasks: writtenTasks,
+    };
   });
 }
 
@@ -451,7 +466,7 @@ export async function reviewReport(
   }
   return ctx.db.transaction(async (tx) => {
     const [report] = await tx.select().from(reports).where(eq(reports.id, input.id)).for('update');
-    if (!report) notFound(locale, { vi: 'báo cáo', en: 'Report' });
+    if (!report) notFound(locale, REPORT);
     assertUnit(ctx.access, report.unitCode, locale);
     if (report.version !== input.version) conflict(locale, report.updatedBy);
     if (report.state !== 'submitted') {
@@ -459,11 +474,15 @@ export async function reviewReport(
     }
     const state = input.decision === 'accept' ? 'accepted' : 'returned';
     const now = new Date();
-    const [updated] = await tx
-      .update(reports)
-      .set({ state, reviewedAt: now, reviewedBy: ctx.user.username, returnReason: input.decision === 'return' ? input.reason!.trim() : null, version: report.version + 1, updatedAt: now, updatedBy: ctx.user.username })
-      .where(eq(reports.id, report.id))
-      .returning();
+    const updated = await updateRow(ctx, tx, reports, {
+      version: input.version,
+      row: report,
+      set: { state, reviewedAt: now, reviewedBy: ctx.user.username, returnReason: input.decision === 'return' ? input.reason!.trim() : null },
+      what: REPORT,
+      action: `core.report.${input.decision}`,
+      entity: 'core.report',
+      auditView: (before, after) => ({ before: { state: before.state, version: before.version }, after: { state: after.state, version: after.version, reason: input.reason ?? null } }),
+    });
     // The latest frozen version takes the decision too (a report submitted before versions were kept has none).
     if (report.submissions > 0) {
       await tx
@@ -479,8 +498,7 @@ export async function reviewReport(
       body: input.decision === 'accept' ? `${ctx.user.username} đã tiếp nhận báo cáo.` : `Lý do: ${input.reason!.trim()}`,
       link: `/bao-cao?ky=${report.periodId}`,
     });
-    await ctx.audit(tx, { action: `core.report.${input.decision}`, entity: 'core.report', entityId: report.id, before: { state: report.state }, after: { state, reason: input.reason ?? null } });
-    return { id: report.id, state, version: updated?.version ?? report.version + 1 };
+    return { id: report.id, state, version: updated.version };
   });
 }
 

@@ -4,6 +4,7 @@ import type { Context } from '@dondoc/trpc';
 import type { Db, Queryable } from '@dondoc/db';
 import type { Locale } from '@dondoc/trpc';
 import { forecastTarget, type IsoDate, type TargetDirection } from '../domain/index.ts';
+import { updateRow } from './versioned.ts';
 import { conflict, fail, notFound } from './errors.ts';
 import { directives, measurements, targets, tasks } from './schema.ts';
 import { unitDirectory, unitRef, type UnitName } from './units.ts';
@@ -226,18 +227,15 @@ export async function setTargetBaseline(
       fail('BAD_REQUEST', locale, { vi: 'Ngày cơ sở không được sau ngày phải đạt chỉ tiêu.', en: 'The baseline date cannot be after the target date.' });
     }
     if (input.baselineDate > today) fail('BAD_REQUEST', locale, { vi: 'Ngày cơ sở không được sau hôm nay.', en: 'The baseline date cannot be in the future.' });
-    const [updated] = await tx
-      .update(targets)
-      .set({ baselineValue: input.baselineValue, baselineDate: input.baselineDate, version: target.version + 1, updatedAt: new Date(), updatedBy: ctx.user.username })
-      .where(and(eq(targets.id, target.id), eq(targets.version, target.version)))
-      .returning();
-    if (!updated) conflict(locale, null);
-    await ctx.audit(tx, {
+    const baseline = (t: typeof target) => ({ baselineValue: t.baselineValue, baselineDate: t.baselineDate, version: t.version });
+    const updated = await updateRow(ctx, tx, targets, {
+      version: input.version,
+      row: target,
+      set: { baselineValue: input.baselineValue, baselineDate: input.baselineDate },
+      what: { vi: `chỉ tiêu ${input.code}`, en: `Target ${input.code}` },
       action: 'core.target.baseline',
       entity: 'core.target',
-      entityId: target.id,
-      before: { baselineValue: target.baselineValue, baselineDate: target.baselineDate, version: target.version },
-      after: { baselineValue: updated.baselineValue, baselineDate: updated.baselineDate, version: updated.version },
+      auditView: (before, after) => ({ before: baseline(before), after: baseline(after) }),
     });
     return { code: updated.code, version: updated.version, baselineValue: updated.baselineValue, baselineDate: updated.baselineDate };
   });

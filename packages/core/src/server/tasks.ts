@@ -14,6 +14,7 @@ import {
   type IsoDate,
   type TaskStatus,
 } from '../domain/index.ts';
+import { updateRow } from './versioned.ts';
 import { conflict, fail, notFound } from './errors.ts';
 import { escalations, evidenceFiles, reminders, reportItems, reports, taskCoordinators, tasks, taskUpdates } from './schema.ts';
 import { taskStatusSql } from './status-sql.ts';
@@ -303,6 +304,8 @@ async function leadsAChild(db: Queryable, parentId: string, unitCodes: string[])
   return rows.length > 0;
 }
 
+const TASK = { vi: 'nhiệm vụ', en: 'Task' };
+
 export interface TaskUpdate {
   id: string;
   version: number;
@@ -367,27 +370,17 @@ export async function updateTask(ctx: Pick<Context, 'db' | 'locale' | 'audit'> &
     const progress = completedOn ? 100 : input.progress;
     // The completion is entered today when it is new or its date changed; a reopened task has none.
     const completionEnteredOn = !completedOn ? null : completedOn === task.completedOn ? task.completionEnteredOn : today;
-    const [updated] = await tx
-      .update(tasks)
-      .set({
-        progress,
-        completedOn,
-        completionEnteredOn,
-        result: input.result === undefined ? task.result : input.result,
-        resultDocNumber,
-        resultDocDate,
-        resultFileId,
-        lastProgressOn: today,
-        version: task.version + 1,
-        updatedAt: new Date(),
-        updatedBy: ctx.user.username,
-      })
-      .where(and(eq(tasks.id, task.id), eq(tasks.version, task.version)))
-      .returning();
-    if (!updated) conflict(locale, null);
-    await tx.insert(taskUpdates).values({ taskId: task.id, byUsername: ctx.user.username, progress, completedOn, note: input.note ?? null });
     const audited = (t: typeof task) => ({ progress: t.progress, completedOn: t.completedOn, completionEnteredOn: t.completionEnteredOn, result: t.result, resultDocNumber: t.resultDocNumber, resultDocDate: t.resultDocDate, resultFileId: t.resultFileId, version: t.version });
-    await ctx.audit(tx, { action: 'core.task.update', entity: 'core.task', entityId: task.id, before: audited(task), after: audited(updated) });
+    const updated = await updateRow(ctx, tx, tasks, {
+      version: input.version,
+      row: task,
+      set: { progress, completedOn, completionEnteredOn, result: input.result === undefined ? task.result : input.result, resultDocNumber, resultDocDate, resultFileId, lastProgressOn: today },
+      what: TASK,
+      action: 'core.task.update',
+      entity: 'core.task',
+      auditView: (before, after) => ({ before: audited(before), after: audited(after) }),
+    });
+    await tx.insert(taskUpdates).values({ taskId: task.id, byUsername: ctx.user.username, progress, completedOn, note: input.note ?? null });
     return { id: updated.id, version: updated.version, progress: updated.progress, completedOn: updated.completedOn, completionEnteredOn: updated.completionEnteredOn };
   });
 }
