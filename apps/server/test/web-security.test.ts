@@ -172,6 +172,9 @@ describe('behind a TLS reverse proxy (TRUST_PROXY=1, PUBLIC_URL=https://dondoc.e
     expect(ips).toEqual(['203.0.113.9']);
     // The cookie works for a same-origin state change through the proxy.
     const cookie = String(response.headers['set-cookie']).split(';')[0]!;
+    // The same-origin rule takes PUBLIC_URL's origin, scheme included: a plain-HTTP page of the same name is another origin.
+    const downgraded = await raw(server.url, '/api/auth/logout', { ...viaProxy, cookie, origin: 'http://dondoc.example.vn' }, 'POST');
+    expect(downgraded.status).toBe(403);
     const logout = await raw(server.url, '/api/auth/logout', { ...viaProxy, cookie, origin: 'https://dondoc.example.vn' }, 'POST');
     expect(logout.status).toBe(204);
   });

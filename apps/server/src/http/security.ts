@@ -14,10 +14,14 @@ export function isSameOrigin(c: Context): boolean {
   const site = c.req.header('sec-fetch-site');
   if (site === 'same-origin') return true;
   const origin = c.req.header('origin');
-  const host = c.req.header('host');
+  const host = c.req.header('host')?.toLowerCase();
   if (!origin || !host) return false;
   try {
-    return new URL(origin).host === host;
+    const url = new URL(origin);
+    // The portal's own origin (PUBLIC_URL, scheme included), or a loopback name the request came to.
+    const { publicUrl } = settingsOf(c);
+    if (publicUrl && url.origin === new URL(publicUrl).origin) return true;
+    return url.host === host && loopbackNames.some((name) => host === name || host.startsWith(`${name}:`));
   } catch {
     return false;
   }
