@@ -329,10 +329,12 @@ export async function declareModuleTargets(
         change.baselineDate = declaration.baselineDate;
       }
       if (Object.keys(change).length === 0) continue;
+      // The manifest's fields, not a user's edit: the version stays (it tells whether the owner set
+      // the baseline), but the write holds only on the version read under the lock above.
       const [row] = await tx
         .update(targets)
         .set({ ...change, updatedAt: new Date() })
-        .where(eq(targets.id, existing.id))
+        .where(and(eq(targets.id, existing.id), eq(targets.version, existing.version)))
         .returning();
       if (!row) throw new Error('target update returned nothing');
       const before = Object.fromEntries(Object.keys(change).map((key) => [key, existing[key as keyof TargetRow]]));
