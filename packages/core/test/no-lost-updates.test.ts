@@ -227,4 +227,16 @@ describe.each(testBackends)('no lost updates on %s', (backend) => {
     expect(acks.filter((a) => a.entity === 'report' && a.value === 'submitted').length).toBeGreaterThan(0);
     expect(found).toBe(figures.acknowledged);
   });
+
+  it('eight first saves of one report at once: one creates it, the others get CONFLICT (never a 500)', async () => {
+    const callers = await Promise.all(Array.from({ length: 8 }, () => h.as('badinh')));
+    const results = await Promise.allSettled(callers.map((caller) => caller.reports.save({ periodId: '2024-Q2', version: null, items: [] })));
+    const saved = results.filter((r) => r.status === 'fulfilled');
+    const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+    expect(saved).toHaveLength(1);
+    expect(refused.map((e: unknown) => (e instanceof TRPCError ? e.code : String(e)))).toEqual(Array(7).fill('CONFLICT'));
+    const rows = await h.db.select().from(reports).where(and(eq(reports.unitCode, 'Q001'), eq(reports.periodId, '2024-Q2')));
+    expect(rows).toHaveLength(1);
+    expect(await h.db.select().from(auditLog).where(and(eq(auditLog.entityId, rows[0]!.id), eq(auditLog.action, 'core.report.save')))).toHaveLength(1);
+  });
 });
