@@ -131,7 +131,7 @@ function call(client: Client, c: Case, locale: 'vi' | 'en' = 'vi'): Promise<Resp
 
 describe.each(testBackends)('bad text and out-of-range dates through HTTP on %s', (backend) => {
   let server: TestServer;
-  let cases: Case[] = [];
+  const cases: Case[] = [];
   let procedures = 0;
   beforeAll(async () => {
     const installed = await readFile(join(repoRoot, 'dondoc.config.json'), 'utf8')

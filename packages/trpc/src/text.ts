@@ -16,6 +16,7 @@ export interface BadText {
 }
 
 /** A NUL, a high surrogate not followed by a low one, or a low one not preceded by a high one (UTF-16 code units: no `u` flag). */
+// eslint-disable-next-line no-control-regex -- finding NUL is the point
 const BAD_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function kindOf(value: string): BadTextKind | null {

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { getConnInfo } from '@hono/node-server/conninfo';
+import type { getConnInfo } from '@hono/node-server/conninfo';
 import { z } from 'zod';
 import { invalidateSession, login, SESSION_COOKIE_NAME, type SessionUser } from '@dondoc/auth';
 import type { AppEnv } from '../app.ts';
