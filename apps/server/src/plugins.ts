@@ -61,11 +61,24 @@ export async function loadPlugins(options: {
       loaded.push({ id: entry.id, status: 'ready', config: entry, definition, router: definition.router } as ReadyPlugin);
       log.info('plugin ready', { version: definition.version });
     } catch (error) {
-      loaded.push({ id: entry.id, status: 'failed', error: error instanceof Error ? error.message : String(error), config: entry });
+      loaded.push({ id: entry.id, status: 'failed', error: failureText(error), config: entry });
       log.error('plugin failed to start', errorFields(error));
     }
   }
   return loaded;
+}
+
+/**
+ * Why a plugin failed, for the admin: the error's message and its causes' (a failed migration's
+ * "Failed query: …" says which statement; its cause, the database's error, says why).
+ */
+function failureText(error: unknown): string {
+  const parts: string[] = [];
+  for (let current: unknown = error; current !== undefined && parts.length < 4; current = current instanceof Error ? current.cause : undefined) {
+    const text = (current instanceof Error ? current.message : String(current)).trim();
+    if (text && !parts.includes(text)) parts.push(text);
+  }
+  return parts.join(' — ');
 }
 
 async function importDefinition(entry: PluginConfigEntry): Promise<PluginDefinition> {
