@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import { permissionProcedure, router, TRPCError, uploadProcedure } from '@dondoc/trpc';
+import { assertUnitAccess, permissionProcedure, router, TRPCError, uploadProcedure } from '@dondoc/trpc';
 import { items } from './schema.ts';
 
 const readItems = permissionProcedure('fixture.items:read');
@@ -28,6 +28,8 @@ export const fixtureRouter = router({
   get: readItems.input(z.object({ id: z.number().int() })).query(async ({ ctx, input }) => {
     const [row] = await ctx.db.select().from(items).where(and(eq(items.id, input.id)));
     if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'Không tìm thấy mục này.' });
+    // Another unit's item is not the caller's to read (the authorization matrix found this missing).
+    assertUnitAccess(ctx, row.unitCode);
     return row;
   }),
   /** Takes a spreadsheet (declared `upload: 'spreadsheet'`) and answers what it received. */
