@@ -8,7 +8,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,20 +15,10 @@ import { PGlite } from '@electric-sql/pglite';
 import { amcheck } from '@electric-sql/pglite/contrib/amcheck';
 import postgres from 'postgres';
 import { acquireDataDirLock } from '@dondoc/db';
+import { freePort } from '@dondoc/plugin-sdk/browser-testing';
 
 export const serverDir = fileURLToPath(new URL('../..', import.meta.url));
 export const DEMO_PASSWORD = 'dondoc-demo';
-
-/** A port free on the loopback interface now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-    probe.once('error', reject);
-  });
-}
 
 /** A plugin config without modules (the core only), written once. */
 export async function emptyConfig(): Promise<string> {
