@@ -310,7 +310,8 @@ export async function buildFixtures(server: TestServer): Promise<Fixtures> {
       unit: finUnit,
       spare: versioned(finUnits[1], 'a second register unit of Ba Đình'),
       year: { year: Number(yearRow?.year ?? 2025), version: Number(yearRow?.version ?? 1) },
-      approval: { year: Number(approvalRow?.year ?? 2023), version: Number(approvalRow?.version ?? 1) },
+      // None approved yet: the year `consolidation.approve` approves just before `reopen` is called.
+      approval: { year: Number(approvalRow?.year ?? yearRow?.year ?? 2025), version: Number(approvalRow?.version ?? 1) },
     },
     itemId: Number(item.id),
     secrets,
