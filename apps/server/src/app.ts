@@ -37,6 +37,9 @@ export interface AppOptions {
 
 const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
 
+/** The request bodies tRPC reads (its content-type handlers): JSON, a form with a file, raw bytes. */
+const TRPC_BODY_TYPES = new Set(['application/json', 'multipart/form-data', 'application/octet-stream']);
+
 /** Most calls one tRPC batch may hold; more are refused (400) before any runs. */
 export const MAX_BATCH_CALLS = 50;
 
@@ -203,6 +206,13 @@ export function createApp(runtime: Runtime, options: AppOptions) {
         const message = errorText('batch_too_large', c.get('locale'), { max: MAX_BATCH_CALLS });
         return c.json({ error: { message, code: -32600, data: { code: 'BAD_REQUEST', httpStatus: 400, path: null, calls, maxCalls: MAX_BATCH_CALLS } } }, 400);
       }
+    }
+    // A body tRPC cannot read (no content type, or one it has no parser for) is refused before
+    // tRPC makes the request's context: its own refusal would know neither the caller nor their language.
+    if (c.req.method !== 'GET' && !TRPC_BODY_TYPES.has((c.req.header('content-type') ?? '').split(';', 1)[0]!.trim().toLowerCase())) {
+      if (c.req.raw.body && !c.req.raw.bodyUsed) await discard(c.req.raw.body.getReader());
+      const message = errorText('unsupported_type', c.get('locale'));
+      return c.json({ error: { message, code: -32015, data: { code: 'UNSUPPORTED_MEDIA_TYPE', httpStatus: 415, path: null } } }, 415);
     }
     const user = c.get('user');
     const requestId = c.get('requestId');

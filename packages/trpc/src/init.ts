@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { coversUnit, type Access } from '@dondoc/auth';
-import type { Context, Meta } from './context.ts';
+import type { Context, Locale, Meta } from './context.ts';
 import { messages } from './messages.ts';
 import { resolveLocalized } from './errors.ts';
 import { badTextText, findBadText } from './text.ts';
@@ -22,7 +22,7 @@ const t = initTRPC
             ? messages[locale].internal(ctx?.requestId ?? '')
             : zodError
               ? messages[locale].invalidInput
-              : resolveLocalized(shape.message, locale),
+              : (transportMessage(error, locale) ?? resolveLocalized(shape.message, locale)),
         data: {
           code: shape.data.code,
           httpStatus: shape.data.httpStatus,
@@ -35,6 +35,20 @@ const t = initTRPC
       };
     },
   });
+
+/**
+ * tRPC's own refusals of a request it cannot read, in the caller's language: its texts are
+ * English, and a JSON parse error quotes the input back (`Unexpected token 'x', "x…" is not valid JSON`).
+ */
+function transportMessage(error: TRPCError, locale: Locale): string | null {
+  const text = messages[locale];
+  if (error.cause instanceof SyntaxError) return text.badJson;
+  if (error.code === 'METHOD_NOT_SUPPORTED') return text.methodNotSupported;
+  if (error.code === 'UNSUPPORTED_MEDIA_TYPE') return text.unsupportedContentType;
+  if (error.code === 'NOT_FOUND' && error.message.startsWith('No procedure found on path')) return text.noProcedure;
+  if (error.code === 'BAD_REQUEST' && error.message === '"input" needs to be an object when doing a batch call') return text.batchInput;
+  return null;
+}
 
 /**
  * Every procedure starts here: an input holding a NUL or a lone surrogate anywhere (values and

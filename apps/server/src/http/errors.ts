@@ -31,6 +31,10 @@ const texts = {
     vi: 'Một yêu cầu gộp quá nhiều thao tác (tối đa {max}). Hãy chia nhỏ rồi gửi lại.',
     en: 'Too many calls in one batch (at most {max}). Split them and send again.',
   },
+  unsupported_type: {
+    vi: 'Kiểu dữ liệu gửi lên không được hỗ trợ (cần JSON, hoặc biểu mẫu có tệp).',
+    en: 'The request’s content type is not supported (send JSON, or a form with a file).',
+  },
   internal: { vi: 'Đã có lỗi hệ thống. Vui lòng thử lại.', en: 'Something went wrong on our side. Please try again.' },
 } as const;
 
