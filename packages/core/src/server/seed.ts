@@ -62,13 +62,14 @@ const assignedUnits = async (db: Queryable) => (await listUnits(db)).filter((uni
  * directive already there is reconciled with the seed instead (see `reconcileDirective2458`).
  */
 export async function seedDirective2458(db: Db): Promise<{ created: boolean; tasks: number; targets: number }> {
-  const [existing] = await db.select({ id: directives.id }).from(directives).where(eq(directives.number, DIRECTIVE_2458.number));
-  if (existing) {
-    await reconcileDirective2458(db);
-    return { created: false, tasks: 0, targets: 0 };
-  }
   const units = await assignedUnits(db);
-  return db.transaction(async (tx) => {
+  const seeded = await db.transaction(async (tx) => {
+    // Looked for under the seed's lock: of two server processes starting together on one
+    // Postgres, one loads the directive and the other finds it loaded (it failed to start on
+    // the directive's unique number before).
+    await lockSeed(tx);
+    const [existing] = await tx.select({ id: directives.id }).from(directives).where(eq(directives.number, DIRECTIVE_2458.number));
+    if (existing) return null;
     const [directive] = await tx
       .insert(directives)
       .values({
@@ -110,7 +111,14 @@ export async function seedDirective2458(db: Db): Promise<{ created: boolean; tas
     );
     return { created: true, tasks: taskCount, targets: targets2458.length };
   });
+  if (seeded) return seeded;
+  await reconcileDirective2458(db);
+  return { created: false, tasks: 0, targets: 0 };
 }
+
+/** Fixed key of the advisory lock that serialises the seed and its reconciliation across server processes. */
+const SEED_LOCK_KEY = 7_245_802;
+const lockSeed = (tx: Queryable) => tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
 
 /**
  * Brings a database seeded by an earlier version up to the seed, keeping every task's
@@ -128,6 +136,8 @@ export async function reconcileDirective2458(db: Db): Promise<{ renamed: number;
   if (!directive) return { renamed: 0, created: 0, flagged: 0, baselines: 0 };
   const units = await assignedUnits(db);
   return db.transaction(async (tx) => {
+    // One process at a time: each step below looks before it writes.
+    await lockSeed(tx);
     let renamed = 0;
     for (const [oldClause, newClause] of Object.entries(SPLIT_CLAUSES_2458)) {
       const clause = clauses2458.find((c) => c.clause === newClause);
