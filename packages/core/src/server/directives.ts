@@ -39,7 +39,7 @@ export const versionInput = z.number().int().min(1);
 const uuid = z.uuid();
 const text = (max: number) => z.string().trim().max(max);
 /** A text that must not be empty once trimmed. */
-export const requiredText = (max: number, vi: string, en: string) => z.string().trim().min(1, `${vi} (${en})`).max(max);
+export const requiredText = (max: number, vi: string, en: string) => z.string().trim().min(1, localized({ vi, en })).max(max);
 
 const directiveFields = {
   /** e.g. `125/UBND-KSTTHC`; the part before `/` prefixes the codes of its tasks. */
