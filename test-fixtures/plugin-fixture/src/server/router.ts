@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import { assertUnitAccess, permissionProcedure, router, TRPCError, uploadProcedure } from '@dondoc/trpc';
+import { assertUnitAccess, localized, permissionProcedure, router, TRPCError, uploadProcedure } from '@dondoc/trpc';
 import { items } from './schema.ts';
 
 const readItems = permissionProcedure('fixture.items:read');
@@ -14,7 +14,7 @@ export const fixtureRouter = router({
   }),
   add: writeItems.input(z.object({ title: z.string().trim().min(1).max(200) })).mutation(async ({ ctx, input }) => {
     const unitCode = ctx.user.unit?.code;
-    if (!unitCode) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Tài khoản không thuộc đơn vị nào.' });
+    if (!unitCode) throw new TRPCError({ code: 'BAD_REQUEST', message: localized({ vi: 'Tài khoản không thuộc đơn vị nào.', en: 'Your account belongs to no unit.' }) });
     return ctx.db.transaction(async (tx) => {
       const [created] = await tx
         .insert(items)
@@ -25,9 +25,10 @@ export const fixtureRouter = router({
       return created;
     });
   }),
-  get: readItems.input(z.object({ id: z.number().int() })).query(async ({ ctx, input }) => {
+  // The id column is a Postgres integer: a larger number would be the database's error, a 500.
+  get: readItems.input(z.object({ id: z.number().int().min(1).max(2_147_483_647) })).query(async ({ ctx, input }) => {
     const [row] = await ctx.db.select().from(items).where(and(eq(items.id, input.id)));
-    if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'Không tìm thấy mục này.' });
+    if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: localized({ vi: 'Không tìm thấy mục này.', en: 'Item not found.' }) });
     // Another unit's item is not the caller's to read (the authorization matrix found this missing).
     assertUnitAccess(ctx, row.unitCode);
     return row;
