@@ -92,6 +92,10 @@ export function leafPaths(value: unknown, path: Array<string | number> = []): Ar
   return [path];
 }
 
+function valueAt(value: unknown, path: Array<string | number>): unknown {
+  return path.reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Record<string | number, unknown>)[key] : undefined), value);
+}
+
 /** `value` with the thing at `path` replaced by `leaf` (a copy; `undefined` drops the key). */
 export function withAt(value: unknown, path: Array<string | number>, leaf: unknown): unknown {
   if (path.length === 0) return leaf;
@@ -153,6 +157,7 @@ export const nastyString: fc.Arbitrary<string> = fc.oneof(
 
 /** Numbers no one means: huge, negative, fractional, out of every integer range; NaN and Infinity arrive as `null` in JSON. */
 export const nastyNumber: fc.Arbitrary<number> = fc.oneof(
+  { arbitrary: fc.constantFrom(2 ** 31, 2 ** 32, -(2 ** 31) - 1, 2 ** 53, -(2 ** 53), 1e15, -1e15), weight: 2 },
   fc.constantFrom(0, -0, -1, 1.5, 2 ** 31, 2 ** 31 - 1, -(2 ** 31) - 1, 2 ** 53, 2 ** 63, Number.MAX_SAFE_INTEGER + 2, Number.MAX_VALUE, Number.MIN_VALUE, -Number.MAX_VALUE, 1e21, 1e-7, 9999, 10_000, 275_761, -271_821),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   fc.integer(),
@@ -188,7 +193,12 @@ export type Mutation = { kind: string; input: unknown };
  */
 export function inputsFor(base: unknown): fc.Arbitrary<Mutation> {
   const paths = leafPaths(base);
-  const replace = fc.tuple(fc.constantFrom(...paths), nastyValue).map(([path, value]): Mutation => ({ kind: 'replace', input: withAt(base, path, value) }));
+  // A value is mostly replaced by a nasty one of its own type (what gets past a type check), else by anything.
+  const replace = fc.constantFrom(...paths).chain((path) => {
+    const old = valueAt(base, path);
+    const own = typeof old === 'number' ? nastyNumber : typeof old === 'string' ? nastyString : nastyValue;
+    return fc.oneof({ arbitrary: own, weight: 3 }, { arbitrary: nastyValue, weight: 1 }).map((value): Mutation => ({ kind: 'replace', input: withAt(base, path, value) }));
+  });
   const drop = fc.constantFrom(...paths.filter((p) => p.length > 0 && typeof p.at(-1) === 'string'), ['note']).map((path): Mutation => ({ kind: 'drop', input: withAt(base, path, undefined) }));
   const extra = fc.tuple(extraKey, nastyValue).map(([key, value]): Mutation => {
     const object = base && typeof base === 'object' && !Array.isArray(base) ? base : {};
