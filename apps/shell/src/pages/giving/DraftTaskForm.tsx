@@ -9,6 +9,7 @@ import { coreKeys } from '../../core/keys.ts';
 import { useLabels } from '../../core/labels.ts';
 import type { DirectiveDetail, DraftTask } from './types.ts';
 import { unitNamer, useGroupLabel, useUnitSelect, type UnitOption } from './units.ts';
+import { TaskTextFields } from './TaskTextFields.tsx';
 import './giving.css';
 
 type Mode = 'one' | 'list' | 'group';
@@ -227,19 +228,7 @@ export function DraftTaskForm({
           <Select options={CADENCES.map((cadence) => ({ value: cadence, label: labels.cadence(cadence) }))} />
         </Form.Item>
       </div>
-      <Form.Item
-        name="title"
-        label={t('taskForm.title')}
-        rules={[
-          { required: true, whitespace: true, message: t('taskForm.titleRequired') },
-          { max: 500, message: t('common.tooLong', { max: 500 }) },
-        ]}
-      >
-        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} />
-      </Form.Item>
-      <Form.Item name="content" label={t('taskForm.content')} rules={[{ max: 20_000, message: t('common.tooLong', { max: 20_000 }) }]}>
-        <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} maxLength={20_000} />
-      </Form.Item>
+      <TaskTextFields />
 
       <fieldset>
         <legend>{t('taskForm.assignMode')}</legend>

@@ -11,6 +11,7 @@ import { useLabels } from '../../core/labels.ts';
 import { Loading } from '../../components/Loading.tsx';
 import type { DirectiveDetail, IssuedTask } from './types.ts';
 import { useUnits, useUnitSelect } from './units.ts';
+import { TaskTextFields } from './TaskTextFields.tsx';
 import './giving.css';
 
 type Dialog = { kind: 'adjust' | 'cancel'; task: IssuedTask } | null;
@@ -225,19 +226,7 @@ function AdjustForm({ task, child, onClose }: { task: TaskDetail; child: TaskDet
       <Typography.Paragraph type="secondary">{t('adjust.help')}</Typography.Paragraph>
       {versioned.alerts}
       {nothing ? <Alert type="warning" showIcon className="dondoc-gap" title={t('adjust.nothingChanged')} /> : null}
-      <Form.Item
-        name="title"
-        label={t('taskForm.title')}
-        rules={[
-          { required: true, whitespace: true, message: t('taskForm.titleRequired') },
-          { max: 500, message: t('common.tooLong', { max: 500 }) },
-        ]}
-      >
-        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} />
-      </Form.Item>
-      <Form.Item name="content" label={t('taskForm.content')} rules={[{ max: 20_000, message: t('common.tooLong', { max: 20_000 }) }]}>
-        <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={20_000} />
-      </Form.Item>
+      <TaskTextFields />
       {task.continuous ? null : (
         <Form.Item name="deadline" label={t('taskForm.deadline')} rules={[{ required: true, message: t('taskForm.deadlineRequired') }]}>
           <DatePicker format={DATE_FORMAT} placeholder={t('common.datePlaceholder')} />
