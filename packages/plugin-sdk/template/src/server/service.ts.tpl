@@ -3,7 +3,7 @@
  * change audited in its transaction. Reads follow the caller's access (`ctx.access`): a unit
  * sees its own rows; the module's unit and coordinators see every unit's.
  */
-import { and, asc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import {
   deleteVersioned,
   fail,
@@ -22,7 +22,8 @@ import { entries, type EntryRow } from './schema.ts';
 import type { z } from 'zod';
 import type { createInput, entryFields, importFields, listInput, removeInput, updateInput } from './inputs.ts';
 
-export type ModuleContext = Context & { user: SessionUser; access: Access };
+/** A procedure's context after `permissionProcedure`: a signed-in user and the access the permission granted. */
+export type ModuleContext = Context & { user: SessionUser; access: Extract<Access, { allowed: true }> };
 type EntryFields = z.output<typeof entryFields>;
 
 const ENTRY = { vi: 'kết quả thực hiện', en: 'Result' };
@@ -35,9 +36,14 @@ function unitFor(ctx: ModuleContext, code: string | undefined): string {
   return unit;
 }
 
-function scopeFilter(access: Access): SQL | undefined {
-  if (!access.allowed) return eq(entries.id, '00000000-0000-0000-0000-000000000000');
+/** The rows the caller's permission reaches: every unit's, or its own units'. */
+function scopeFilter(access: ModuleContext['access']): SQL | undefined {
   return access.unitCodes === 'all' ? undefined : inArray(entries.unitCode, access.unitCodes);
+}
+
+/** Entries done in `year`. */
+function inYear(year: number): SQL | undefined {
+  return and(gte(entries.doneOn, `${year}-01-01`), lt(entries.doneOn, `${year + 1}-01-01`));
 }
 
 export async function listEntries(ctx: ModuleContext, input: z.output<typeof listInput>) {
@@ -50,8 +56,7 @@ export async function listEntries(ctx: ModuleContext, input: z.output<typeof lis
       and(
         scopeFilter(ctx.access),
         input.unitCode ? eq(entries.unitCode, input.unitCode) : undefined,
-        gte(entries.doneOn, `${year}-01-01`),
-        lt(entries.doneOn, `${year + 1}-01-01`),
+        inYear(year),
       ),
     )
     .orderBy(asc(entries.doneOn), asc(entries.title));
@@ -74,11 +79,10 @@ async function entryFor(ctx: ModuleContext, tx: Queryable, id: string): Promise<
 async function recordTarget(ctx: ModuleContext, tx: Tx): Promise<void> {
   const today = ctx.services.core.today();
   const year = Number(today.slice(0, 4));
-  const rows = await tx.select().from(entries);
-  await ctx.services.core.targets.recordMeasurement(TARGET_CODE, { value: summarizeYear(rows, year).quantity, asOf: today });
+  // The sum in SQL, over this year's rows only: a write does not read the whole table.
+  const [total] = await tx.select({ quantity: sql<number>`coalesce(sum(${entries.quantity}), 0)::int` }).from(entries).where(inYear(year));
+  await ctx.services.core.targets.recordMeasurement(TARGET_CODE, { value: total?.quantity ?? 0, asOf: today });
 }
-
-const auditWrite = (ctx: ModuleContext) => (tx: Tx, entry: Parameters<Context['audit']>[1]) => ctx.audit(tx, entry);
 
 export async function createEntry(ctx: ModuleContext, input: z.output<typeof createInput>) {
   const unitCode = unitFor(ctx, input.unitCode);
@@ -93,7 +97,7 @@ function insertEntry(ctx: ModuleContext, tx: Tx, unitCode: string, fields: Entry
   return insertAudited(tx, entries, {
     values: { unitCode, ...fields, createdBy: ctx.user.username, updatedBy: ctx.user.username },
     audit: { action: '__PLUGIN_ID__.entry.create', entity: '__PLUGIN_ID__.entry', entityId: (row) => row.id },
-    auditWrite: auditWrite(ctx),
+    auditWrite: ctx.audit,
   });
 }
 
@@ -110,7 +114,7 @@ export async function updateEntry(ctx: ModuleContext, input: z.output<typeof upd
       locale: ctx.locale,
       what: ENTRY,
       audit: { action: '__PLUGIN_ID__.entry.update', entity: '__PLUGIN_ID__.entry', entityId: id },
-      auditWrite: auditWrite(ctx),
+      auditWrite: ctx.audit,
     });
     await recordTarget(ctx, tx);
     return row;
@@ -127,7 +131,7 @@ export async function removeEntry(ctx: ModuleContext, input: z.output<typeof rem
       locale: ctx.locale,
       what: ENTRY,
       audit: { action: '__PLUGIN_ID__.entry.remove', entity: '__PLUGIN_ID__.entry', entityId: input.id },
-      auditWrite: auditWrite(ctx),
+      auditWrite: ctx.audit,
     });
     await recordTarget(ctx, tx);
     return { id: input.id };
