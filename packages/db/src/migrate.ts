@@ -71,7 +71,12 @@ const MIGRATION_LOCK_KEY = 7_245_801;
  * is refused: migrations are append-only.
  */
 export async function migrate(db: Db, modules: MigrationModule[]): Promise<AppliedMigration[]> {
-  for (const statement of HISTORY_DDL.split(';')) await db.execute(sql.raw(statement));
+  // Under the lock too: two processes starting together on one Postgres race on
+  // `create table if not exists` (it can fail with a unique violation on pg_type).
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`);
+    for (const statement of HISTORY_DDL.split(';')) await tx.execute(sql.raw(statement));
+  });
   const applied: AppliedMigration[] = [];
   for (const mod of modules) {
     const files = await readMigrations(mod.migrationsFolder);

@@ -50,3 +50,29 @@ describe.each(testBackends)('migrations on %s', (backend) => {
     await expect(migrate(t.db, [{ name: 'm1', migrationsFolder: m1Folder }])).rejects.toBeInstanceOf(MigrationError);
   });
 });
+
+const serverUrl = process.env.TEST_DATABASE_URL;
+describe.skipIf(!serverUrl)('migrations started together on one empty Postgres database', () => {
+  it('several processes migrating at once all succeed, and each migration is applied once', async () => {
+    const { default: postgres } = await import('postgres');
+    const admin = postgres(serverUrl!, { max: 1, onnotice: () => {} });
+    const name = `dondoc_migrate_race_${process.pid}_${Date.now()}`;
+    await admin.unsafe(`create database ${name}`);
+    const url = new URL(serverUrl!);
+    url.pathname = `/${name}`;
+    const { openDatabase } = await import('../src/index.ts');
+    // Eight clients, as eight replicas starting at once: before the history table was made
+    // under the lock, `create table if not exists` raced and one start failed (pg_type unique violation).
+    const clients = await Promise.all(Array.from({ length: 8 }, () => openDatabase({ url: url.toString(), maxConnections: 1 })));
+    try {
+      const results = await Promise.allSettled(clients.map((c) => migrate(c.db, [{ name: 'm1', migrationsFolder: join(fixtures, 'm1') }])));
+      expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+      const applied = results.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
+      expect(applied.map((a) => a.tag).sort()).toEqual(['0000_init', '0001_more']);
+    } finally {
+      await Promise.all(clients.map((c) => c.close()));
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  });
+});
