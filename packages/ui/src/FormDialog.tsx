@@ -20,10 +20,12 @@ export interface FormDialogProps<TValues> {
   intro?: ReactNode;
   /** The form's fields (`Form.Item`s). */
   children?: ReactNode;
+  /** The fields' values when the dialog opens. */
+  initialValues?: Partial<TValues>;
 }
 
 /** A confirmation dialog with a short form (a note, a reason): checks the fields, sends, shows a refusal in place. */
-export function FormDialog<TValues>({ open, title, okText, name, action, onSubmit, onClose, intro, children }: FormDialogProps<TValues>) {
+export function FormDialog<TValues>({ open, title, okText, name, action, onSubmit, onClose, intro, children, initialValues }: FormDialogProps<TValues>) {
   const t = useT();
   const [form] = Form.useForm<TValues>();
   return (
@@ -41,7 +43,7 @@ export function FormDialog<TValues>({ open, title, okText, name, action, onSubmi
       destroyOnHidden
     >
       {intro}
-      <Form form={form} layout="vertical" name={name} preserve={false}>
+      <Form form={form} layout="vertical" name={name} preserve={false} initialValues={initialValues}>
         {children}
       </Form>
       {action.isError ? <Alert role="alert" type="error" showIcon title={errorMessage(action.error)} /> : null}

@@ -162,6 +162,11 @@ export const matrix: Record<string, Record<string, Sample>> = {
 
     'escalations.list': { permission: 'core.escalations:read', unit: BD, outOfScope: 'list' },
     'escalations.respond': { permission: 'core.escalations:respond', unit: BD, input: (fx) => ({ id: fx.escalationId, response: 'Đã xem xét' }) },
+    'escalations.giveTask': {
+      permission: 'core.directives:write',
+      unit: BD,
+      input: (fx) => ({ escalationId: fx.escalationId, number: '902/UBND-KT', issuedOn: fx.today, leadUnitCode: 'SNV', title: 'Nhiệm vụ từ ý kiến trả lời', deadline: '2027-06-30' }),
+    },
     'reminders.send': { permission: 'core.reminders:send', unit: BD, input: (fx) => ({ taskId: fx.task.id, unitCode: COORDINATING_UNIT, message: 'Đề nghị khẩn trương' }) },
     'notifications.list': { permission: 'core.notifications:read', unit: BD, outOfScope: 'list' },
     'notifications.markRead': { permission: 'core.notifications:read', unit: BD, outOfScope: 'list', input: () => ({ ids: [1, 2, 3] }) },

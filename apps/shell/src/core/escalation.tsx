@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { Space, Tag, Typography } from 'antd';
 import { formatDateTime, useT } from '@dondoc/ui';
 import { MultilineText } from './ui.tsx';
@@ -10,6 +11,8 @@ export interface EscalationView {
   response: string | null;
   respondedBy?: string | null;
   respondedAt?: string | null;
+  /** The task the coordinator gave from the answer, if any. */
+  followUpTask?: { id: string; code: string; title: string; leadUnit: { name: string } } | null;
 }
 
 /** An escalation's state, obstacle, proposal and answer: the same on the task page and in the coordinators' queue. */
@@ -44,6 +47,15 @@ export function EscalationSummary({ escalation, unitName, showMissingResponse = 
                   <span className="dondoc-muted">({t('report.byAt', { by: escalation.respondedBy, at: formatDateTime(escalation.respondedAt ?? null) })})</span>
                 </>
               ) : null}
+            </dd>
+          </>
+        ) : null}
+        {escalation.followUpTask ? (
+          <>
+            <dt>{t('answerTask.followUp')}</dt>
+            <dd>
+              <Link to={`/nhiem-vu/${escalation.followUpTask.id}`}>{escalation.followUpTask.code}</Link> — {escalation.followUpTask.title}{' '}
+              <span className="dondoc-muted">({t('answerTask.followUpLead', { unit: escalation.followUpTask.leadUnit.name })})</span>
             </dd>
           </>
         ) : null}

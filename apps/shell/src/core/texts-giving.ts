@@ -221,6 +221,20 @@ export const givingVi = {
     pendingFailed: 'Không tải được đề nghị gia hạn chờ duyệt',
   },
   /** Names of the audit actions of giving tasks and extensions (merged into `audit`). */
+  answerTask: {
+    open: 'Giao nhiệm vụ từ ý kiến trả lời',
+    title: 'Giao nhiệm vụ từ ý kiến trả lời kiến nghị',
+    intro: 'Nhiệm vụ được giao qua văn bản trả lời kiến nghị của {{unit}} về nhiệm vụ {{code}}; đơn vị chủ trì nhận thông báo, đơn vị kiến nghị thấy liên kết đến nhiệm vụ.',
+    suggested: 'Đơn vị được gợi ý theo nội dung trả lời; hãy kiểm tra lại.',
+    number: 'Số, ký hiệu văn bản trả lời',
+    lead: 'Đơn vị chủ trì',
+    leadRequired: 'Vui lòng chọn đơn vị chủ trì.',
+    coordinators: 'Đơn vị phối hợp',
+    give: 'Giao nhiệm vụ',
+    given: 'Đã giao nhiệm vụ {{code}} cho {{unit}}.',
+    followUp: 'Đã giao thành nhiệm vụ',
+    followUpLead: '{{unit}} chủ trì',
+  },
   audit: {
     core_task_assign: 'Giao nhiệm vụ',
     core_task_edit: 'Điều chỉnh nhiệm vụ',
@@ -229,6 +243,7 @@ export const givingVi = {
     core_extension_request: 'Đề nghị gia hạn',
     core_extension_approve: 'Đồng ý gia hạn',
     core_extension_decline: 'Không đồng ý gia hạn',
+    core_escalation_task: 'Giao nhiệm vụ từ ý kiến trả lời kiến nghị',
   },
 };
 
@@ -451,6 +466,20 @@ export const givingEn: SameShape<typeof givingVi> = {
     pendingNone: 'No extension request awaits a decision.',
     pendingFailed: 'Could not load the extension requests awaiting a decision',
   },
+  answerTask: {
+    open: 'Give a task from the answer',
+    title: 'Give a task from the answer to an escalation',
+    intro: 'The task is given through the document answering the escalation of {{unit}} about task {{code}}; the lead unit is notified, the unit that raised it sees a link to the task.',
+    suggested: 'The units are suggested from the answer’s text; check them.',
+    number: 'Number of the answering document',
+    lead: 'Lead unit',
+    leadRequired: 'Choose the lead unit.',
+    coordinators: 'Coordinating units',
+    give: 'Give the task',
+    given: 'Task {{code}} given to {{unit}}.',
+    followUp: 'Given as task',
+    followUpLead: 'led by {{unit}}',
+  },
   audit: {
     core_task_assign: 'Task given',
     core_task_edit: 'Task adjusted',
@@ -459,5 +488,6 @@ export const givingEn: SameShape<typeof givingVi> = {
     core_extension_request: 'Extension requested',
     core_extension_approve: 'Extension approved',
     core_extension_decline: 'Extension declined',
+    core_escalation_task: 'Task given from the answer to an escalation',
   },
 };

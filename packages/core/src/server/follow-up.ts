@@ -9,6 +9,7 @@ import { escalations, notifications, reminders, taskCoordinators, tasks } from '
 import { canSee, unitScope } from './visibility.ts';
 import { flaggedForLeadership, hanoiDateOf, remindersWhileOverdue, taskStatus } from '../domain/index.ts';
 import { unitDirectory, unitRef } from './units.ts';
+import { followUpTasks } from './follow-up-tasks.ts';
 
 type Actor = Pick<Context, 'db' | 'locale' | 'audit'> & { user: { username: string; unit: { code: string } | null }; access: Access };
 
@@ -25,6 +26,7 @@ export async function listEscalations(db: Queryable, access: Access, filter: { s
     .orderBy(desc(escalations.createdAt))
     .limit(500);
   const directory = await unitDirectory(db);
+  const given = await followUpTasks(db, rows.map((row) => row.escalation.followUpTaskId));
   return rows.map(({ escalation: e, taskCode, taskTitle }) => ({
     id: e.id,
     task: { id: e.taskId, code: taskCode, title: taskTitle },
@@ -40,6 +42,8 @@ export async function listEscalations(db: Queryable, access: Access, filter: { s
     /** Raised by a department module: its id and the link back into its page (`/m/<module>/…`). */
     module: e.moduleId,
     link: e.linkPath ? { path: e.linkPath, label: e.linkLabel ?? e.linkPath } : null,
+    /** The task given from the answer (`escalations.giveTask`), if any. */
+    followUpTask: e.followUpTaskId ? (given.get(e.followUpTaskId) ?? null) : null,
   }));
 }
 

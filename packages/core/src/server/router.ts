@@ -25,6 +25,7 @@ import {
   updateDirectiveInput,
   versionedInput,
 } from './directives.ts';
+import { giveTaskFromAnswer, giveTaskFromAnswerInput } from './answer-tasks.ts';
 import { decideExtension, decideExtensionInput, listExtensions, listExtensionsInput, requestExtension, requestExtensionInput } from './extensions.ts';
 import { attachEvidence, getReport, getReportVersion, listReports, readEvidence, reviewReport, saveReport, submitReport } from './reports.ts';
 import { findTarget, getTarget, listTargets, recordMeasurement, setTargetBaseline } from './targets.ts';
@@ -216,6 +217,8 @@ export const coreRouter = router({
     respond: p.escalationsRespond
       .input(z.object({ id: uuid, response: text(5000).min(1), close: z.boolean().default(false) }))
       .mutation(({ ctx, input }) => respondToEscalation(ctx, input)),
+    /** Turns an answer into a task for the unit it names, through the giving-tasks flow (one directive, one task, issued). */
+    giveTask: p.directivesWrite.input(giveTaskFromAnswerInput).mutation(({ ctx, input }) => giveTaskFromAnswer(ctx, input, today())),
   }),
 
   reminders: router({

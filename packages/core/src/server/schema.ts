@@ -391,6 +391,8 @@ export const escalations = coreSchema.table(
     /** …with a link back into the module's page (`/m/<moduleId>/…`) and its label. */
     linkPath: text('link_path'),
     linkLabel: text('link_label'),
+    /** The task the coordinator gave from the answer (`escalations.giveTask`), if any. */
+    followUpTaskId: uuid('follow_up_task_id').references(() => tasks.id),
     createdAt: createdAt(),
   },
   (t) => [index('escalations_state_idx').on(t.state, t.createdAt), index('escalations_unit_idx').on(t.unitCode)],

@@ -16,6 +16,7 @@ import {
 } from '../domain/index.ts';
 import { updateRow } from './versioned.ts';
 import { conflict, fail, notFound } from './errors.ts';
+import { followUpTasks } from './follow-up-tasks.ts';
 import { escalations, evidenceFiles, reminders, reportItems, reports, taskCoordinators, tasks, taskUpdates } from './schema.ts';
 import { taskStatusSql } from './status-sql.ts';
 import { unitDirectory, unitRef } from './units.ts';
@@ -228,6 +229,7 @@ export async function getTask(db: Queryable, access: Access, readers: FollowUpRe
   // The task's trail includes the steps of its extension requests (audited as core.extension rows).
   const extensionAudit = (await Promise.all(extensionRows.map((e) => listAudit(db, { entity: 'core.extension', entityId: e.id, limit: 20 })))).flat();
   const trail = [...audit, ...extensionAudit].sort((a, b) => b.at.getTime() - a.at.getTime() || b.id - a.id);
+  const givenFromAnswers = await followUpTasks(db, escalationRows.map((e) => e.followUpTaskId));
   const resultFile = task.resultFileId
     ? ((await db.select({ id: evidenceFiles.id, filename: evidenceFiles.filename, size: evidenceFiles.size, contentType: evidenceFiles.contentType }).from(evidenceFiles).where(eq(evidenceFiles.id, task.resultFileId)))[0] ?? null)
     : null;
@@ -287,7 +289,15 @@ export async function getTask(db: Queryable, access: Access, readers: FollowUpRe
       whileOverdue: r.unitCode === task.leadUnitCode && task.deadline !== null && hanoiDateOf(r.sentAt) > task.deadline,
     })),
     reports: reportRows.map((r) => ({ ...r, unit: unitRef(directory, r.unitCode) })),
-    escalations: escalationRows.map((e) => ({ id: e.id, state: e.state, obstacle: e.obstacle, proposal: e.proposal, response: e.response, createdAt: e.createdAt.toISOString() })),
+    escalations: escalationRows.map((e) => ({
+      id: e.id,
+      state: e.state,
+      obstacle: e.obstacle,
+      proposal: e.proposal,
+      response: e.response,
+      createdAt: e.createdAt.toISOString(),
+      followUpTask: e.followUpTaskId ? (givenFromAnswers.get(e.followUpTaskId) ?? null) : null,
+    })),
     audit: trail.map((a) => ({ at: a.at.toISOString(), actor: a.actorUsername, action: a.action })),
     /** Deadline extension requests (gia hạn), newest first: the original deadline stays in them. */
     extensions: extensionRows,

@@ -15,6 +15,7 @@ import { ReviewActions } from '../reports/ReviewActions.tsx';
 import { RemindButton } from '../tasks/RemindButton.tsx';
 import { useTaskPages } from '../tasks/TasksPage.tsx';
 import { PendingExtensions } from './PendingExtensions.tsx';
+import { GiveTaskFromAnswer } from './GiveTaskFromAnswer.tsx';
 
 /**
  * `/dieu-phoi`: the coordinators' queue — reports waiting to be accepted or returned, open
@@ -123,6 +124,7 @@ function EscalationsQueue() {
 
 function EscalationCard({ escalation }: { escalation: EscalationItem }) {
   const t = useT('shell');
+  const access = useAccess();
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<{ response: string; close: boolean }>();
@@ -141,6 +143,11 @@ function EscalationCard({ escalation }: { escalation: EscalationItem }) {
         <Link to={`/nhiem-vu/${escalation.task.id}`}>{escalation.task.code}</Link> — {escalation.task.title}
       </h3>
       <EscalationSummary escalation={escalation} unitName={escalation.unit.name} />
+      {access.can(perm.directivesWrite) ? (
+        <div className="dondoc-gap">
+          <GiveTaskFromAnswer escalation={escalation} />
+        </div>
+      ) : null}
       {escalation.state !== 'closed' ? (
         <Form
           form={form}

@@ -1,0 +1,2 @@
+ALTER TABLE "core"."escalations" ADD COLUMN "follow_up_task_id" uuid;--> statement-breakpoint
+ALTER TABLE "core"."escalations" ADD CONSTRAINT "escalations_follow_up_task_id_tasks_id_fk" FOREIGN KEY ("follow_up_task_id") REFERENCES "core"."tasks"("id") ON DELETE no action ON UPDATE no action;
