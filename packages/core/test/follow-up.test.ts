@@ -8,7 +8,8 @@ import { listAudit } from '@dondoc/auth';
 import { testBackends } from '@dondoc/db/testing';
 import ExcelJS from 'exceljs';
 import { daysBetween, LEADERSHIP_REMINDER_THRESHOLD } from '../src/domain/index.ts';
-import { reminders } from '../src/server/schema.ts';
+import { eq } from 'drizzle-orm';
+import { reminders, tasks } from '../src/server/schema.ts';
 import { createCoreHarness, rejection, today, type CoreHarness } from './harness.ts';
 
 describe.each(testBackends)('reminders and notifications on %s', (backend) => {
@@ -146,6 +147,15 @@ describe.each(testBackends)('reminders and notifications on %s', (backend) => {
     expect(notification).toMatchObject({ kind: 'reminder', title: 'Đôn đốc thực hiện nhiệm vụ 2458-1.6-Q001', body: 'Đề nghị Quận Ba Đình báo cáo kết quả tái cấu trúc quy trình', read: false });
     const task = await (await h.as('badinh')).tasks.get({ id: taskId });
     expect(task.reminders).toEqual([{ at: expect.any(String), by: 'vp', unit: { code: 'Q001', name: expect.stringContaining('Ba Đình') }, message: 'Đề nghị Quận Ba Đình báo cáo kết quả tái cấu trúc quy trình', whileOverdue: true }]);
+  });
+
+  it('a completed task is not reminded about: refused saying so, nothing recorded', async () => {
+    const taskId = h.taskId('2458-1.6-Q002');
+    await h.db.update(tasks).set({ progress: 100, completedOn: '2023-09-25' }).where(eq(tasks.id, taskId));
+    const refused = await rejection((await h.as('ubnd')).reminders.send({ taskId, message: 'Nhắc' }));
+    expect(refused.code).toBe('BAD_REQUEST');
+    expect(refused.message).toBe('Nhiệm vụ 2458-1.6-Q002 đã hoàn thành, không cần đôn đốc.');
+    expect(await h.db.select().from(reminders).where(eq(reminders.taskId, taskId))).toEqual([]);
   });
 
   it('a unit that neither coordinates nor leads the parent may not remind (FORBIDDEN)', async () => {

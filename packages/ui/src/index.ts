@@ -32,6 +32,7 @@ export { localized } from './localized.ts';
 export { accessOf, permissionsOf, useAccess } from './access.ts';
 export type { Access } from './access.ts';
 export { documentTitleOf, useDocumentTitle } from './documentTitle.ts';
+export { usePrinting } from './print.ts';
 export { formatNumber, formatPercent, formatRate, formatBytes, NO_VALUE } from './numbers.ts';
 export { TAG_COLORS, FORECAST_COLORS, colorOf, contrastRatio } from './palette.ts';
 export type { TagColor } from './palette.ts';

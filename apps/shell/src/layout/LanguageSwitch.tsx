@@ -6,8 +6,10 @@ export function LanguageSwitch() {
   const t = useT();
   const { locale, setLocale } = useLocale();
   return (
-    <div role="group" aria-label={t('locale.label')} className="dondoc-language">
+    <div className="dondoc-language">
+      {/* A radio group named "Ngôn ngữ" (the control's own name would be "segmented control"). */}
       <Segmented<Locale>
+        aria-label={t('locale.label')}
         size="small"
         value={locale}
         onChange={(value) => setLocale(value)}

@@ -1,5 +1,5 @@
-import { Suspense, useState, type ComponentType } from 'react';
-import { Link, Route, Routes } from 'react-router';
+import { Suspense, useEffect, useRef, useState, type ComponentType } from 'react';
+import { Link, Route, Routes, useLocation } from 'react-router';
 import { App as AntApp, Button, Layout } from 'antd';
 import { LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
 import { ErrorPanel, errorMessage, useSession, useT } from '@dondoc/ui';
@@ -22,6 +22,20 @@ export function ShellLayout() {
   // Below the lg breakpoint the side menu folds away behind a (keyboard-usable) header button.
   const [narrow, setNarrow] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
+  const { pathname } = useLocation();
+  useFocusHeadingOnNavigation(pathname);
+  // On a phone the menu lies over the page: it closes when a page is chosen, and on Escape.
+  useEffect(() => {
+    if (narrow) setCollapsed(true);
+  }, [pathname, narrow]);
+  useEffect(() => {
+    if (!narrow || collapsed) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setCollapsed(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [narrow, collapsed]);
 
   return (
     <Layout className="dondoc-shell">
@@ -83,12 +97,13 @@ export function ShellLayout() {
             setCollapsed(broken);
           }}
           theme="light"
-          className="dondoc-sider"
+          className={narrow ? 'dondoc-sider dondoc-sider-overlay' : 'dondoc-sider'}
         >
           <nav id="dondoc-side-nav" aria-label={t('layout.mainNav')} hidden={collapsed}>
             <SideNav />
           </nav>
         </Layout.Sider>
+        {narrow && !collapsed ? <div className="dondoc-sider-backdrop" aria-hidden onClick={() => setCollapsed(true)} /> : null}
         <Layout.Content id="main" tabIndex={-1} className="dondoc-content">
           <Routes>
             {coreRoutes.map(({ path, Component, anyOf }) => (
@@ -101,6 +116,34 @@ export function ShellLayout() {
       </Layout>
     </Layout>
   );
+}
+
+/**
+ * After a move to another page (a menu entry, a link), focus goes to the new page's heading, so
+ * that a screen reader reads where the user is and Tab starts from the page, not the menu. Not on
+ * the first page shown (the browser starts at the top). The heading may come a moment later (a
+ * page loaded on first visit, its data): it is waited for, up to a few seconds.
+ */
+function useFocusHeadingOnNavigation(pathname: string) {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    let tries = 0;
+    const timer = window.setInterval(() => {
+      const heading = document.querySelector<HTMLElement>('#main h1');
+      if (heading || ++tries > 50) {
+        window.clearInterval(timer);
+        if (heading) {
+          if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+          heading.focus({ preventScroll: false });
+        }
+      }
+    }, 60);
+    return () => window.clearInterval(timer);
+  }, [pathname]);
 }
 
 /** A core page: shown to users holding one of its permissions, loaded on first visit. */

@@ -4,7 +4,7 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { Alert, Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import { AppstoreOutlined, FileTextOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { FORECAST_CLASSES, TASK_STATUSES, type TaskStatus } from '@dondoc/core';
-import { ErrorPanel, formatDate, formatRate, type PluginInfo, Section, useAccess, useDocumentTitle, useLocale, useSession, useT } from '@dondoc/ui';
+import { ErrorPanel, formatDate, formatRate, type PluginInfo, Section, useAccess, useDocumentTitle, useLocale, usePrinting, useSession, useT } from '@dondoc/ui';
 import type { PluginUIDefinition } from '@dondoc/plugin-sdk/web';
 import { modulePath } from '../routes.tsx';
 import { core, type OverviewSummary } from '../core/client.ts';
@@ -158,6 +158,7 @@ function CoordinatorOverview({ widgets }: { widgets: ReactNode }) {
   const access = useAccess();
   const { locale } = useLocale();
   const overview = useOverview();
+  const printing = usePrinting();
   // The modules' widgets do not wait for (or fail with) the core's figures.
   if (overview.isPending) {
     return (
@@ -200,8 +201,9 @@ function CoordinatorOverview({ widgets }: { widgets: ReactNode }) {
           className="dondoc-unit-table"
           rowKey="code"
           dataSource={summary.units}
-          pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-          scroll={{ x: 1500 }}
+          // Printed: every unit on the page, the columns fitted to its width.
+          pagination={printing ? false : { pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+          scroll={printing ? undefined : { x: 1500 }}
           columns={[
             {
               title: t('report.unit'),

@@ -84,6 +84,9 @@ export async function sendReminder(ctx: Actor, input: { taskId: string; unitCode
     const [task] = await tx.select().from(tasks).where(eq(tasks.id, input.taskId));
     if (!task) notFound(locale, { vi: 'nhiệm vụ', en: 'Task' });
     if (task.state !== 'active') fail('BAD_REQUEST', locale, { vi: 'Nhiệm vụ đã bị hủy, không đôn đốc được.', en: 'The task has been cancelled; there is nothing to remind about.' });
+    if (task.completedOn !== null && task.completedOn <= today) {
+      fail('BAD_REQUEST', locale, { vi: `Nhiệm vụ ${task.code} đã hoàn thành, không cần đôn đốc.`, en: `Task ${task.code} is completed; there is nothing to remind about.` });
+    }
     const [parent] = task.parentId ? await tx.select({ leadUnitCode: tasks.leadUnitCode }).from(tasks).where(eq(tasks.id, task.parentId)) : [];
     const coordinators = (await tx.select({ unitCode: taskCoordinators.unitCode }).from(taskCoordinators).where(eq(taskCoordinators.taskId, task.id))).map((c) => c.unitCode);
     const unitCode = input.unitCode ?? task.leadUnitCode;

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, ilike, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import { listAudit, type Access } from '@dondoc/auth';
 import type { Queryable } from '@dondoc/db';
 import type { Context, Locale } from '@dondoc/trpc';
@@ -74,7 +74,7 @@ function escapeLike(text: string): string {
  * gets their own unit's tasks, a coordinator all of them.
  */
 export async function listTasks(db: Queryable, access: Access, query: TaskListQuery) {
-  if (!access.allowed) return { items: [], nextCursor: null };
+  if (!access.allowed) return { items: [], nextCursor: null, total: 0 };
   const status = taskStatusSql(query.asOf);
   const conditions: SQL[] = [eq(tasks.isParent, false), activeTask];
   if (access.unitCodes !== 'all') conditions.push(involvesUnits(access.unitCodes));
@@ -84,6 +84,10 @@ export async function listTasks(db: Queryable, access: Access, query: TaskListQu
   // Every word of the query, in any order (as `matchesSearch` in the domain rules).
   const q = query.q ? normalizeForSearch(query.q) : '';
   for (const word of q ? q.split(' ') : []) conditions.push(ilike(tasks.searchText, `%${escapeLike(word)}%`));
+  // The total of the list ("471 nhiệm vụ"), counted with the first page only: later pages need not repeat it.
+  const total = query.cursor
+    ? null
+    : Number((await db.select({ n: count() }).from(tasks).where(and(...conditions)))[0]?.n ?? 0);
   if (query.cursor) conditions.push(gt(tasks.code, query.cursor));
   const rows = await db
     .select({
@@ -132,6 +136,8 @@ export async function listTasks(db: Queryable, access: Access, query: TaskListQu
       version: row.version,
     })),
     nextCursor: rows.length > query.limit ? (page.at(-1)?.code ?? null) : null,
+    /** Every task matching the query (all pages); null on a page after the first. */
+    total,
   };
 }
 

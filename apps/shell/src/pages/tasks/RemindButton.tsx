@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Form, Input, Modal, Select, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
+import { isDone, type TaskStatus } from '@dondoc/core';
 import { type Access, errorMessage, useAccess, useT } from '@dondoc/ui';
 import { core } from '../../core/client.ts';
 import { perm } from '../../core/access.ts';
@@ -20,6 +21,8 @@ export interface RemindTarget {
   coordinatingUnits?: UnitRef[];
   /** Lead unit of the parent task: its people follow the children up and may remind them. */
   parentLeadUnitCode?: string | null;
+  /** A completed task is not reminded about (the server refuses it too). */
+  status?: TaskStatus;
 }
 
 /**
@@ -29,6 +32,7 @@ export interface RemindTarget {
  */
 export function remindableUnits(task: RemindTarget, access: Access): UnitRef[] {
   if (!access.can(perm.remindersSend)) return [];
+  if (task.status && isDone(task.status)) return [];
   const all = [task.leadUnit, ...(task.coordinatingUnits ?? [])];
   if (access.seesAllUnits) return all;
   if (task.parentLeadUnitCode && access.actsFor(task.parentLeadUnitCode)) return all;

@@ -387,7 +387,7 @@ function RollUpSection({ task }: { task: TaskDetail }) {
             render: (_, child) => (
               <RemindButton
                 size="small"
-                task={{ id: child.id, code: child.code, title: task.title, leadUnit: child.leadUnit, parentLeadUnitCode: task.leadUnit.code }}
+                task={{ id: child.id, code: child.code, title: task.title, leadUnit: child.leadUnit, parentLeadUnitCode: task.leadUnit.code, status: child.status }}
               />
             ),
           },

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Form, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, DatePicker, Form, Grid, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { isIsoDate, isTaskStatus, TASK_STATUSES, type TaskStatus } from '@dondoc/core';
-import { DATE_FORMAT, ErrorPanel, formatDate, fromDayjs, toDayjs, useAccess, useDocumentTitle, useSession, useT } from '@dondoc/ui';
+import { DATE_FORMAT, ErrorPanel, formatDate, formatNumber, fromDayjs, toDayjs, useAccess, useDocumentTitle, useLocale, useSession, useT } from '@dondoc/ui';
 import { core, type TaskListItem } from '../../core/client.ts';
 import { perm } from '../../core/access.ts';
 import { useLabels } from '../../core/labels.ts';
@@ -59,6 +59,7 @@ export function useTaskPages(filters: TaskFilters, { enabled = true, limit = PAG
 export function TasksPage() {
   const t = useT('shell');
   const labels = useLabels();
+  const { locale } = useLocale();
   const access = useAccess();
   const { user } = useSession();
   const [params, setParams] = useSearchParams();
@@ -96,52 +97,65 @@ export function TasksPage() {
   });
   const pages = useTaskPages(filters);
   const items = useMemo(() => pages.data?.pages.flatMap((page) => page.items) ?? [], [pages.data]);
+  const total = pages.data?.pages[0]?.total ?? null;
+  // A phone (below md): one column per task — code and title, then status and progress — so
+  // that nothing needs scrolling sideways.
+  const phone = Grid.useBreakpoint().md === false;
+  const taskPath = (task: TaskListItem) => `/nhiem-vu/${task.id}${filters.asOf ? `?ngay=${filters.asOf}` : ''}`;
+  const statusTags = (task: TaskListItem) => (
+    <Space size={[0, 4]} wrap>
+      <TaskStatusTag status={task.status} />
+      {task.noProgressUpdate ? <NoProgressTag /> : null}
+      {task.flaggedForLeadership ? <LeadershipTag /> : null}
+    </Space>
+  );
+  const deadlineText = (task: TaskListItem) => (
+    <>
+      {task.continuous || !task.deadline ? labels.status('continuous') : formatDate(task.deadline)}
+      {task.deadlineInferred ? <InferredTag explanation={t('inferred.deadline')} /> : null}
+    </>
+  );
 
-  const columns: TableColumnsType<TaskListItem> = [
-    {
-      title: t('tasks.code'),
-      dataIndex: 'code',
-      width: 150,
-      render: (_, task) => <Link to={`/nhiem-vu/${task.id}${filters.asOf ? `?ngay=${filters.asOf}` : ''}`}>{task.code}</Link>,
-    },
-    {
-      title: t('tasks.task'),
-      dataIndex: 'title',
-      width: 340,
-      render: (_, task) => (
-        <Link to={`/nhiem-vu/${task.id}${filters.asOf ? `?ngay=${filters.asOf}` : ''}`} className="dondoc-task-title-link">
-          {task.title}
-        </Link>
-      ),
-    },
-    { title: t('tasks.leadUnit'), dataIndex: ['leadUnit', 'name'], width: 170 },
-    {
-      title: t('tasks.deadline'),
-      dataIndex: 'deadline',
-      width: 150,
-      render: (_, task) => (
-        <>
-          {task.continuous || !task.deadline ? labels.status('continuous') : formatDate(task.deadline)}
-          {task.deadlineInferred ? <InferredTag explanation={t('inferred.deadline')} /> : null}
-        </>
-      ),
-    },
-    {
-      title: t('tasks.status'),
-      dataIndex: 'status',
-      width: 210,
-      render: (_, task) => (
-        <Space size={[0, 4]} wrap>
-          <TaskStatusTag status={task.status} />
-          {task.noProgressUpdate ? <NoProgressTag /> : null}
-          {task.flaggedForLeadership ? <LeadershipTag /> : null}
-        </Space>
-      ),
-    },
-    { title: t('tasks.progress'), dataIndex: 'progress', width: 150, render: (_, task) => <ProgressValue value={task.progress} compact /> },
-  ];
+  const columns: TableColumnsType<TaskListItem> = phone
+    ? [
+        {
+          title: t('tasks.task'),
+          key: 'task',
+          render: (_, task) => (
+            <div className="dondoc-task-cell">
+              <Link to={taskPath(task)} className="dondoc-task-title-link">
+                <span className="dondoc-task-code">{task.code}</span> {task.title}
+              </Link>
+              <div className="dondoc-task-cell-meta">
+                {statusTags(task)}
+                <ProgressValue value={task.progress} compact />
+              </div>
+              <div className="dondoc-muted">
+                {task.leadUnit.name} · {t('tasks.deadline')}: {deadlineText(task)}
+              </div>
+            </div>
+          ),
+        },
+      ]
+    : [
+        { title: t('tasks.code'), dataIndex: 'code', width: 150, render: (_, task) => <Link to={taskPath(task)}>{task.code}</Link> },
+        {
+          title: t('tasks.task'),
+          dataIndex: 'title',
+          width: 340,
+          render: (_, task) => (
+            <Link to={taskPath(task)} className="dondoc-task-title-link">
+              {task.title}
+            </Link>
+          ),
+        },
+        { title: t('tasks.leadUnit'), dataIndex: ['leadUnit', 'name'], width: 170 },
+        { title: t('tasks.deadline'), dataIndex: 'deadline', width: 150, render: (_, task) => deadlineText(task) },
+        { title: t('tasks.status'), dataIndex: 'status', width: 210, render: (_, task) => statusTags(task) },
+        { title: t('tasks.progress'), dataIndex: 'progress', width: 150, render: (_, task) => <ProgressValue value={task.progress} compact /> },
+      ];
   // In the list only coordinators remind (the detail page offers it to the units that follow a task up).
-  if (access.seesAllUnits && access.can(perm.remindersSend)) {
+  if (access.seesAllUnits && access.can(perm.remindersSend) && !phone) {
     columns.push({
       title: <span className="dondoc-visually-hidden">{t('tasks.actions')}</span>,
       key: 'actions',
@@ -235,7 +249,13 @@ export function TasksPage() {
       ) : (
         <>
           <div className="dondoc-list-meta" role="status" aria-live="polite">
-            {pages.isPending ? t('common.loading') : t('tasks.shown', { count: items.length, more: pages.hasNextPage ? '+' : '' })}
+            {pages.isPending
+              ? t('common.loading')
+              : total === null
+                ? t('tasks.shown', { count: items.length, more: pages.hasNextPage ? '+' : '' })
+                : total === items.length
+                  ? t('tasks.total', { total: formatNumber(total, locale) })
+                  : t('tasks.shownOfTotal', { count: formatNumber(items.length, locale), total: formatNumber(total, locale) })}
           </div>
           <Table<TaskListItem>
             rowKey="id"
@@ -244,7 +264,7 @@ export function TasksPage() {
             dataSource={items}
             loading={pages.isPending || (pages.isFetching && !pages.isFetchingNextPage)}
             pagination={false}
-            scroll={{ x: 900 }}
+            scroll={phone ? undefined : { x: 900 }}
             locale={{ emptyText: hasFilters ? t('tasks.noMatch') : t('tasks.none') }}
           />
           {pages.isFetchNextPageError ? (
