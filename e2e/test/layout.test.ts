@@ -200,5 +200,16 @@ describe('the core pages on a phone, in print and with assistive technology', ()
       }
     }
     await page.close();
+    // The printed overview and report as the coordinator prints them (A4 width, print media).
+    const ubnd = await browser.newPage();
+    await signIn(ubnd, portal.url, 'ubnd');
+    await ubnd.setViewportSize({ width: 794, height: 1123 });
+    for (const [name, path] of [['overview', '/'], ['report', '/bao-cao?don-vi=Q001']] as const) {
+      await visit(ubnd, path);
+      await ubnd.emulateMedia({ media: 'print' });
+      await ubnd.screenshot({ path: `${shots}/${name}-print.png`, fullPage: true });
+      await ubnd.emulateMedia({ media: 'screen' });
+    }
+    await ubnd.close();
   });
 });
