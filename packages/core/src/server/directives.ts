@@ -27,19 +27,17 @@ import {
   tasks,
   taskUpdates,
 } from './schema.ts';
+import { isoDateInput, requiredText, textInput, unitCodeInput } from './inputs.ts';
 import { searchTextOf } from './seed.ts';
 import { unitDirectory, unitRef, type UnitName } from './units.ts';
 
 // ---------------------------------------------------------------------------------------
 // Inputs (zod, as in router.ts: field messages in Vietnamese with the English in brackets)
 
-export const isoDateInput = z.string().refine(isIsoDate, localized({ vi: 'Ngày phải có dạng YYYY-MM-DD.', en: 'Date must be YYYY-MM-DD.' }));
-export const unitCodeInput = z.string().regex(/^[A-Z][A-Z0-9_]*$/, localized({ vi: 'Mã đơn vị không hợp lệ.', en: 'Invalid unit code.' }));
+export { isoDateInput, requiredText, unitCodeInput } from './inputs.ts';
 export const versionInput = z.number().int().min(1);
 const uuid = z.uuid();
-const text = (max: number) => z.string().trim().max(max);
-/** A text that must not be empty once trimmed. */
-export const requiredText = (max: number, vi: string, en: string) => z.string().trim().min(1, localized({ vi, en })).max(max);
+const text = textInput;
 
 const directiveFields = {
   /** e.g. `125/UBND-KSTTHC`; the part before `/` prefixes the codes of its tasks. */
