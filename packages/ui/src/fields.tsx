@@ -53,7 +53,12 @@ export function typedDateRule(): Rule {
  * (31/11/2026, "abc") stays in the field and its value becomes a refused date, so the `Form.Item`'s
  * `typedDateRule()` shows why and the form does not save — never an empty field in its place.
  */
-export function DateField({ value, onChange, onBlur, ...props }: Omit<DatePickerProps, 'format' | 'picker' | 'multiple'>) {
+export type DateFieldProps = Omit<DatePickerProps, 'format' | 'picker' | 'multiple' | 'value' | 'defaultValue' | 'onChange' | 'onOk'> & {
+  value?: Dayjs | null;
+  onChange?: (date: Dayjs | null, text: string) => void;
+};
+
+export function DateField({ value, onChange, onBlur, ...props }: DateFieldProps) {
   const lastDay = useRef<Dayjs | null>(null);
   const refused = dayjs.isDayjs(value) && !value.isValid();
   if (!refused) lastDay.current = value ?? null;
@@ -64,12 +69,12 @@ export function DateField({ value, onChange, onBlur, ...props }: Omit<DatePicker
       preserveInvalidOnBlur
       // A refused text keeps the picker on the last day it had, so the typed text stays on screen.
       value={refused ? lastDay.current : value}
-      onChange={(date, text) => onChange?.(date, text)}
+      onChange={(date, text) => onChange?.(date, typeof text === 'string' ? text : '')}
       onBlur={(event, info) => {
         const text = (event.target as HTMLInputElement).value ?? '';
         const parsed = parseTypedDate(text);
         if ('iso' in parsed) {
-          if (refused || parsed.iso !== fromDayjs(value)) onChange?.(toDayjs(parsed.iso) as Dayjs, text);
+          if (refused || parsed.iso !== fromDayjs(value)) onChange?.(toDayjs(parsed.iso), text);
         } else if (!refused || typedTexts.get(value as Dayjs)?.text !== text) {
           onChange?.(refusedDate(text, parsed), text);
         }
