@@ -38,8 +38,8 @@ describe.each(testBackends)('input rules on %s', (backend) => {
     const id = h.taskId('2458-1.1-STC');
     const refused = await rejection((await h.as('stc.cv')).tasks.update({ id, version: 1, progress: 100, completedOn: '2025-11-31', resultDocNumber: '1/KQ', resultDocDate: '2025-11-30' }));
     expect(refused.code).toBe('BAD_REQUEST');
-    expect(inputProblems(refused)).toEqual(['Ngày không hợp lệ: cần một ngày có thật, dạng YYYY-MM-DD, năm từ 1900 đến 2999.']);
-    expect(inputProblems(refused, 'en')).toEqual(['Invalid date: it must be a real day written YYYY-MM-DD, in years 1900 to 2999.']);
+    expect(inputProblems(refused)).toEqual(['Ngày phải có dạng YYYY-MM-DD và là một ngày có thật, năm từ 1900 đến 2999.']);
+    expect(inputProblems(refused, 'en')).toEqual(['Date must be YYYY-MM-DD, a real day in years 1900 to 2999.']);
     expect((await (await h.as('stc.cv')).tasks.get({ id })).completedOn).toBeNull();
   });
 

@@ -1,7 +1,7 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { DatePicker, Input, type DatePickerProps, type FormRule as Rule, type GetProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { fromDayjs, parseTypedDate, toDayjs, TYPED_DATE_FORMATS, type TypedDate } from './dates.ts';
+import { DATE_FORMAT, fromDayjs, parseTypedDate, toDayjs, TYPED_DATE_FORMATS, type TypedDate } from './dates.ts';
 import { getLocale, i18n } from './i18n.ts';
 import { formatNumber } from './numbers.ts';
 
@@ -60,10 +60,13 @@ export type DateFieldProps = Omit<DatePickerProps, 'format' | 'picker' | 'multip
 
 export function DateField({ value, onChange, onBlur, ...props }: DateFieldProps) {
   const lastDay = useRef<Dayjs | null>(null);
+  // Bumped to show a day typed in another form (2026-11-30) as dd/mm/yyyy once the field is left.
+  const [shown, setShown] = useState(0);
   const refused = dayjs.isDayjs(value) && !value.isValid();
   if (!refused) lastDay.current = value ?? null;
   return (
     <DatePicker
+      key={shown}
       {...props}
       format={TYPED_DATE_FORMATS}
       preserveInvalidOnBlur
@@ -74,7 +77,9 @@ export function DateField({ value, onChange, onBlur, ...props }: DateFieldProps)
         const text = (event.target as HTMLInputElement).value ?? '';
         const parsed = parseTypedDate(text);
         if ('iso' in parsed) {
-          if (refused || parsed.iso !== fromDayjs(value)) onChange?.(toDayjs(parsed.iso), text);
+          const day = toDayjs(parsed.iso);
+          if (refused || parsed.iso !== fromDayjs(value)) onChange?.(day, text);
+          if (day && text.trim() !== day.format(DATE_FORMAT)) setShown((n) => n + 1);
         } else if (!refused || typedTexts.get(value as Dayjs)?.text !== text) {
           onChange?.(refusedDate(text, parsed), text);
         }

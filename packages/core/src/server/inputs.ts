@@ -10,7 +10,7 @@ import { isIsoDate } from '../domain/index.ts';
 /** A real calendar date `YYYY-MM-DD` in years 1900-2999 (so 2026-11-31 is refused, never moved to another day). */
 export const isoDateInput = z
   .string()
-  .refine(isIsoDate, localized({ vi: 'Ngày không hợp lệ: cần một ngày có thật, dạng YYYY-MM-DD, năm từ 1900 đến 2999.', en: 'Invalid date: it must be a real day written YYYY-MM-DD, in years 1900 to 2999.' }));
+  .refine(isIsoDate, localized({ vi: 'Ngày phải có dạng YYYY-MM-DD và là một ngày có thật, năm từ 1900 đến 2999.', en: 'Date must be YYYY-MM-DD, a real day in years 1900 to 2999.' }));
 
 export const unitCodeInput = z.string().regex(/^[A-Z][A-Z0-9_]*$/, localized({ vi: 'Mã đơn vị không hợp lệ.', en: 'Invalid unit code.' }));
 
