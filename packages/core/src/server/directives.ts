@@ -11,7 +11,7 @@ import { listUnits, UBND_UNIT_CODE, type Access, type SessionUser, type Unit } f
 import type { Queryable, Tx } from '@dondoc/db';
 import type { Context, Locale, UploadedFile } from '@dondoc/trpc';
 import { localized } from '@dondoc/trpc';
-import { CADENCES, formatDateVi, isIsoDate, UNIT_GROUPS, type IsoDate, type UnitGroup } from '../domain/index.ts';
+import { CADENCES, formatDateVi, UNIT_GROUPS, type IsoDate, type UnitGroup } from '../domain/index.ts';
 import { deleteRow, updateRow } from './versioned.ts';
 import { conflict, fail, notFound } from './errors.ts';
 import { evidenceContentType, storeFile } from './reports.ts';

@@ -1,4 +1,4 @@
-import { Form, Input } from 'antd';
+import { Form } from 'antd';
 import { LimitedText, maxTextRule, useT } from '@dondoc/ui';
 
 /** A task's title and content, as the draft form and the adjustment of an issued task both ask for them (same limits as the server). */
