@@ -216,7 +216,7 @@ describe.each(testBackends)('bad text and out-of-range dates through HTTP on %s'
       const response = await client.query('core', 'tasks.list', { asOf });
       expect(response.status, asOf).toBe(400);
       const body = (await response.json()) as { error: { data: { fieldErrors: Array<{ path: string[]; message: string }> } } };
-      expect(body.error.data.fieldErrors).toEqual([{ path: ['asOf'], message: 'Ngày phải có dạng YYYY-MM-DD.' }]);
+      expect(body.error.data.fieldErrors).toEqual([{ path: ['asOf'], message: 'Ngày phải có dạng YYYY-MM-DD và là một ngày có thật, năm từ 1900 đến 2999.' }]);
     }
     expect((await client.query('core', 'tasks.list', { asOf: '1900-01-01' })).status).toBe(200);
     expect((await client.query('core', 'tasks.list', { asOf: '2999-12-31' })).status).toBe(200);

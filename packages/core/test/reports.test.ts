@@ -119,7 +119,7 @@ describe.each(testBackends)('reports and escalations on %s', (backend) => {
       const view = await stcCv.reports.get({ periodId: period.id });
       const first = view.items.slice(0, 4).map((i) => ({ taskId: i.task.id, progress: 30, result: 'Đang triển khai' }));
       const saved = await stcCv.reports.save({ periodId: period.id, version: null, items: first });
-      expect(saved).toEqual({ id: expect.any(String), version: 1, state: 'draft' });
+      expect(saved).toEqual({ id: expect.any(String), version: 1, state: 'draft', unchanged: false });
       reportId = saved.id;
 
       const draft = await stcCv.reports.get({ periodId: period.id });

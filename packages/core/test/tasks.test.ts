@@ -437,7 +437,7 @@ describe.each(testBackends)('directives and tasks on %s', (backend) => {
       const { caller, requestId } = await h.session('stc.cv');
       const id = h.taskId('2458-1.6-STC');
       const updated = await caller.tasks.update({ id, version: 1, progress: 40, note: 'Đã rà soát 12/30 quy trình' });
-      expect(updated).toEqual({ id, version: 2, progress: 40, completedOn: null, completionEnteredOn: null });
+      expect(updated).toEqual({ id, version: 2, progress: 40, completedOn: null, completionEnteredOn: null, unchanged: false });
 
       const task = await caller.tasks.get({ id });
       expect(task).toMatchObject({ progress: 40, version: 2, updatedBy: 'stc.cv', lastProgressOn: today(), status: 'overdue', noProgressUpdate: false });
@@ -514,7 +514,7 @@ describe.each(testBackends)('directives and tasks on %s', (backend) => {
         result: 'Đã trình phê duyệt 30 quy trình',
       });
       // The completion states 30/09/2023; it is entered today: both are kept.
-      expect(done).toEqual({ id: stcTask, version: 3, progress: 100, completedOn: '2023-09-30', completionEnteredOn: today() });
+      expect(done).toEqual({ id: stcTask, version: 3, progress: 100, completedOn: '2023-09-30', completionEnteredOn: today(), unchanged: false });
       expect(await stcCv.tasks.get({ id: stcTask })).toMatchObject({
         status: 'done_on_time',
         progress: 100,
@@ -555,7 +555,7 @@ describe.each(testBackends)('directives and tasks on %s', (backend) => {
 
       // Un-completing keeps the progress given.
       const reopened = await stcCv.tasks.update({ id: stcTask, version: 3, progress: 70, completedOn: null, note: 'Bộ yêu cầu làm lại' });
-      expect(reopened).toEqual({ id: stcTask, version: 4, progress: 70, completedOn: null, completionEnteredOn: null });
+      expect(reopened).toEqual({ id: stcTask, version: 4, progress: 70, completedOn: null, completionEnteredOn: null, unchanged: false });
       const task = await stcCv.tasks.get({ id: stcTask });
       expect(task.status).toBe('overdue');
       expect(task.history.map((u) => [u.by, u.progress, u.completedOn])).toEqual([

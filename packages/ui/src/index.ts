@@ -47,7 +47,10 @@ export { SpreadsheetImport, spreadsheetProblem, acceptedExtensions } from './Spr
 export type { SpreadsheetImportProps, SpreadsheetImportResult } from './SpreadsheetImport.tsx';
 export { PageHeader, NotAllowedPage, Section, useRevealOn } from './layout.tsx';
 export type { SectionProps } from './layout.tsx';
-export { DATE_FORMAT, hanoiDay, todayIso, toDayjs, fromDayjs, isAfterToday } from './dates.ts';
+export { DATE_FORMAT, hanoiDay, todayIso, toDayjs, fromDayjs, isAfterToday, parseTypedDate, TYPED_DATE_FORMATS, TYPED_DATE_YEARS } from './dates.ts';
+export type { TypedDate } from './dates.ts';
+export type { DateFieldProps } from './fields.tsx';
+export { DateField, typedDateRule, typedDateMessage, refusedDateMessage, LimitedText, maxTextRule, tooLongMessage } from './fields.tsx';
 export { addTexts, splitTexts } from './texts.ts';
 export type { TextPair, TextPairTree } from './texts.ts';
 export { FormDialog } from './FormDialog.tsx';

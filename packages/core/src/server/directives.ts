@@ -11,7 +11,7 @@ import { listUnits, UBND_UNIT_CODE, type Access, type SessionUser, type Unit } f
 import type { Queryable, Tx } from '@dondoc/db';
 import type { Context, Locale, UploadedFile } from '@dondoc/trpc';
 import { localized } from '@dondoc/trpc';
-import { CADENCES, formatDateVi, isIsoDate, UNIT_GROUPS, type IsoDate, type UnitGroup } from '../domain/index.ts';
+import { CADENCES, formatDateVi, UNIT_GROUPS, type IsoDate, type UnitGroup } from '../domain/index.ts';
 import { deleteRow, updateRow } from './versioned.ts';
 import { conflict, fail, notFound } from './errors.ts';
 import { evidenceContentType, storeFile } from './reports.ts';
@@ -27,19 +27,17 @@ import {
   tasks,
   taskUpdates,
 } from './schema.ts';
+import { isoDateInput, requiredText, textInput, unitCodeInput } from './inputs.ts';
 import { searchTextOf } from './seed.ts';
 import { unitDirectory, unitRef, type UnitName } from './units.ts';
 
 // ---------------------------------------------------------------------------------------
 // Inputs (zod, as in router.ts: field messages in Vietnamese with the English in brackets)
 
-export const isoDateInput = z.string().refine(isIsoDate, localized({ vi: 'Ngày phải có dạng YYYY-MM-DD.', en: 'Date must be YYYY-MM-DD.' }));
-export const unitCodeInput = z.string().regex(/^[A-Z][A-Z0-9_]*$/, localized({ vi: 'Mã đơn vị không hợp lệ.', en: 'Invalid unit code.' }));
+export { isoDateInput, requiredText, unitCodeInput } from './inputs.ts';
 export const versionInput = z.number().int().min(1);
 const uuid = z.uuid();
-const text = (max: number) => z.string().trim().max(max);
-/** A text that must not be empty once trimmed. */
-export const requiredText = (max: number, vi: string, en: string) => z.string().trim().min(1, localized({ vi, en })).max(max);
+const text = textInput;
 
 const directiveFields = {
   /** e.g. `125/UBND-KSTTHC`; the part before `/` prefixes the codes of its tasks. */

@@ -9,7 +9,7 @@ import { UBND_UNIT_CODE, type Access, type SessionUser } from '@dondoc/auth';
 import type { Queryable } from '@dondoc/db';
 import type { Context } from '@dondoc/trpc';
 import { EXTENSION_STATES, formatDateVi, type ExtensionState, type IsoDate } from '../domain/index.ts';
-import { isoDateInput, requiredText } from './directives.ts';
+import { isoDateInput, requiredText, textInput } from './inputs.ts';
 import { updateRow } from './versioned.ts';
 import { fail, notFound } from './errors.ts';
 import { deadlineExtensions, notifications, tasks, taskUpdates } from './schema.ts';
@@ -25,7 +25,7 @@ export const requestExtensionInput = z.object({
 export const decideExtensionInput = z.object({
   id: z.uuid(),
   decision: z.enum(['approve', 'decline']),
-  note: z.string().trim().max(2000).nullable().optional(),
+  note: textInput(2000).nullable().optional(),
   /** The date approved: the proposed one by default. */
   approvedDeadline: isoDateInput.nullable().optional(),
 });

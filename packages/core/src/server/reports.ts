@@ -297,7 +297,7 @@ export async function getReportVersion(db: Queryable, access: Access, reportId: 
   };
 }
 
-/** Saves the draft (creating it on first save). `version` is null for a report not yet saved. */
+/** Saves the draft (creating it on first save). `version` is null for a report not yet saved. A save that changes no item writes nothing (`unchanged: true`). */
 export async function saveReport(
   ctx: Actor,
   input: { unitCode: string; periodId: string; version: number | null; items: ReportItemInput[] },
@@ -320,6 +320,9 @@ export async function saveReport(
     if (current) {
       if (input.version === null) conflict(locale, current.updatedBy);
       const before = await tx.select().from(reportItems).where(eq(reportItems.reportId, current.id));
+      // A save that changes nothing adds nothing to the history: no version, no audit row.
+      if (input.version !== current.version) conflict(locale, current.updatedBy);
+      if (sameItems(before, input.items)) return { id: current.id, version: current.version, state: current.state, unchanged: true };
       report = await updateRow(ctx, tx, reports, {
         version: input.version,
         row: current,
@@ -351,7 +354,29 @@ export async function saveReport(
       };
       await tx.insert(reportItems).values(values).onConflictDoUpdate({ target: [reportItems.reportId, reportItems.taskId], set: values });
     }
-    return { id: report.id, version: report.version, state: report.state };
+    return { id: report.id, version: report.version, state: report.state, unchanged: false };
+  });
+}
+
+/** An item as stored: what an input item leaves out is empty. */
+function itemValues(item: Partial<ReportItemInput> | undefined) {
+  return {
+    progress: item?.progress ?? null,
+    result: item?.result ?? null,
+    obstacles: item?.obstacles ?? null,
+    proposals: item?.proposals ?? null,
+    beyondAuthority: item?.beyondAuthority ?? false,
+  };
+}
+
+/** True when saving `items` over the stored ones would change no item. */
+function sameItems(stored: Array<ItemRow>, items: ReportItemInput[]): boolean {
+  const byTask = new Map(stored.map((row) => [row.taskId, row]));
+  return items.every((item) => {
+    const row = byTask.get(item.taskId);
+    const a = itemValues(row);
+    const b = itemValues(item);
+    return a.progress === b.progress && a.result === b.result && a.obstacles === b.obstacles && a.proposals === b.proposals && a.beyondAuthority === b.beyondAuthority;
   });
 }
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { listUnits } from '@dondoc/auth';
 import { permissionProcedure, router, uploadProcedure, localized, type Context } from '@dondoc/trpc';
-import { hanoiDateOf, isIsoDate, isPeriodId, TASK_STATUSES, type IsoDate } from '../domain/index.ts';
+import { hanoiDateOf, isPeriodId, TASK_STATUSES, type IsoDate } from '../domain/index.ts';
 import { fail, notFound } from './errors.ts';
+import { isoDateInput, progressInput, textInput, unitCodeInput } from './inputs.ts';
 import { listEscalations, listNotifications, markNotificationsRead, respondToEscalation, sendReminder } from './follow-up.ts';
 import { overviewSummary } from './overview.ts';
 import {
@@ -35,11 +36,12 @@ import { listTaskLinks } from './module-api/tasks.ts';
 import { attachTaskResult } from './task-results.ts';
 import { flaggedForBriefing, flaggedWorkbook } from './briefing.ts';
 
-const isoDate = z.string().refine(isIsoDate, localized({ vi: 'Ngày phải có dạng YYYY-MM-DD.', en: 'Date must be YYYY-MM-DD.' }));
+const isoDate = isoDateInput;
 const periodId = z.string().refine(isPeriodId, localized({ vi: 'Kỳ báo cáo không hợp lệ, ví dụ 2024-Q1.', en: 'Invalid period, e.g. 2024-Q1.' }));
-const unitCode = z.string().regex(/^[A-Z][A-Z0-9_]*$/, localized({ vi: 'Mã đơn vị không hợp lệ.', en: 'Invalid unit code.' }));
+const unitCode = unitCodeInput;
 const uuid = z.uuid();
-const text = (max: number) => z.string().trim().max(max);
+const text = textInput;
+const progress = progressInput;
 
 /** Today in Hà Nội: the default "as of" date. */
 export const today = (): IsoDate => hanoiDateOf(Date.now());
@@ -115,7 +117,7 @@ export const coreRouter = router({
         z.object({
           id: uuid,
           version: z.number().int().min(1),
-          progress: z.number().int().min(0).max(100),
+          progress,
           result: text(5000).nullable().optional(),
           completedOn: isoDate.nullable().optional(),
           resultDocNumber: text(100).nullable().optional(),
@@ -190,7 +192,7 @@ export const coreRouter = router({
             .array(
               z.object({
                 taskId: uuid,
-                progress: z.number().int().min(0).max(100).nullable().optional(),
+                progress: progress.nullable().optional(),
                 result: text(5000).nullable().optional(),
                 obstacles: text(5000).nullable().optional(),
                 proposals: text(5000).nullable().optional(),

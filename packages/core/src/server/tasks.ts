@@ -341,7 +341,8 @@ export interface TaskUpdate {
  * CONFLICT naming who changed the task. Completing a task asks for its result: the result
  * document (number and date) or an evidence file; the day the completion is entered is kept
  * beside the completion date it states. Writes the history row and the audit row in the same
- * transaction.
+ * transaction. A save that changes nothing and notes nothing writes nothing (`unchanged: true`,
+ * the same version): the history only holds real changes.
  */
 export async function updateTask(ctx: Pick<Context, 'db' | 'locale' | 'audit'> & { user: { username: string }; access: Access }, input: TaskUpdate, today: IsoDate) {
   const { locale } = ctx;
@@ -384,19 +385,32 @@ export async function updateTask(ctx: Pick<Context, 'db' | 'locale' | 'audit'> &
       }
     }
     const progress = completedOn ? 100 : input.progress;
+    const result = input.result === undefined ? task.result : input.result;
+    // A save that changes nothing (and notes nothing) adds nothing to the history: no version, no audit row.
+    if (
+      progress === task.progress &&
+      completedOn === task.completedOn &&
+      result === task.result &&
+      resultDocNumber === task.resultDocNumber &&
+      resultDocDate === task.resultDocDate &&
+      resultFileId === task.resultFileId &&
+      !input.note
+    ) {
+      return { id: task.id, version: task.version, progress: task.progress, completedOn: task.completedOn, completionEnteredOn: task.completionEnteredOn, unchanged: true };
+    }
     // The completion is entered today when it is new or its date changed; a reopened task has none.
     const completionEnteredOn = !completedOn ? null : completedOn === task.completedOn ? task.completionEnteredOn : today;
     const audited = (t: typeof task) => ({ progress: t.progress, completedOn: t.completedOn, completionEnteredOn: t.completionEnteredOn, result: t.result, resultDocNumber: t.resultDocNumber, resultDocDate: t.resultDocDate, resultFileId: t.resultFileId, version: t.version });
     const updated = await updateRow(ctx, tx, tasks, {
       version: input.version,
       row: task,
-      set: { progress, completedOn, completionEnteredOn, result: input.result === undefined ? task.result : input.result, resultDocNumber, resultDocDate, resultFileId, lastProgressOn: today },
+      set: { progress, completedOn, completionEnteredOn, result, resultDocNumber, resultDocDate, resultFileId, lastProgressOn: today },
       what: TASK,
       action: 'core.task.update',
       entity: 'core.task',
       auditView: (before, after) => ({ before: audited(before), after: audited(after) }),
     });
     await tx.insert(taskUpdates).values({ taskId: task.id, byUsername: ctx.user.username, progress, completedOn, note: input.note ?? null });
-    return { id: updated.id, version: updated.version, progress: updated.progress, completedOn: updated.completedOn, completionEnteredOn: updated.completionEnteredOn };
+    return { id: updated.id, version: updated.version, progress: updated.progress, completedOn: updated.completedOn, completionEnteredOn: updated.completionEnteredOn, unchanged: false };
   });
 }

@@ -54,6 +54,15 @@ export const commonVi = {
     ignored: 'Các cột không dùng: {{columns}}.',
     failed: 'Không nhập được tệp',
   },
+  date: {
+    format: 'Không đọc được ngày "{{text}}": hãy nhập theo dạng dd/mm/yyyy, ví dụ 30/11/2026.',
+    impossible: 'Ngày {{text}} không có thật: tháng {{month}}/{{year}} chỉ có {{days}} ngày.',
+    month: 'Ngày {{text}} không có thật: tháng phải từ 1 đến 12.',
+    year: 'Năm {{year}} nằm ngoài khoảng cho phép (từ 1900 đến 2999).',
+  },
+  text: {
+    tooLong: 'Nội dung dài {{length}} ký tự, quá giới hạn {{max}} ký tự: hãy rút gọn {{over}} ký tự trước khi lưu.',
+  },
   common: {
     loading: 'Đang tải…',
     save: 'Lưu',
@@ -124,6 +133,15 @@ export const commonEn: SameShape<CommonResources> = {
     fileLevel: 'File',
     ignored: 'Columns not used: {{columns}}.',
     failed: 'Could not import the file',
+  },
+  date: {
+    format: 'Cannot read the date "{{text}}": type it as dd/mm/yyyy, e.g. 30/11/2026.',
+    impossible: 'There is no {{text}}: month {{month}}/{{year}} has {{days}} days.',
+    month: 'There is no {{text}}: the month must be 1 to 12.',
+    year: 'The year {{year}} is outside the accepted range (1900 to 2999).',
+  },
+  text: {
+    tooLong: 'The text is {{length}} characters long, over the limit of {{max}}: shorten it by {{over}} before saving.',
   },
   common: {
     loading: 'Loading…',

@@ -1,8 +1,8 @@
 import { useId, useRef } from 'react';
-import { Alert, Button, DatePicker, Form, Input, Progress, Space, Typography } from 'antd';
+import { Alert, Button, Form, Input, Progress, Space, Typography } from 'antd';
 import { CloseOutlined, PaperClipOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import { DATE_FORMAT, formatBytes, formatDateTime, fromDayjs, useLocale, useT } from '@dondoc/ui';
+import { DateField, formatBytes, formatDateTime, fromDayjs, LimitedText, maxTextRule, typedDateRule, useLocale, useT } from '@dondoc/ui';
 import { attachDirective } from '../../core/upload.ts';
 import './giving.css';
 
@@ -66,26 +66,26 @@ export function DirectiveFields({ hasFile }: { hasFile: boolean }) {
           rules={[
             { required: true, whitespace: true, message: t('directiveForm.numberRequired') },
             { pattern: NUMBER_PATTERN, message: t('directiveForm.numberFormat') },
-            { max: 100, message: t('common.tooLong', { max: 100 }) },
+            maxTextRule(100),
           ]}
         >
-          <Input maxLength={100} autoComplete="off" />
+          <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item name="issuedOn" label={t('giving.issuedOn')} rules={[{ required: true, message: t('directiveForm.issuedOnRequired') }]}>
-          <DatePicker format={DATE_FORMAT} placeholder={t('common.datePlaceholder')} />
+        <Form.Item name="issuedOn" label={t('giving.issuedOn')} rules={[typedDateRule(), { required: true, message: t('directiveForm.issuedOnRequired') }]}>
+          <DateField placeholder={t('common.datePlaceholder')} />
         </Form.Item>
         <Form.Item
           name="issuer"
           label={t('giving.issuer')}
           rules={[
             { required: true, whitespace: true, message: t('directiveForm.issuerRequired') },
-            { max: 300, message: t('common.tooLong', { max: 300 }) },
+            maxTextRule(300),
           ]}
         >
-          <Input maxLength={300} />
+          <Input />
         </Form.Item>
-        <Form.Item name="signer" label={t('giving.signer')} rules={[{ max: 200, message: t('common.tooLong', { max: 200 }) }]}>
-          <Input maxLength={200} placeholder={t('directiveForm.signerPlaceholder')} />
+        <Form.Item name="signer" label={t('giving.signer')} rules={[maxTextRule(200)]}>
+          <Input placeholder={t('directiveForm.signerPlaceholder')} />
         </Form.Item>
       </div>
       <Form.Item
@@ -93,23 +93,24 @@ export function DirectiveFields({ hasFile }: { hasFile: boolean }) {
         label={t('giving.subject')}
         rules={[
           { required: true, whitespace: true, message: t('directiveForm.subjectRequired') },
-          { max: 1000, message: t('common.tooLong', { max: 1000 }) },
+          maxTextRule(1000),
         ]}
       >
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} />
+        <LimitedText autoSize={{ minRows: 2, maxRows: 5 }} max={1000} />
       </Form.Item>
       <Form.Item
         name="fullText"
         label={t('directiveForm.fullText')}
         extra={t('directiveForm.fullTextHelp')}
         rules={[
+          maxTextRule(500_000),
           {
             validator: (_, value: string | undefined) =>
               hasFile || (value ?? '').trim() ? Promise.resolve() : Promise.reject(new Error(t('directiveForm.textOrFile'))),
           },
         ]}
       >
-        <Input.TextArea autoSize={{ minRows: 4, maxRows: 16 }} maxLength={500_000} />
+        <LimitedText autoSize={{ minRows: 4, maxRows: 16 }} max={500_000} />
       </Form.Item>
     </>
   );

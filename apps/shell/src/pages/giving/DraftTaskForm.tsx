@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
+import { App as AntApp, Button, Checkbox, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { CADENCES, UNIT_GROUPS, type Cadence, type UnitGroup } from '@dondoc/core';
-import { DATE_FORMAT, formatDate, fromDayjs, toDayjs, useT, useVersionedForm } from '@dondoc/ui';
+import { DateField, formatDate, fromDayjs, maxTextRule, toDayjs, typedDateRule, useT, useVersionedForm } from '@dondoc/ui';
 import { core } from '../../core/client.ts';
 import { coreKeys } from '../../core/keys.ts';
 import { useLabels } from '../../core/labels.ts';
@@ -219,10 +219,10 @@ export function DraftTaskForm({
           rules={[
             { required: true, whitespace: true, message: t('taskForm.clauseRequired') },
             { pattern: CLAUSE_PATTERN, message: t('taskForm.clauseFormat') },
-            { max: 20, message: t('common.tooLong', { max: 20 }) },
+            maxTextRule(20),
           ]}
         >
-          <Input maxLength={20} autoComplete="off" />
+          <Input autoComplete="off" />
         </Form.Item>
         <Form.Item name="cadence" label={t('taskForm.cadence')}>
           <Select options={CADENCES.map((cadence) => ({ value: cadence, label: labels.cadence(cadence) }))} />
@@ -297,6 +297,7 @@ export function DraftTaskForm({
           label={t('taskForm.deadline')}
           dependencies={['continuous']}
           rules={[
+            typedDateRule(),
             ({ getFieldValue }) => ({
               validator: (_, value: Dayjs | null) => {
                 if (getFieldValue('continuous')) return Promise.resolve();
@@ -308,7 +309,7 @@ export function DraftTaskForm({
             }),
           ]}
         >
-          <DatePicker format={DATE_FORMAT} placeholder={t('common.datePlaceholder')} disabled={continuous} />
+          <DateField placeholder={t('common.datePlaceholder')} disabled={continuous} />
         </Form.Item>
         <Form.Item name="continuous" valuePropName="checked" label={<span aria-hidden>&nbsp;</span>} colon={false}>
           <Checkbox>{t('taskForm.continuous')}</Checkbox>
@@ -340,10 +341,10 @@ export function DraftTaskForm({
                     label={t('taskForm.targetName')}
                     rules={[
                       { required: true, whitespace: true, message: t('taskForm.targetNameRequired') },
-                      { max: 300, message: t('common.tooLong', { max: 300 }) },
+                      maxTextRule(300),
                     ]}
                   >
-                    <Input maxLength={300} />
+                    <Input />
                   </Form.Item>
                   <div className="dondoc-form-grid">
                     <Form.Item name={[field.name, 'direction']} label={t('taskForm.direction')}>
@@ -362,13 +363,13 @@ export function DraftTaskForm({
                       label={t('taskForm.measureUnit')}
                       rules={[
                         { required: true, whitespace: true, message: t('taskForm.measureUnitRequired') },
-                        { max: 30, message: t('common.tooLong', { max: 30 }) },
+                        maxTextRule(30),
                       ]}
                     >
-                      <Input maxLength={30} placeholder={t('taskForm.measureUnitPlaceholder')} />
+                      <Input placeholder={t('taskForm.measureUnitPlaceholder')} />
                     </Form.Item>
-                    <Form.Item name={[field.name, 'targetDate']} label={t('taskForm.targetDate')} rules={[{ required: true, message: t('taskForm.targetDateRequired') }]}>
-                      <DatePicker format={DATE_FORMAT} placeholder={t('common.datePlaceholder')} />
+                    <Form.Item name={[field.name, 'targetDate']} label={t('taskForm.targetDate')} rules={[typedDateRule(), { required: true, message: t('taskForm.targetDateRequired') }]}>
+                      <DateField placeholder={t('common.datePlaceholder')} />
                     </Form.Item>
                     <Form.Item name={[field.name, 'baselineValue']} label={t('taskForm.baselineValue')} rules={[{ required: true, message: t('taskForm.baselineValueRequired') }]}>
                       <InputNumber decimalSeparator="," />
@@ -378,6 +379,7 @@ export function DraftTaskForm({
                       label={t('taskForm.baselineDate')}
                       dependencies={[['targets', field.name, 'targetDate']]}
                       rules={[
+                        typedDateRule(),
                         { required: true, message: t('taskForm.baselineDateRequired') },
                         ({ getFieldValue }) => ({
                           validator: (_, value: Dayjs | null) => {
@@ -388,7 +390,7 @@ export function DraftTaskForm({
                         }),
                       ]}
                     >
-                      <DatePicker format={DATE_FORMAT} placeholder={t('common.datePlaceholder')} />
+                      <DateField placeholder={t('common.datePlaceholder')} />
                     </Form.Item>
                   </div>
                 </div>

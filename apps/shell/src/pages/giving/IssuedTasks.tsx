@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Form, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { EditOutlined, StopOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import { DATE_FORMAT, errorMessage, formatDate, fromDayjs, toDayjs, useT, useVersionedForm } from '@dondoc/ui';
+import { DateField, errorMessage, formatDate, fromDayjs, LimitedText, maxTextRule, toDayjs, typedDateRule, useT, useVersionedForm } from '@dondoc/ui';
 import { core, type TaskDetail } from '../../core/client.ts';
 import { coreKeys } from '../../core/keys.ts';
 import { useLabels } from '../../core/labels.ts';
@@ -228,8 +228,8 @@ function AdjustForm({ task, child, onClose }: { task: TaskDetail; child: TaskDet
       {nothing ? <Alert type="warning" showIcon className="dondoc-gap" title={t('adjust.nothingChanged')} /> : null}
       <TaskTextFields />
       {task.continuous ? null : (
-        <Form.Item name="deadline" label={t('taskForm.deadline')} rules={[{ required: true, message: t('taskForm.deadlineRequired') }]}>
-          <DatePicker format={DATE_FORMAT} placeholder={t('common.datePlaceholder')} />
+        <Form.Item name="deadline" label={t('taskForm.deadline')} rules={[typedDateRule(), { required: true, message: t('taskForm.deadlineRequired') }]}>
+          <DateField placeholder={t('common.datePlaceholder')} />
         </Form.Item>
       )}
       <Form.Item name="coordinatorUnitCodes" label={t('taskForm.coordinators')}>
@@ -249,10 +249,10 @@ function AdjustForm({ task, child, onClose }: { task: TaskDetail; child: TaskDet
         label={t('adjust.reason')}
         rules={[
           { required: true, whitespace: true, message: t('adjust.reasonRequired') },
-          { max: 2000, message: t('common.tooLong', { max: 2000 }) },
+          maxTextRule(2000),
         ]}
       >
-        <Input.TextArea rows={3} maxLength={2000} showCount />
+        <LimitedText rows={3} max={2000} />
       </Form.Item>
       <Space wrap>
         <Button type="primary" htmlType="submit" loading={edit.isPending}>
@@ -308,10 +308,10 @@ function CancelDialog({ task, onClose }: { task: IssuedTask; onClose: () => void
           label={t('adjust.cancelReason')}
           rules={[
             { required: true, whitespace: true, message: t('adjust.cancelReasonRequired') },
-            { max: 2000, message: t('common.tooLong', { max: 2000 }) },
+            maxTextRule(2000),
           ]}
         >
-          <Input.TextArea rows={4} maxLength={2000} showCount autoFocus />
+          <LimitedText rows={4} max={2000} autoFocus />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,5 +1,5 @@
-import { Form, Input } from 'antd';
-import { useT } from '@dondoc/ui';
+import { Form } from 'antd';
+import { LimitedText, maxTextRule, useT } from '@dondoc/ui';
 
 /** A task's title and content, as the draft form and the adjustment of an issued task both ask for them (same limits as the server). */
 export function TaskTextFields() {
@@ -11,13 +11,13 @@ export function TaskTextFields() {
         label={t('taskForm.title')}
         rules={[
           { required: true, whitespace: true, message: t('taskForm.titleRequired') },
-          { max: 500, message: t('common.tooLong', { max: 500 }) },
+          maxTextRule(500),
         ]}
       >
-        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} />
+        <LimitedText autoSize={{ minRows: 1, maxRows: 4 }} max={500} />
       </Form.Item>
-      <Form.Item name="content" label={t('taskForm.content')} rules={[{ max: 20_000, message: t('common.tooLong', { max: 20_000 }) }]}>
-        <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} maxLength={20_000} />
+      <Form.Item name="content" label={t('taskForm.content')} rules={[maxTextRule(20_000)]}>
+        <LimitedText autoSize={{ minRows: 3, maxRows: 12 }} max={20_000} />
       </Form.Item>
     </>
   );

@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Checkbox, Empty, Form, Input, InputNumber, Modal, Space, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Checkbox, Empty, Form, InputNumber, Modal, Space, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
-import { ConflictAlert, errorMessage, ErrorPanel, formatDate, formatDateTime, Section, useAccess, useT, useVersionedForm } from '@dondoc/ui';
+import { ConflictAlert, errorMessage, ErrorPanel, formatDate, formatDateTime, LimitedText, maxTextRule, Section, useAccess, useT, useVersionedForm } from '@dondoc/ui';
 import { core, type ReportView } from '../../core/client.ts';
 import { perm } from '../../core/access.ts';
 import { coreKeys } from '../../core/keys.ts';
@@ -61,6 +61,25 @@ export function ReportEditor({ data }: { data: ReportView }) {
   const [form] = Form.useForm<ReportValues>();
   const [dirty, setDirty] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  // "Gửi báo cáo" first checks what a submission needs (every progress entered): while it is
+  // checking, the progress fields are required; a report that is not complete is refused here,
+  // its empty fields marked, before the confirmation dialog.
+  const checkingSubmission = useRef(false);
+  const [incomplete, setIncomplete] = useState(false);
+  const askToSubmit = async () => {
+    checkingSubmission.current = true;
+    try {
+      await form.validateFields();
+      setIncomplete(false);
+      setConfirming(true);
+    } catch (error) {
+      setIncomplete(true);
+      const first = (error as { errorFields?: Array<{ name: (string | number)[] }> }).errorFields?.[0];
+      if (first) form.scrollToField(first.name, { block: 'center', focus: true });
+    } finally {
+      checkingSubmission.current = false;
+    }
+  };
 
   const state = data.report?.state ?? 'draft';
   const ownsUnit = access.actsFor(data.unit.code);
@@ -107,7 +126,10 @@ export function ReportEditor({ data }: { data: ReportView }) {
     onSaved: (answer, action) => {
       setDirty(false);
       setConfirming(false);
-      if (action === 'save') void message.success(t('report.saved'));
+      if (action === 'save') {
+        if ('unchanged' in answer && answer.unchanged) void message.info(t('report.noChange'));
+        else void message.success(t('report.saved'));
+      }
       else void message.success(answer.escalations > 0 ? t('report.submittedEscalated', { count: answer.escalations }) : t('report.submitted'));
       void refresh();
     },
@@ -245,7 +267,10 @@ export function ReportEditor({ data }: { data: ReportView }) {
           layout="vertical"
           initialValues={initialValues(data)}
           disabled={busy}
-          onValuesChange={() => setDirty(true)}
+          onValuesChange={() => {
+            setDirty(true);
+            setIncomplete(false);
+          }}
           onFinish={() => versioned.submit('save')}
           className="dondoc-form"
         >
@@ -270,7 +295,7 @@ export function ReportEditor({ data }: { data: ReportView }) {
             <ol className="dondoc-report-items">
               {data.items.map((item) => (
                 <li key={item.task.id} className="dondoc-report-item">
-                  <ReportItemFields item={item} />
+                  <ReportItemFields item={item} checkingSubmission={() => checkingSubmission.current} />
                 </li>
               ))}
             </ol>
@@ -279,6 +304,7 @@ export function ReportEditor({ data }: { data: ReportView }) {
           <div className="dondoc-action-bar" role="group" aria-label={t('report.actions')}>
             <ConflictAlert error={failure} onReload={() => void versioned.reload()} reloading={versioned.reloading} />
             {versioned.reloaded ? <Alert type="info" showIcon title={common('conflict.reloaded')} /> : null}
+            {incomplete ? <Alert type="error" showIcon title={t('report.incomplete')} /> : null}
             {failure && !versioned.conflict ? (
               <Alert type="error" showIcon title={validationFailure ? t('common.checkFields') : errorMessage(failure)} />
             ) : null}
@@ -287,7 +313,7 @@ export function ReportEditor({ data }: { data: ReportView }) {
                 {t('report.saveDraft')}
               </Button>
               {canSubmit ? (
-                <Button type="primary" icon={<SendOutlined aria-hidden />} loading={submitting} onClick={() => setConfirming(true)}>
+                <Button type="primary" icon={<SendOutlined aria-hidden />} loading={submitting} onClick={() => void askToSubmit()}>
                   {t('report.submit')}
                 </Button>
               ) : (
@@ -444,7 +470,7 @@ export function ReportItemView({
   );
 }
 
-function ReportItemFields({ item }: { item: ReportView['items'][number] }) {
+function ReportItemFields({ item, checkingSubmission }: { item: ReportView['items'][number]; checkingSubmission: () => boolean }) {
   const t = useT('shell');
   const id = item.task.id;
   return (
@@ -454,24 +480,31 @@ function ReportItemFields({ item }: { item: ReportView['items'][number] }) {
         <Form.Item
           name={['items', id, 'progress']}
           label={t('report.progress')}
-          rules={[{ type: 'integer', min: 0, max: 100, message: t('task.progressRange') }]}
+          rules={[
+            { type: 'integer', min: 0, max: 100, message: t('task.progressRange') },
+            {
+              validator: (_, value: number | null | undefined) =>
+                value == null && checkingSubmission() ? Promise.reject(new Error(t('report.progressMissing'))) : Promise.resolve(),
+            },
+          ]}
         >
-          <InputNumber min={0} max={100} precision={0} step={5} suffix="%" className="dondoc-number" />
+          {/* No min/max: 150 stays 150 and is refused by the rule, never turned into 100. */}
+          <InputNumber step={5} suffix="%" className="dondoc-number" />
         </Form.Item>
         <Form.Item name={['items', id, 'beyondAuthority']} valuePropName="checked" label={t('report.beyondAuthorityShort')}>
           <Checkbox>{t('report.beyondAuthority')}</Checkbox>
         </Form.Item>
       </div>
       <div className="dondoc-item-texts">
-      <Form.Item name={['items', id, 'result']} label={t('report.result')} rules={[{ max: 5000, message: t('common.tooLong', { max: 5000 }) }]}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} />
+      <Form.Item name={['items', id, 'result']} label={t('report.result')} rules={[maxTextRule(5000)]}>
+        <LimitedText autoSize={{ minRows: 2, maxRows: 8 }} max={5000} />
       </Form.Item>
       <Form.Item
         name={['items', id, 'obstacles']}
         label={t('report.obstacles')}
         dependencies={[['items', id, 'beyondAuthority']]}
         rules={[
-          { max: 5000, message: t('common.tooLong', { max: 5000 }) },
+          maxTextRule(5000),
           ({ getFieldValue }) => ({
             validator: (_, value: string | undefined) =>
               getFieldValue(['items', id, 'beyondAuthority']) && !value?.trim()
@@ -480,10 +513,10 @@ function ReportItemFields({ item }: { item: ReportView['items'][number] }) {
           }),
         ]}
       >
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} />
+        <LimitedText autoSize={{ minRows: 2, maxRows: 8 }} max={5000} />
       </Form.Item>
-      <Form.Item name={['items', id, 'proposals']} label={t('report.proposals')} rules={[{ max: 5000, message: t('common.tooLong', { max: 5000 }) }]}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} />
+      <Form.Item name={['items', id, 'proposals']} label={t('report.proposals')} rules={[maxTextRule(5000)]}>
+        <LimitedText autoSize={{ minRows: 2, maxRows: 8 }} max={5000} />
       </Form.Item>
       </div>
     </section>

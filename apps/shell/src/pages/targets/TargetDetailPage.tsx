@@ -1,9 +1,9 @@
 import { Suspense } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Breadcrumb, Button, DatePicker, Descriptions, Form, Input, InputNumber, Space, Table, Typography } from 'antd';
+import { Alert, App as AntApp, Breadcrumb, Button, Descriptions, Form, InputNumber, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { DATE_FORMAT, errorMessage, ErrorPanel, formatDate, fromDayjs, isAfterToday, Section, todayIso, toDayjs, useAccess, useDocumentTitle, useLocale, useT, useVersionedForm } from '@dondoc/ui';
+import { DateField, errorMessage, ErrorPanel, formatDate, fromDayjs, isAfterToday, LimitedText, maxTextRule, Section, todayIso, toDayjs, typedDateRule, useAccess, useDocumentTitle, useLocale, useT, useVersionedForm } from '@dondoc/ui';
 import { core, type TargetDetail } from '../../core/client.ts';
 import { perm } from '../../core/access.ts';
 import { coreKeys } from '../../core/keys.ts';
@@ -170,6 +170,7 @@ function RecordForm({ target }: { target: TargetDetail }) {
           name="asOf"
           label={t('target.asOf')}
           rules={[
+            typedDateRule(),
             { required: true, message: t('target.asOfRequired') },
             {
               validator: (_, value: Dayjs | null) =>
@@ -177,11 +178,11 @@ function RecordForm({ target }: { target: TargetDetail }) {
             },
           ]}
         >
-          <DatePicker format={DATE_FORMAT} disabledDate={isAfterToday} placeholder={t('common.datePlaceholder')} />
+          <DateField disabledDate={isAfterToday} placeholder={t('common.datePlaceholder')} />
         </Form.Item>
       </Space>
-      <Form.Item name="note" label={t('task.note')} rules={[{ max: 1000, message: t('common.tooLong', { max: 1000 }) }]}>
-        <Input.TextArea rows={2} maxLength={1000} showCount />
+      <Form.Item name="note" label={t('task.note')} rules={[maxTextRule(1000)]}>
+        <LimitedText rows={2} max={1000} />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={record.isPending}>
         {t('target.record')}
@@ -259,6 +260,7 @@ function BaselineForm({ target }: { target: TargetDetail }) {
           name="baselineDate"
           label={t('target.baselineDate')}
           rules={[
+            typedDateRule(),
             { required: true, message: t('target.baselineDateRequired') },
             {
               validator: (_, value: Dayjs | null) => {
@@ -270,7 +272,7 @@ function BaselineForm({ target }: { target: TargetDetail }) {
             },
           ]}
         >
-          <DatePicker format={DATE_FORMAT} disabledDate={outOfRange} placeholder={t('common.datePlaceholder')} />
+          <DateField disabledDate={outOfRange} placeholder={t('common.datePlaceholder')} />
         </Form.Item>
       </Space>
       <div>

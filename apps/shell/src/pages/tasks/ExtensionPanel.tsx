@@ -1,10 +1,10 @@
 import { Link } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, DatePicker, Empty, Form, Input, Space, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Empty, Form, Space, Tag, Typography } from 'antd';
 import { CheckOutlined, CloseOutlined, SendOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { EXTENSION_STATE_LABELS, type ExtensionState } from '@dondoc/core';
-import { DATE_FORMAT, errorMessage, formatDate, formatDateTime, fromDayjs, Section, toDayjs, useAccess, useLocale, useT } from '@dondoc/ui';
+import { DateField, errorMessage, formatDate, formatDateTime, fromDayjs, LimitedText, maxTextRule, Section, toDayjs, typedDateRule, useAccess, useLocale, useT } from '@dondoc/ui';
 import { core, type TaskDetail } from '../../core/client.ts';
 import { perm } from '../../core/access.ts';
 import { coreKeys } from '../../core/keys.ts';
@@ -124,6 +124,7 @@ export function ExtensionDecision({ extension }: { extension: ExtensionItem }) {
           label={t('extension.approvedDeadline')}
           extra={t('extension.approvedDeadlineHelp')}
           rules={[
+            typedDateRule(),
             { required: true, message: t('extension.proposedRequired') },
             {
               validator: (_, value: Dayjs | null) => {
@@ -135,11 +136,11 @@ export function ExtensionDecision({ extension }: { extension: ExtensionItem }) {
             },
           ]}
         >
-          <DatePicker format={DATE_FORMAT} placeholder={t('common.datePlaceholder')} />
+          <DateField placeholder={t('common.datePlaceholder')} />
         </Form.Item>
       </div>
-      <Form.Item name="note" label={t('extension.decisionNote')} rules={[{ max: 2000, message: t('common.tooLong', { max: 2000 }) }]}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
+      <Form.Item name="note" label={t('extension.decisionNote')} rules={[maxTextRule(2000)]}>
+        <LimitedText autoSize={{ minRows: 2, maxRows: 6 }} max={2000} />
       </Form.Item>
       <Space wrap>
         <Button
@@ -252,6 +253,7 @@ function ExtensionRequestForm({ task }: { task: TaskDetail }) {
           name="proposedDeadline"
           label={t('extension.proposed')}
           rules={[
+            typedDateRule(),
             { required: true, message: t('extension.proposedRequired') },
             {
               validator: (_, value: Dayjs | null) =>
@@ -261,7 +263,7 @@ function ExtensionRequestForm({ task }: { task: TaskDetail }) {
             },
           ]}
         >
-          <DatePicker format={DATE_FORMAT} placeholder={t('common.datePlaceholder')} disabledDate={notAfterDeadline} />
+          <DateField placeholder={t('common.datePlaceholder')} disabledDate={notAfterDeadline} />
         </Form.Item>
       </div>
       <Form.Item
@@ -269,10 +271,10 @@ function ExtensionRequestForm({ task }: { task: TaskDetail }) {
         label={t('extension.requestReason')}
         rules={[
           { required: true, whitespace: true, message: t('extension.requestReasonRequired') },
-          { max: 2000, message: t('common.tooLong', { max: 2000 }) },
+          maxTextRule(2000),
         ]}
       >
-        <Input.TextArea rows={3} maxLength={2000} showCount />
+        <LimitedText rows={3} max={2000} />
       </Form.Item>
       <Button type="primary" htmlType="submit" icon={<SendOutlined aria-hidden />} loading={request.isPending}>
         {t('extension.send')}

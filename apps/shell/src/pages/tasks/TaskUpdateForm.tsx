@@ -1,9 +1,9 @@
 import { useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, DatePicker, Form, Input, InputNumber, Progress, Space, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Form, Input, InputNumber, Progress, Space, Typography } from 'antd';
 import { DeleteOutlined, PaperClipOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import { DATE_FORMAT, errorMessage, fromDayjs, isAfterToday, toDayjs, useLocale, useT, useVersionedForm } from '@dondoc/ui';
+import { DateField, errorMessage, fromDayjs, isAfterToday, LimitedText, maxTextRule, toDayjs, typedDateRule, useLocale, useT, useVersionedForm } from '@dondoc/ui';
 import { core, type TaskDetail } from '../../core/client.ts';
 import { coreKeys } from '../../core/keys.ts';
 import { EvidenceDownloadButton } from '../../core/download.tsx';
@@ -38,7 +38,9 @@ export function TaskUpdateForm({ task }: { task: TaskDetail }) {
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<UpdateValues>();
-  const completedOn = Form.useWatch('completedOn', form);
+  const completedOnValue = Form.useWatch('completedOn', form);
+  // A text that reads as no day is refused by its rule; it does not complete the task.
+  const completedOn = completedOnValue?.isValid() ? completedOnValue : null;
   const [problem, setProblem] = useState<string | null>(null);
   // The result's evidence file: the one on record, or one uploaded in this form (not yet saved).
   const [resultFile, setResultFile] = useState<ResultFile | null>(task.resultFile);
@@ -74,7 +76,8 @@ export function TaskUpdateForm({ task }: { task: TaskDetail }) {
     onSaved: (saved) => {
       setFileTouched(false);
       form.setFieldsValue({ progress: saved.progress, note: '' });
-      void message.success(t('task.saved'));
+      if (saved.unchanged) void message.info(t('task.noChange'));
+      else void message.success(t('task.saved'));
       void queryClient.invalidateQueries({ queryKey: coreKeys.all });
     },
     // Fields the user has not touched take the newer values; what they typed stays.
@@ -158,7 +161,7 @@ export function TaskUpdateForm({ task }: { task: TaskDetail }) {
       }}
       onValuesChange={(changed: Partial<UpdateValues>) => {
         // A completion date means the task is done: 100 %.
-        if (changed.completedOn) form.setFieldValue('progress', 100);
+        if (changed.completedOn?.isValid()) form.setFieldValue('progress', 100);
         if (problem) setProblem(null);
       }}
       disabled={save.isPending}
@@ -174,20 +177,22 @@ export function TaskUpdateForm({ task }: { task: TaskDetail }) {
             { type: 'integer', min: 0, max: 100, message: t('task.progressRange') },
           ]}
         >
-          <InputNumber min={0} max={100} precision={0} step={5} suffix="%" className="dondoc-number" />
+          {/* No min/max: 150 stays 150 and is refused by the rule, never turned into 100. */}
+          <InputNumber step={5} suffix="%" className="dondoc-number" />
         </Form.Item>
         <Form.Item
           name="completedOn"
           label={t('task.completedOn')}
           extra={t('task.completedOnHelp')}
           rules={[
+            typedDateRule(),
             {
               validator: (_, value: Dayjs | null | undefined) =>
                 value && isAfterToday(value) ? Promise.reject(new Error(t('task.completedFuture'))) : Promise.resolve(),
             },
           ]}
         >
-          <DatePicker format={DATE_FORMAT} disabledDate={isAfterToday} placeholder={t('common.datePlaceholder')} />
+          <DateField disabledDate={isAfterToday} placeholder={t('common.datePlaceholder')} />
         </Form.Item>
       </Space>
 
@@ -201,7 +206,7 @@ export function TaskUpdateForm({ task }: { task: TaskDetail }) {
               label={t('task.resultDocNumber')}
               dependencies={['resultDocDate', 'completedOn']}
               rules={[
-                { max: 100, message: t('common.tooLong', { max: 100 }) },
+                maxTextRule(100),
                 ({ getFieldValue }) => ({
                   validator: (_, value: string | undefined) => {
                     const dated = !!getFieldValue('resultDocDate');
@@ -212,13 +217,14 @@ export function TaskUpdateForm({ task }: { task: TaskDetail }) {
                 }),
               ]}
             >
-              <Input maxLength={100} placeholder={t('task.resultDocNumberPlaceholder')} className="dondoc-doc-number" />
+              <Input placeholder={t('task.resultDocNumberPlaceholder')} className="dondoc-doc-number" />
             </Form.Item>
             <Form.Item
               name="resultDocDate"
               label={t('task.resultDocDate')}
               dependencies={['resultDocNumber']}
               rules={[
+                typedDateRule(),
                 ({ getFieldValue }) => ({
                   validator: (_, value: Dayjs | null | undefined) => {
                     if (value && isAfterToday(value)) return Promise.reject(new Error(t('task.resultDocDateFuture')));
@@ -228,7 +234,7 @@ export function TaskUpdateForm({ task }: { task: TaskDetail }) {
                 }),
               ]}
             >
-              <DatePicker format={DATE_FORMAT} disabledDate={isAfterToday} placeholder={t('common.datePlaceholder')} />
+              <DateField disabledDate={isAfterToday} placeholder={t('common.datePlaceholder')} />
             </Form.Item>
           </Space>
           <span className="dondoc-result-or">{t('task.resultOr')}</span>
@@ -290,11 +296,11 @@ export function TaskUpdateForm({ task }: { task: TaskDetail }) {
         </fieldset>
       ) : null}
 
-      <Form.Item name="result" label={t('task.result')} rules={[{ max: 5000, message: t('common.tooLong', { max: 5000 }) }]}>
-        <Input.TextArea rows={4} maxLength={5000} showCount />
+      <Form.Item name="result" label={t('task.result')} rules={[maxTextRule(5000)]}>
+        <LimitedText rows={4} max={5000} />
       </Form.Item>
-      <Form.Item name="note" label={t('task.note')} rules={[{ max: 2000, message: t('common.tooLong', { max: 2000 }) }]}>
-        <Input.TextArea rows={2} maxLength={2000} showCount placeholder={t('task.notePlaceholder')} />
+      <Form.Item name="note" label={t('task.note')} rules={[maxTextRule(2000)]}>
+        <LimitedText rows={2} max={2000} placeholder={t('task.notePlaceholder')} />
       </Form.Item>
       {problem ? <Alert type="error" showIcon className="dondoc-gap" title={problem} /> : null}
       <Button type="primary" htmlType="submit" loading={save.isPending} disabled={busy}>
