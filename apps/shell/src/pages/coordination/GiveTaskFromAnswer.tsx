@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, DatePicker, Form, Input, Select, Typography } from 'antd';
+import { App as AntApp, Button, Form, Input, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { unitsNamedInAnswer } from '@dondoc/core';
-import { DATE_FORMAT, FormDialog, fromDayjs, useT } from '@dondoc/ui';
+import { DateField, FormDialog, fromDayjs, typedDateRule, useT } from '@dondoc/ui';
 import { core, type EscalationItem } from '../../core/client.ts';
 import { coreKeys } from '../../core/keys.ts';
 import { unitNamer, useUnits, useUnitSelect } from '../giving/units.ts';
@@ -85,8 +85,8 @@ export function GiveTaskFromAnswer({ escalation }: { escalation: EscalationItem 
         <Form.Item name="number" label={t('answerTask.number')} extra={t('directiveForm.numberHelp')} rules={[{ required: true, whitespace: true, message: t('directiveForm.numberRequired') }]}>
           <Input maxLength={100} autoComplete="off" />
         </Form.Item>
-        <Form.Item name="issuedOn" label={t('giving.issuedOn')} rules={[{ required: true, message: t('directiveForm.issuedOnRequired') }]}>
-          <DatePicker format={DATE_FORMAT} placeholder={t('common.datePlaceholder')} />
+        <Form.Item name="issuedOn" label={t('giving.issuedOn')} rules={[typedDateRule(), { required: true, message: t('directiveForm.issuedOnRequired') }]}>
+          <DateField placeholder={t('common.datePlaceholder')} />
         </Form.Item>
         <Form.Item name="leadUnitCode" label={t('answerTask.lead')} rules={[{ required: true, message: t('answerTask.leadRequired') }]}>
           <Select options={select.options} showSearch={select.showSearch} loading={units.isPending} />
@@ -95,8 +95,8 @@ export function GiveTaskFromAnswer({ escalation }: { escalation: EscalationItem 
           <Select mode="multiple" options={select.options} showSearch={select.showSearch} loading={units.isPending} />
         </Form.Item>
         <TaskTextFields />
-        <Form.Item name="deadline" label={t('taskForm.deadline')} rules={[{ required: true, message: t('taskForm.deadlineRequired') }]}>
-          <DatePicker format={DATE_FORMAT} placeholder={t('common.datePlaceholder')} />
+        <Form.Item name="deadline" label={t('taskForm.deadline')} rules={[typedDateRule(), { required: true, message: t('taskForm.deadlineRequired') }]}>
+          <DateField placeholder={t('common.datePlaceholder')} />
         </Form.Item>
       </FormDialog>
     </>
