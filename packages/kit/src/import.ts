@@ -181,7 +181,11 @@ function primaryKeyOf(table: PgTable): { target: string; columns: KeyColumn[] } 
   const composite = config.primaryKeys[0]?.columns;
   const keyColumns = composite ?? entries.filter(([, column]) => column.primary).map(([, column]) => column);
   if (keyColumns.length === 0) throw new Error(`import: ${config.name} has no primary key to journal`);
-  const columns = keyColumns.map((column) => ({ key: entries.find(([, c]) => c === column)![0], name: column.name, type: column.getSQLType() }));
+  // (A composite key's columns are copies made for the table's config: the table's own are found by name.)
+  const columns = keyColumns.map((keyColumn) => {
+    const [key, column] = entries.find(([, c]) => c.name === keyColumn.name)!;
+    return { key, name: column.name, type: column.getSQLType() };
+  });
   return { target: config.schema ? `${quote(config.schema)}.${quote(config.name)}` : quote(config.name), columns };
 }
 
