@@ -34,7 +34,7 @@ export interface ImportPlan<Summary> {
 /** How an import writes its new rows: in slices, each slice in its own transaction with its audit rows. */
 export interface ImportWriter {
   /**
-   * Inserts the rows (`insertMany`), `IMPORT_SLICE_ROWS` at a time, each slice in its own short
+   * Inserts the rows (`insertMany`) in slices of ~`IMPORT_SLICE_MS` each, each slice in its own short
    * transaction with its audit rows (`audit` of each stored row) and its journal entry; other
    * requests run between slices. Answers the stored rows, in order.
    */
@@ -80,12 +80,20 @@ export interface RunImportOptions<Cs extends readonly Column[], Plan extends Imp
    * undone and the error answered.
    */
   guard?: (tx: Tx, plan: Plan) => Promise<void>;
-  /** Rows per slice (default `IMPORT_SLICE_ROWS`). */
+  /** Rows per slice, fixed (default: sized by time, `nextSliceSize`). */
   sliceRows?: number;
 }
 
-/** Rows per slice: one slice's transaction (rows, audit rows, journal) stays ~≤ 100 ms on PGlite. */
-export const IMPORT_SLICE_ROWS = 250;
+/** Rows of the first slice; the next ones are sized so that a slice's transaction takes ~`IMPORT_SLICE_MS`. */
+export const IMPORT_SLICE_ROWS = 100;
+/** What one slice's transaction (rows, audit rows, journal) should hold the connection for. */
+export const IMPORT_SLICE_MS = 30;
+
+/** The next slice's size: scaled toward `IMPORT_SLICE_MS` from what the last one took (at most ×2 or ÷2 a step, 20 to 1,000 rows). */
+export function nextSliceSize(rows: number, tookMs: number): number {
+  const factor = Math.min(2, Math.max(0.5, IMPORT_SLICE_MS / Math.max(tookMs, 1)));
+  return Math.min(1000, Math.max(20, Math.round(rows * factor)));
+}
 
 const byRow = (errors: SpreadsheetIssue[]) => [...errors].sort((a, b) => a.row - b.row);
 
@@ -125,15 +133,19 @@ export async function runImport<Cs extends readonly Column[], Plan extends Impor
   if (runId === null) return { ...result, errors: byRow(plan.errors), summary: plan.summary };
 
   let seq = 0;
+  let size = options.sliceRows ?? IMPORT_SLICE_ROWS;
   const writer: ImportWriter = {
     async insert(table, rows, audit) {
       const key = primaryKeyOf(table);
       const stored: Array<(typeof table)['$inferSelect']> = [];
-      const size = options.sliceRows ?? IMPORT_SLICE_ROWS;
-      for (let start = 0; start < rows.length; start += size) {
+      for (let start = 0; start < rows.length; ) {
         const slice = rows.slice(start, start + size);
+        start += slice.length;
         const number = ++seq;
+        let began = 0;
         await db.transaction(async (tx) => {
+          // Timed from inside (a wait for the connection is not the slice's own time) to the commit.
+          began = performance.now();
           await options.lock?.(tx, read.rows);
           if (number > 1) await options.guard?.(tx, plan);
           const inserted = await insertMany(tx, table, slice);
@@ -144,6 +156,8 @@ export async function runImport<Cs extends readonly Column[], Plan extends Impor
           await tx.execute(sql`update kit.import_runs set touched_at = now() where id = ${runId}`);
           stored.push(...inserted);
         });
+        const took = performance.now() - began;
+        if (options.sliceRows === undefined) size = nextSliceSize(size, took);
         // Whatever waited for the connection (other users' requests) runs before the next slice.
         await yieldToEventLoop();
       }

@@ -22,7 +22,7 @@ export type {
   SpreadsheetRow,
   SpreadsheetSpec,
 } from './spreadsheet.ts';
-export { IMPORT_SLICE_ROWS, runImport, undoUnfinishedImports } from './import.ts';
+export { IMPORT_SLICE_MS, IMPORT_SLICE_ROWS, nextSliceSize, runImport, undoUnfinishedImports } from './import.ts';
 export type { ImportAudit, ImportPlan, ImportWriter, RunImportOptions, SpreadsheetImportResult, UnfinishedImport } from './import.ts';
 export { kitMigrations } from './migrations.ts';
 export { addTableSheet, safeText, tableWorkbook, XLSX_MIME, xlsxDownload } from './xlsx.ts';

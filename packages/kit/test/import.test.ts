@@ -3,7 +3,7 @@ import { inArray, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '@dondoc/db';
 import { testBackends, type TestDatabase } from '@dondoc/db/testing';
 import { fail } from '@dondoc/trpc';
-import { runImport, undoUnfinishedImports } from '../src/import.ts';
+import { IMPORT_SLICE_MS, nextSliceSize, runImport, undoUnfinishedImports } from '../src/import.ts';
 import { defineSpreadsheet, type SpreadsheetIssue, type SpreadsheetRow } from '../src/spreadsheet.ts';
 import { audits, auditWrite, createItemsDatabase, items } from './tables.ts';
 
@@ -171,5 +171,15 @@ describe.each(testBackends)('runImport on %s', (kind) => {
   it('a file it cannot read answers row 0 in the caller’s language, with no summary', async () => {
     const result = await run({ bytes: new Uint8Array([0x54, 0xea, 0x6e]), fileName: 'ansi.csv' }, false, { locale: 'en' });
     expect(result).toMatchObject({ written: false, fileKind: null, summary: null, errors: [{ row: 0, column: '', message: 'The CSV file must be saved as UTF-8 (in Excel: Save as → "CSV UTF-8").' }] });
+  });
+});
+
+describe('nextSliceSize', () => {
+  it('sizes the next slice toward the time a slice may hold the connection, by at most ×2 or ÷2, within 20 to 1,000 rows', () => {
+    expect(nextSliceSize(100, IMPORT_SLICE_MS)).toBe(100);
+    expect(nextSliceSize(100, IMPORT_SLICE_MS * 4)).toBe(50);
+    expect(nextSliceSize(100, IMPORT_SLICE_MS / 4)).toBe(200);
+    expect(nextSliceSize(30, 500)).toBe(20);
+    expect(nextSliceSize(800, 1)).toBe(1000);
   });
 });
