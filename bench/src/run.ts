@@ -5,7 +5,8 @@
  *
  * Knobs (environment): BENCH_DURATION (seconds per load point, default 4), BENCH_RUNS
  * (browser runs per variant, default 7), BENCH_SCALE=small (a quick run at 1/10 scale),
- * BENCH_PGLITE_TASKS (PGlite scale, default the full scale), BENCH_ONLY=api|web.
+ * BENCH_PGLITE_TASKS (PGlite scale, default the full scale), BENCH_ONLY=api|web|import (import: only
+ * the other user's reads during an import; the budgets of what did not run are reported not measured).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -67,7 +68,7 @@ let importOnPglite: ImportContentionResult | null = null;
 
 log(`dondoc bench — ${startedAt.toISOString()} — as of ${asOf}`);
 
-if (only !== 'web') {
+if (only !== 'web' && only !== 'import') {
   const pgVersion = await postgresAvailable();
   if (pgVersion) {
     log(`\n[API on Postgres ${pgVersion}] (${elapsed()})`);
@@ -79,12 +80,15 @@ if (only !== 'web') {
   log(`\n[API on PGlite] (${elapsed()})`);
   api.pglite = await benchBackend({ backend: 'pglite', scale: pgliteScale, asOf, durationS, concurrency, log });
   if (pgliteScale.tasks !== pgScale.tasks) notes.push(`PGlite ran at a smaller scale (${pgliteScale.tasks.toLocaleString('en')} tasks) than Postgres.`);
+}
+
+if (only === undefined || only === 'api' || only === 'import') {
   log(`\n[Another user's reads during an import on PGlite] (${elapsed()})`);
   importOnPglite = await importContention(5000, log);
   log(`  import of ${importOnPglite.rows} rows: ${importOnPglite.importMs} ms; ${importOnPglite.readsDuringImport} reads meanwhile, p95 ${importOnPglite.readP95Ms} ms, max ${importOnPglite.readMaxMs} ms`);
 }
 
-if (only !== 'api') {
+if (only === undefined || only === 'web') {
   log(`\n[Browser and bundles] (${elapsed()})`);
   const choice = chooseModule();
   log(`  module: ${choice.id} (${choice.why})`);

@@ -17,14 +17,10 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AddressInfo } from 'node:net';
-import { PGlite } from '@electric-sql/pglite';
 import { serve } from '@hono/node-server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { Hono } from 'hono';
-import postgres from 'postgres';
-import type { Database, Db } from '@dondoc/db';
+import { openDatabase } from '@dondoc/db';
 import { boot, createApp, createLogger, defaultShellDir, loadEnv } from '@dondoc/server';
 import { findUserByUsername, getSessionUser, writeAudit } from '@dondoc/auth';
 import { createCoreApi } from '@dondoc/core/server';
@@ -44,30 +40,11 @@ const logger = {
   },
 };
 
-type Bare = (sqlText: string, params: unknown[]) => Promise<unknown>;
-
-/** The same database `openDatabase` opens (same pool size), with a drizzle logger that can record. */
-async function openWithCapture(url: string | undefined, dataDir: string): Promise<{ database: Database; bare: Bare }> {
-  if (url) {
-    const client = postgres(url, { max: 10, onnotice: () => {}, connection: { application_name: 'dondoc' } });
-    await client`select 1`;
-    const db = drizzlePostgres({ client, logger }) as unknown as Db;
-    return {
-      database: { db, kind: 'postgres', exec: async (text) => void (await client.unsafe(text)), close: async () => client.end({ timeout: 5 }) },
-      bare: (text, params) => client.unsafe(text, params as never[]),
-    };
-  }
-  const client = await PGlite.create({ dataDir });
-  const db = drizzlePglite({ client, logger }) as unknown as Db;
-  return {
-    database: { db, kind: 'pglite', exec: async (text) => void (await client.exec(text)), close: async () => void (client.closed || (await client.close())) },
-    bare: (text, params) => client.query(text, params as unknown[]),
-  };
-}
-
 const env = loadEnv();
 const log = createLogger(env.logLevel);
-const { database, bare } = await openWithCapture(env.databaseUrl, env.dataDir);
+// As the server opens it (the data directory's lock, durable commits, the same pool), with a drizzle logger that can record.
+const database = await openDatabase({ url: env.databaseUrl, dataDir: env.dataDir, owner: 'dondoc bench server', logger });
+const bare = database.query!;
 const runtime = await boot(env, { database, log });
 const app = createApp(runtime, { shellDir: process.env.DONDOC_SHELL_DIR ?? defaultShellDir() });
 

@@ -1,8 +1,8 @@
 import type { AnyRouter } from '@trpc/server';
 import { migrate, openDatabase, type Database, type MigrationModule } from '@dondoc/db';
-import { AUTH_PRUNE_INTERVAL_MS, authMigrations, PermissionRegistry, pruneAuthRecords, seedDemoDirectory } from '@dondoc/auth';
+import { AUTH_PRUNE_INTERVAL_MS, authMigrations, PermissionRegistry, pruneAuthRecords, seedDemoDirectory, writeAudit } from '@dondoc/auth';
 import { coreMigrations, corePermissions, coreRouter, createCoreApi, reconcileDirective2458, scopeTransactions, seedDemoProgress2458, seedDirective2458 } from '@dondoc/core/server';
-import type { PluginContext } from '@dondoc/plugin-sdk';
+import { kitMigrations, undoUnfinishedImports, type PluginContext } from '@dondoc/plugin-sdk';
 import { loadPluginConfig } from './config.ts';
 import type { Env } from './env.ts';
 import { createLogger, type JsonLogger } from './logger.ts';
@@ -20,7 +20,13 @@ export interface Runtime {
 }
 
 /** Platform modules, migrated before any plugin. */
-export const platformMigrations: MigrationModule[] = [authMigrations, coreMigrations];
+export const platformMigrations: MigrationModule[] = [authMigrations, kitMigrations, coreMigrations];
+
+/**
+ * An import run silent this long is no longer being written (a live one touches its run at every
+ * slice): on Postgres, where other processes may be importing, only such runs are undone.
+ */
+const IMPORT_IDLE_MS = 10 * 60_000;
 
 export interface BootOptions {
   log?: JsonLogger;
@@ -38,6 +44,16 @@ export async function boot(env: Env, options: BootOptions = {}): Promise<Runtime
   try {
     const applied = await migrate(database.db, platformMigrations);
     if (applied.length > 0) log.info('migrations applied', { migrations: applied.map((m) => `${m.module}/${m.tag}`) });
+    // Imports cut off by a stop mid-import (all rows or none): on PGlite this process alone holds
+    // the data directory, so every run still 'writing' is dead.
+    const undoImports = (idleMs: number) =>
+      undoUnfinishedImports(database.db, { audit: (tx, entry) => writeAudit(tx, { actor: null, requestId: null, entry }), idleMs }).then((runs) => {
+        for (const run of runs) {
+          if (run.error) log.error('undoing an unfinished import failed', { ...run });
+          else log.warn('unfinished import undone', { ...run });
+        }
+      });
+    await undoImports(database.kind === 'pglite' ? 0 : IMPORT_IDLE_MS);
     const permissions = new PermissionRegistry();
     permissions.register('core', null, [...corePermissions]);
     // A module's seed and onStart get a db whose transactions the core API joins by itself, as in procedures.
@@ -83,7 +99,10 @@ export async function boot(env: Env, options: BootOptions = {}): Promise<Runtime
         (error: unknown) => log.warn('pruning auth records failed', { error: (error as Error).message }),
       );
     await prune();
-    const pruning = setInterval(() => void prune(), AUTH_PRUNE_INTERVAL_MS);
+    const pruning = setInterval(() => {
+      void prune();
+      void undoImports(IMPORT_IDLE_MS).catch((error: unknown) => log.warn('undoing unfinished imports failed', { error: (error as Error).message }));
+    }, AUTH_PRUNE_INTERVAL_MS);
     pruning.unref();
     const close = async () => {
       clearInterval(pruning);

@@ -2,7 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import type { SQL } from 'drizzle-orm';
+import type { Logger, SQL } from 'drizzle-orm';
 import postgres from 'postgres';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -23,6 +23,8 @@ export interface Database {
   kind: DatabaseKind;
   /** Runs raw SQL (one or more statements) outside drizzle; used by migrations and tests. */
   exec(sqlText: string): Promise<void>;
+  /** One statement with parameters through the driver itself, no drizzle (the bench's "bare SQL"). */
+  query?(sqlText: string, params: unknown[]): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -44,15 +46,17 @@ export interface DatabaseOptions {
    * second process that tries to open it (e.g. `máy chủ dondoc (server)`, `pnpm dondoc db:migrate`).
    */
   owner?: string;
+  /** drizzle's query logger (the bench records a request's SQL with it). */
+  logger?: Logger;
 }
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
-  if (options.url) return openPostgres(options.url, options.maxConnections ?? 10);
-  return openPglite(options.dataDir, options.durable ?? true, options.owner);
+  if (options.url) return openPostgres(options.url, options.maxConnections ?? 10, options.logger);
+  return openPglite(options.dataDir, options.durable ?? true, options.owner, options.logger);
 }
 
-async function openPglite(dataDir: string | undefined, durable: boolean, owner: string | undefined): Promise<Database> {
-  if (!dataDir || dataDir === 'memory://') return pgliteDatabase(await PGlite.create({}));
+async function openPglite(dataDir: string | undefined, durable: boolean, owner: string | undefined, logger?: Logger): Promise<Database> {
+  if (!dataDir || dataDir === 'memory://') return pgliteDatabase(await PGlite.create({}), undefined, logger);
   // One process at a time on a data directory: a second one would corrupt it (see data-dir-lock.ts).
   const lock = acquireDataDirLock(dataDir, owner);
   try {
@@ -60,7 +64,7 @@ async function openPglite(dataDir: string | undefined, durable: boolean, owner: 
     const fresh = !existsSync(join(dir, 'PG_VERSION'));
     const client = await PGlite.create(durable ? { fs: new DurableNodeFS(dir), startParams: durableStartParams() } : { dataDir: dir });
     if (durable && fresh) syncTree(dir);
-    return pgliteDatabase(client, () => lock.release());
+    return pgliteDatabase(client, () => lock.release(), logger);
   } catch (error) {
     lock.release();
     throw error;
@@ -68,14 +72,15 @@ async function openPglite(dataDir: string | undefined, durable: boolean, owner: 
 }
 
 /** A {@link Database} over a PGlite instance already open (the test kit opens one from a dumped data directory). */
-export function pgliteDatabase(client: PGlite, onClose?: () => void): Database {
-  const db = drizzlePglite({ client }) as unknown as Db;
+export function pgliteDatabase(client: PGlite, onClose?: () => void, logger?: Logger): Database {
+  const db = drizzlePglite({ client, ...(logger ? { logger } : {}) }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
     exec: async (text) => {
       await client.exec(text);
     },
+    query: (text, params) => client.query(text, params),
     close: async () => {
       try {
         if (!client.closed) await client.close();
@@ -86,17 +91,18 @@ export function pgliteDatabase(client: PGlite, onClose?: () => void): Database {
   };
 }
 
-async function openPostgres(url: string, max: number): Promise<Database> {
+async function openPostgres(url: string, max: number, logger?: Logger): Promise<Database> {
   const client = postgres(url, { max, onnotice: () => {}, connection: { application_name: 'dondoc' } });
   // Fail fast with a clear message when the server is not there.
   await client`select 1`;
-  const db = drizzlePostgres({ client }) as unknown as Db;
+  const db = drizzlePostgres({ client, ...(logger ? { logger } : {}) }) as unknown as Db;
   return {
     db,
     kind: 'postgres',
     exec: async (text) => {
       await client.unsafe(text);
     },
+    query: (text, params) => client.unsafe(text, params as never[]),
     close: async () => {
       await client.end({ timeout: 5 });
     },

@@ -7,7 +7,7 @@ export { acceptFile, checkZip, FILE_EXTENSIONS, FILE_MIME, FileProblem, isHtmlPo
 export type { ZipPart } from './files.ts';
 export type { FileKind, ZipLimits } from './files.ts';
 export { parseVietnameseNumber } from './numbers.ts';
-export { cellText, cleanText, decodeUtf8, defineSpreadsheet, headerKey, parseCsvText, plainCell } from './spreadsheet.ts';
+export { cellText, cleanText, decodeUtf8, defineSpreadsheet, headerKey, parseCsvText, plainCell, yieldToEventLoop } from './spreadsheet.ts';
 export type {
   CellValue,
   Column,
@@ -22,8 +22,9 @@ export type {
   SpreadsheetRow,
   SpreadsheetSpec,
 } from './spreadsheet.ts';
-export { runImport } from './import.ts';
-export type { ImportPlan, RunImportOptions, SpreadsheetImportResult } from './import.ts';
+export { IMPORT_SLICE_MS, IMPORT_SLICE_ROWS, nextSliceSize, runImport, undoUnfinishedImports } from './import.ts';
+export type { ImportAudit, ImportPlan, ImportWriter, RunImportOptions, SpreadsheetImportResult, UnfinishedImport } from './import.ts';
+export { kitMigrations } from './migrations.ts';
 export { addTableSheet, safeText, tableWorkbook, XLSX_MIME, xlsxDownload } from './xlsx.ts';
 export type { FileDownload, XlsxCell, XlsxColumn, XlsxTable } from './xlsx.ts';
 export { deleteVersioned, insertAudited, updateVersioned } from './versioned.ts';

@@ -148,6 +148,21 @@ describe('rules', () => {
 });
 
 describe('read (files)', () => {
+  it('gives the event loop back while it types 5,000 rows (other requests are answered meanwhile), and reads them all', async () => {
+    const lines = ['Tên đơn vị;Năm;Số tiền'];
+    for (let i = 1; i <= 5000; i++) lines.push(`Đơn vị ${i};2024;${i}`);
+    const large = defineSpreadsheet({ columns: sheet.columns.slice(0, 3) });
+    let turns = 0;
+    const ticking = setInterval(() => turns++, 0);
+    const result = await large.read(utf8(lines.join('\n')), 'lon.csv');
+    clearInterval(ticking);
+    expect(result.errors).toEqual([]);
+    expect(result.rows).toHaveLength(5000);
+    expect(result.rows.at(-1)).toMatchObject({ row: 5001, name: 'Đơn vị 5000', amount: 5000 });
+    // Typed 500 rows at a time: the timer ran between batches.
+    expect(turns).toBeGreaterThanOrEqual(5);
+  });
+
   it('reads a CSV saved by Vietnamese Excel: semicolons, BOM, quoted separators and line breaks, CRLF', async () => {
     const text = ['Tên đơn vị;Năm;Số tiền', '"Trung tâm; Hoàn Kiếm";2024;"234.567,5"', '"Dòng ""một""', 'hai";2025;', ''].join('\r\n');
     const result = await sheet.read(utf8(text, true), 'danh-sach.csv');

@@ -4,6 +4,7 @@ import type { Tx } from '@dondoc/db';
 import { createTestDatabase, type TestDatabase } from '@dondoc/db/testing';
 import type { DatabaseKind } from '@dondoc/db';
 import type { AuditRecord } from '../src/versioned.ts';
+import { kitMigrations } from '../src/migrations.ts';
 
 export const items = pgTable('kit_test_items', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -31,7 +32,7 @@ export const audits = pgTable('kit_test_audit', {
 });
 
 export async function createItemsDatabase(kind: DatabaseKind): Promise<TestDatabase> {
-  const database = await createTestDatabase(kind);
+  const database = await createTestDatabase(kind, [kitMigrations]);
   await database.exec(`
     create table kit_test_items (id uuid primary key default gen_random_uuid(), name text not null unique, quantity integer not null check (quantity >= 0),
       version integer not null default 1, updated_by text not null, updated_at timestamptz not null default now());

@@ -34,6 +34,7 @@ import {
 } from '@dondoc/auth';
 import { migrate, type DatabaseKind, type Db } from '@dondoc/db';
 import { createTestDatabase, createTestDatabaseFromTemplate, type TestDatabase } from '@dondoc/db/testing';
+import { kitMigrations } from '@dondoc/kit';
 import { coreMigrations, corePermissions, createCoreApi, createRequestContext, declareModuleTargets, scopeTransactions, seedDirective2458, type CoreApi } from '@dondoc/core/server';
 import { createCallerFactory, listProcedures, type Context, type Locale } from '@dondoc/trpc';
 import type { PluginDefinition } from './plugin.ts';
@@ -100,7 +101,7 @@ export async function createPluginHarness<TRouter extends AnyRouter>(
   const variant = accounts.length > 0 || moduleSeed ? `_${createHash('sha256').update(seedKey).digest('hex').slice(0, 6)}` : '';
   const database = await createTestDatabaseFromTemplate(kind, {
     name: `plugin_${plugin.id}${variant}`,
-    modules: [authMigrations, coreMigrations, { name: `plugin:${plugin.id}`, migrationsFolder: plugin.migrations }],
+    modules: [authMigrations, kitMigrations, coreMigrations, { name: `plugin:${plugin.id}`, migrationsFolder: plugin.migrations }],
     seedSources: [
       fileURLToPath(import.meta.url),
       join(authRoot, 'src'),
@@ -177,7 +178,7 @@ function coreOnlySnapshot(kind: DatabaseKind): Promise<SchemaObject[]> {
   let snapshot = coreOnlySnapshots.get(kind);
   if (!snapshot) {
     snapshot = (async () => {
-      const database = await createTestDatabase(kind, [authMigrations, coreMigrations]);
+      const database = await createTestDatabase(kind, [authMigrations, kitMigrations, coreMigrations]);
       try {
         return await schemaSnapshot(database.db);
       } finally {

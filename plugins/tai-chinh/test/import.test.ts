@@ -176,4 +176,21 @@ describe.each(testBackends)('import on %s', (kind) => {
     expect(dryRun.errors).toEqual([]);
     expect(dryRun.summary?.yearsCreated).toBe(2);
   });
+  it('a year approved while a large import is being written undoes the whole import and says why', async () => {
+    const before = (await hoankiem.units.list({})).total;
+    const rows = ['Tên đơn vị;Lĩnh vực;Năm;Nhóm tự chủ;Tổng thu (A);Chi thường xuyên (B)'];
+    for (let i = 1; i <= 1200; i++) rows.push(`Trường Mầm non số ${i} Hoàn Kiếm;Giáo dục và đào tạo;2025;3;500.000.000;2.000.000.000`);
+    const importing = hoankiem.units.import(importForm({ fileName: 'lon.csv', dryRun: false, contentBase64: csvBase64(rows.join('\n')) }));
+    const failed = rejection(importing);
+    // Some of its slices are written (and seen: the register is readable meanwhile), then Sở Tài chính approves 2025.
+    const classified2025 = async () => (await hoankiem.units.list({})).items.filter((u) => u.years.some((y) => y.year === 2025 && y.group !== null)).length;
+    await expect.poll(classified2025, { timeout: 60_000, interval: 20 }).toBeGreaterThan(0);
+    await (await h.as('stc')).consolidation.approve({ year: 2025, managingUnitCodes: ['Q002'] });
+    expect(await failed).toMatchObject({
+      code: 'CONFLICT',
+      message: 'Phân loại năm 2025 vừa được Sở Tài chính phê duyệt trong khi đang nhập tệp; không dòng nào được ghi. Đề nghị Sở Tài chính trả lại trước khi nhập lại.',
+    });
+    // All rows or none: nothing of the file stays.
+    expect((await hoankiem.units.list({})).total).toBe(before);
+  }, 120_000);
 });

@@ -1,8 +1,9 @@
 /**
  * Import of a managing unit's register from a spreadsheet, on the kit: the columns and the
  * row rules are the domain's (`REGISTER_COLUMNS`, `registerRowRule`); `runImport` reads the
- * file, lists every error in a dry run, and writes all rows or none in one transaction,
- * through the module's one write path (`service.ts`), each change audited.
+ * file, lists every error in a dry run, and writes all rows or none: new rows in slices of
+ * short transactions (undone if any fails), changes of stored rows through the module's one
+ * write path (`service.ts`) in the last one, each change audited.
  *
  * Matching: a row's unit is the managing unit's unit with the same name (case and spacing
  * ignored, diacritics kept); a new name creates a unit. A row updates only what it carries:
@@ -10,7 +11,7 @@
  * bảo đảm chi đầu tư" keeps the stored value.
  */
 import { eq, sql } from 'drizzle-orm';
-import { defineSpreadsheet, headerKey, insertMany, queryRows, runImport, type Queryable, type SpreadsheetIssue, type SpreadsheetRow, type Tx } from '@dondoc/plugin-sdk';
+import { defineSpreadsheet, fail, headerKey, queryRows, runImport, type ImportWriter, type Queryable, type SpreadsheetIssue, type SpreadsheetRow, type Tx } from '@dondoc/plugin-sdk';
 import { checkClassification, nameKey, REGISTER_COLUMNS, registerRowRule, SECTOR_SUGGESTIONS, type AutonomyGroup } from '../domain/index.ts';
 import { approvalKey, loadApprovals, lockYears, type ManagingUnitRef } from './register.ts';
 import { putYear, updateUnit, type ModuleContext, type YearValues } from './service.ts';
@@ -166,46 +167,59 @@ async function registerFingerprint(db: Queryable, managingUnitCode: string): Pro
 }
 
 /**
- * Writes a plan in the import's transaction, short even for thousands of rows: new units, new
- * years and their audit rows in one statement each (`insertMany`); the (rarer) changes
- * of stored rows through the module's versioned write path, each audited.
+ * Writes a plan's new rows through the kit's writer: new units, then new years, in slices of
+ * short transactions (`insertMany`), each slice with its audit rows; other users' requests run
+ * between slices.
  */
-async function writeImport(ctx: ModuleContext, tx: Tx, managingUnitCode: string, fileName: string, plan: ImportPlan): Promise<void> {
+async function writeImport(ctx: ModuleContext, writer: ImportWriter, managingUnitCode: string, plan: ImportPlan): Promise<void> {
   const actor = ctx.user.username;
-  const unitIdByKey = new Map<string, string>();
-  const audits: Parameters<ModuleContext['auditMany']>[1][number][] = [];
-  const created = await insertMany(
-    tx,
+  const created = await writer.insert(
     serviceUnits,
     plan.units.filter((u) => u.existing === null).map((u) => ({ managingUnitCode, name: u.name, sector: u.sector, nameKey: nameKey(u.name), createdBy: actor, updatedBy: actor })),
+    (unit) => ({ action: 'tai-chinh.unit.create', entity: 'tai-chinh.unit', entityId: unit.id, after: unit }),
   );
-  for (const unit of created) {
-    unitIdByKey.set(unit.nameKey, unit.id);
-    audits.push({ action: 'tai-chinh.unit.create', entity: 'tai-chinh.unit', entityId: unit.id, after: unit });
-  }
-  for (const unit of plan.units) {
-    if (unit.existing === null) continue;
-    unitIdByKey.set(unit.key, unit.existing.id);
-    if (unit.changed) await updateUnit(ctx, tx, unit.existing, unit.existing.version, unit);
-  }
-  const changed = plan.years.filter((y) => y.changed);
-  const inserted = await insertMany(
-    tx,
+  const unitIdByKey = new Map(created.map((unit) => [unit.nameKey, unit.id]));
+  for (const unit of plan.units) if (unit.existing !== null) unitIdByKey.set(unit.key, unit.existing.id);
+  await writer.insert(
     unitYears,
-    changed.filter((y) => y.existing === null).map((y) => ({ unitId: unitIdByKey.get(y.unitKey)!, year: y.row.year, ...y.values, updatedBy: actor })),
+    plan.years.filter((y) => y.changed && y.existing === null).map((y) => ({ unitId: unitIdByKey.get(y.unitKey)!, year: y.row.year, ...y.values, updatedBy: actor })),
+    (year) => ({ action: 'tai-chinh.year.import', entity: 'tai-chinh.unit-year', entityId: `${year.unitId}:${year.year}`, after: year }),
   );
-  for (const year of inserted) audits.push({ action: 'tai-chinh.year.import', entity: 'tai-chinh.unit-year', entityId: `${year.unitId}:${year.year}`, after: year });
-  for (const year of changed) {
-    if (year.existing === null) continue;
+}
+
+/**
+ * The import's last transaction: the (rarer) changes of stored rows through the module's
+ * versioned write path, each audited, and the import's own audit row.
+ */
+async function finishImport(ctx: ModuleContext, tx: Tx, managingUnitCode: string, fileName: string, plan: ImportPlan): Promise<void> {
+  for (const unit of plan.units) {
+    if (unit.existing !== null && unit.changed) await updateUnit(ctx, tx, unit.existing, unit.existing.version, unit);
+  }
+  for (const year of plan.years) {
+    if (year.existing === null || !year.changed) continue;
     const target = { unitId: year.existing.unitId, year: year.row.year, existing: year.existing, version: year.existing.version, action: 'import' as const };
     await putYear(ctx, tx, target, year.values);
   }
-  await ctx.auditMany(tx, audits);
   await ctx.audit(tx, {
     action: 'tai-chinh.import',
     entity: 'tai-chinh.import',
     entityId: managingUnitCode,
     after: { fileName, ...plan.summary, mismatches: plan.summary.mismatches.length },
+  });
+}
+
+/**
+ * Between slices, the years the import writes must not have been approved meanwhile (an
+ * approval takes the year's lock exclusive: it cannot run while a slice holds it shared).
+ */
+async function yearsStillOpen(ctx: ModuleContext, tx: Tx, managingUnitCode: string, plan: ImportPlan): Promise<void> {
+  const approvals = await loadApprovals(tx, [managingUnitCode]);
+  const years = [...new Set(plan.years.map((y) => y.row.year))].sort((a, b) => a - b);
+  const approved = years.find((year) => approvals.get(approvalKey(year, managingUnitCode))?.status === 'approved');
+  if (approved === undefined) return;
+  fail('CONFLICT', ctx.locale, {
+    vi: `Phân loại năm ${approved} vừa được Sở Tài chính phê duyệt trong khi đang nhập tệp; không dòng nào được ghi. Đề nghị Sở Tài chính trả lại trước khi nhập lại.`,
+    en: `The ${approved} classification was approved by the Department of Finance while the file was being imported; no row was written. Ask for it to be returned before importing again.`,
   });
 }
 
@@ -217,10 +231,14 @@ export async function importRegister(ctx: ModuleContext, managingUnit: ManagingU
     file,
     dryRun,
     locale: ctx.locale,
+    journal: { module: 'tai-chinh', actor: ctx.user.username },
+    audit: ctx,
     lock: (tx, rows) => lockYears(tx, rows.map((r) => r.year), 'shared'),
     plan: (db, rows) => planImport(ctx, db, managingUnit, rows),
     stillValid: async (tx, plan) => plan.fingerprint === (await registerFingerprint(tx, managingUnit.code)),
-    write: (tx, plan) => writeImport(ctx, tx, managingUnit.code, file.fileName, plan),
+    guard: (tx, plan) => yearsStillOpen(ctx, tx, managingUnit.code, plan),
+    write: (writer, plan) => writeImport(ctx, writer, managingUnit.code, plan),
+    finish: (tx, plan) => finishImport(ctx, tx, managingUnit.code, file.fileName, plan),
   });
   return { ...result, managingUnit };
 }

@@ -147,10 +147,19 @@ export async function importEntries(ctx: ModuleContext, input: z.output<typeof i
     file: { bytes: input.file.bytes, fileName: input.file.name },
     dryRun: input.dryRun,
     locale: ctx.locale,
+    journal: { module: '__PLUGIN_ID__', actor: ctx.user.username },
+    audit: ctx,
     plan: async (_db, rows) => ({ errors: [], rows, summary: { unitCode, entries: rows.length, quantity: rows.reduce((sum, row) => sum + row.quantity, 0) } }),
-    write: async (tx, plan) => {
-      for (const row of plan.rows) await insertEntry(ctx, tx, unitCode, { title: row.title, quantity: row.quantity, doneOn: row.doneOn, note: row.note });
-      await recordTarget(ctx, tx);
+    // New rows in slices of short transactions, each with its audit rows: other users' requests run between them.
+    write: async (writer, plan) => {
+      const actor = ctx.user.username;
+      await writer.insert(
+        entries,
+        plan.rows.map((row) => ({ unitCode, title: row.title, quantity: row.quantity, doneOn: row.doneOn, note: row.note, createdBy: actor, updatedBy: actor })),
+        (row) => ({ action: '__PLUGIN_ID__.entry.create', entity: '__PLUGIN_ID__.entry', entityId: row.id, after: row }),
+      );
     },
+    // The last transaction, once every row is in.
+    finish: (tx) => recordTarget(ctx, tx),
   });
 }
