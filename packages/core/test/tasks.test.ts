@@ -595,6 +595,7 @@ describe.each(testBackends)('directives and tasks on %s', (backend) => {
           'directives.removeTask',
           'directives.saveTask',
           'directives.update',
+          'escalations.giveTask',
           'escalations.list',
           'escalations.respond',
           'extensions.decide',
