@@ -13,7 +13,7 @@ import type { Context, Locale } from '@dondoc/trpc';
 import { addDays, periodOf, type IsoDate } from '../src/domain/index.ts';
 import { createRequestContext } from '../src/server/index.ts';
 import { notifications, reports, tasks } from '../src/server/schema.ts';
-import { createCoreHarness, rejection, today, type CoreHarness, type DemoUsername } from './harness.ts';
+import { createCoreHarness, person, rejection, today, type CoreHarness, type DemoUsername } from './harness.ts';
 
 const MODULE = 'noi-vu';
 const modulePermissions: PermissionDeclaration[] = [
@@ -201,8 +201,8 @@ describe.each(testBackends)('the module API (ctx.services.core) on %s', (backend
       const task = await (await core('sxd')).tasks.get(opened.id);
       expect(task).toMatchObject({ status: 'done_on_time', resultDocNumber: '12/BC-SNV' });
       expect(task.history.map((e) => [e.by, e.progress, e.note])).toEqual([
-        ['snv', 100, null],
-        ['snv', 40, 'Đã rà soát 4/10 mô hình'],
+        [person('snv'), 100, null],
+        [person('snv'), 40, 'Đã rà soát 4/10 mô hình'],
       ]);
       const audit = await listAudit(h.db, { entity: 'core.task', entityId: opened.id });
       expect(audit.map((a) => [a.action, a.actorUsername, (a.after as { module?: string }).module])).toEqual([
