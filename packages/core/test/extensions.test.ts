@@ -175,7 +175,7 @@ describe.each(testBackends)('deadline extensions on %s', (backend) => {
       const view = await badinh.tasks.get({ id: childId, asOf: dayAfterOld });
       expect(view).toMatchObject({ deadline: '2025-08-31', status: 'in_progress', version: row.version });
       expect((await badinh.tasks.get({ id: childId, asOf: '2025-09-01' })).status).toBe('overdue');
-      expect(view.history[0]).toMatchObject({ by: 'ubnd', progress: 0, note: 'Gia hạn từ 30/06/2025 đến 31/08/2025: Chờ hướng dẫn kết nối của Bộ Nội vụ' });
+      expect(view.history[0]).toMatchObject({ by: person('ubnd'), progress: 0, note: 'Gia hạn từ 30/06/2025 đến 31/08/2025: Chờ hướng dẫn kết nối của Bộ Nội vụ' });
       // The task's trail shows the extension's steps beside the task's own rows.
       expect(view.audit.slice(0, 3).map((a) => a.action).sort()).toEqual(['core.extension.approve', 'core.extension.request', 'core.task.extend'].sort());
       expect((await badinh.tasks.list({ asOf: dayAfterOld, status: 'in_progress', limit: 200 })).items.map((t) => t.code)).toContain('200-1-Q001');

@@ -8,7 +8,7 @@ import { and, eq, like } from 'drizzle-orm';
 import { listAudit, listUnits } from '@dondoc/auth';
 import { testBackends } from '@dondoc/db/testing';
 import { directives, targets, taskCoordinators, taskDrafts, tasks } from '../src/server/schema.ts';
-import { base64, createCoreHarness, fileForm, rejection, tinyPdf, tinyPng, today, type CoreCaller, type CoreHarness, type DemoUsername } from './harness.ts';
+import { base64, createCoreHarness, person, fileForm, rejection, tinyPdf, tinyPng, today, type CoreCaller, type CoreHarness, type DemoUsername } from './harness.ts';
 
 type SaveTask = Parameters<CoreCaller['directives']['saveTask']>[0];
 
@@ -417,8 +417,8 @@ describe.each(testBackends)('giving tasks on %s', (backend) => {
       const badinh = await h.as('badinh');
       const child = await taskRow('125-1-Q001');
       const view = await badinh.tasks.get({ id: child.id, asOf: '2025-07-10' });
-      expect(view).toMatchObject({ title: 'Rà soát, cắt giảm thủ tục hành chính cấp huyện', deadline: '2025-07-15', version: 2, updatedBy: 'ubnd', status: 'in_progress' });
-      expect(view.history[0]).toMatchObject({ by: 'ubnd', progress: 0, note: 'Điều chỉnh nhiệm vụ: Theo đề nghị của Sở Nội vụ' });
+      expect(view).toMatchObject({ title: 'Rà soát, cắt giảm thủ tục hành chính cấp huyện', deadline: '2025-07-15', version: 2, updatedBy: person('ubnd'), status: 'in_progress' });
+      expect(view.history[0]).toMatchObject({ by: person('ubnd'), progress: 0, note: 'Điều chỉnh nhiệm vụ: Theo đề nghị của Sở Nội vụ' });
       expect(view.audit.map((a) => a.action)).toEqual(['core.task.edit', 'core.task.assign']);
       // An adjustment is not an extension: no original deadline kept.
       expect(child.originalDeadline).toBeNull();

@@ -293,12 +293,12 @@ describe.each(testBackends)('reports and escalations on %s', (backend) => {
       expect(report.missing).toEqual([]);
       // Shown as frozen in version 1, with the progress the submission wrote to the tasks.
       expect(report.frozenVersion).toBe(1);
-      expect(report.versions).toEqual([{ number: 1, state: 'submitted', submittedAt: report.report!.submittedAt, submittedBy: 'stc', reviewedAt: null, reviewedBy: null, returnReason: null }]);
+      expect(report.versions).toEqual([{ number: 1, state: 'submitted', submittedAt: report.report!.submittedAt, submittedBy: person('stc'), reviewedAt: null, reviewedBy: null, returnReason: null }]);
       expect(report.items.find((i) => i.task.code === '2458-3.1')).toMatchObject({ task: { status: 'overdue', progress: 35 }, progress: 35, beyondAuthority: true });
 
       const task = await stc.tasks.get({ id: h.taskId('2458-3.1') });
-      expect(task).toMatchObject({ progress: 35, result: '37/200 đơn vị đạt nhóm 1, 2', lastProgressOn: today(), updatedBy: 'stc', version: 2 });
-      expect(task.history).toEqual([{ at: expect.any(String), by: 'stc', progress: 35, completedOn: null, note: `Báo cáo ${period.label.vi}` }]);
+      expect(task).toMatchObject({ progress: 35, result: '37/200 đơn vị đạt nhóm 1, 2', lastProgressOn: today(), updatedBy: person('stc'), version: 2 });
+      expect(task.history).toEqual([{ at: expect.any(String), by: person('stc'), progress: 35, completedOn: null, note: `Báo cáo ${period.label.vi}` }]);
       // The task's own audit trail shows the change the report made.
       expect(task.audit[0]).toMatchObject({ actor: 'stc', action: 'core.task.report' });
       expect(task.reports).toEqual([
@@ -390,12 +390,12 @@ describe.each(testBackends)('reports and escalations on %s', (backend) => {
       expect(accepted).toEqual({ id: reportId, state: 'accepted', version: 9 });
       const view = await (await h.as('stc')).reports.get({ periodId: period.id });
       expect(view.versions.map((v) => [v.number, v.state, v.reviewedBy])).toEqual([
-        [2, 'accepted', 'ubnd'],
-        [1, 'returned', 'ubnd'],
+        [2, 'accepted', person('ubnd')],
+        [1, 'returned', person('ubnd')],
       ]);
       const notifications = await (await h.as('stc')).notifications.list();
       expect(notifications.map((n) => [n.kind, n.title, n.body])).toEqual([
-        ['report_accepted', `Báo cáo ${period.label.vi} đã được tiếp nhận`, 'ubnd đã tiếp nhận báo cáo.'],
+        ['report_accepted', `Báo cáo ${period.label.vi} đã được tiếp nhận`, 'Báo cáo đã được tiếp nhận.'],
         ['report_returned', `Báo cáo ${period.label.vi} bị trả lại`, 'Lý do: Thiếu số liệu đơn vị tự chủ nhóm 2'],
       ]);
       const decisions = (await listAudit(h.db, { entity: 'core.report', entityId: reportId })).filter((a) => a.action.startsWith('core.report.') && !a.action.endsWith('save') && !a.action.endsWith('submit'));
