@@ -98,7 +98,7 @@ describe.each(testBackends)('giving tasks on %s', (backend) => {
         signer: 'Lê Hồng Sơn, Phó Chủ tịch',
       });
       const view = await ubnd.directives.get({ id: directiveId });
-      expect(view).toMatchObject({ state: 'draft', createdBy: 'ubnd', issuedAt: null, issuedBy: null, drafts: [], tasks: [], attachment: null, references: [] });
+      expect(view).toMatchObject({ state: 'draft', createdBy: person('ubnd'), issuedAt: null, issuedBy: null, drafts: [], tasks: [], attachment: null, references: [] });
       const [row] = await h.db.select().from(directives).where(eq(directives.id, directiveId));
       expect(row).toMatchObject({ createdBy: 'ubnd', updatedBy: 'ubnd', state: 'draft' });
       const audit = await listAudit(h.db, { entity: 'core.directive', entityId: directiveId });
@@ -322,7 +322,7 @@ describe.each(testBackends)('giving tasks on %s', (backend) => {
       // The drafts are gone; the directive is issued.
       expect(await h.db.select().from(taskDrafts).where(eq(taskDrafts.directiveId, directiveId))).toEqual([]);
       const view = await ubnd.directives.get({ id: directiveId });
-      expect(view).toMatchObject({ state: 'issued', issuedBy: 'ubnd', drafts: [] });
+      expect(view).toMatchObject({ state: 'issued', issuedBy: person('ubnd'), drafts: [] });
       expect(view.issuedAt).not.toBeNull();
       expect(view.tasks.map((t) => [t.code, t.isParent, t.childCount, t.leadUnit.code, t.state])).toEqual([
         ['125-1', true, 30, 'SNV', 'active'],

@@ -300,7 +300,7 @@ describe.each(testBackends)('reports and escalations on %s', (backend) => {
       expect(task).toMatchObject({ progress: 35, result: '37/200 đơn vị đạt nhóm 1, 2', lastProgressOn: today(), updatedBy: person('stc'), version: 2 });
       expect(task.history).toEqual([{ at: expect.any(String), by: person('stc'), progress: 35, completedOn: null, note: `Báo cáo ${period.label.vi}` }]);
       // The task's own audit trail shows the change the report made.
-      expect(task.audit[0]).toMatchObject({ actor: 'stc', action: 'core.task.report' });
+      expect(task.audit[0]).toMatchObject({ actor: person('stc'), action: 'core.task.report' });
       expect(task.reports).toEqual([
         expect.objectContaining({ reportId, periodId: period.id, state: 'submitted', progress: 35, beyondAuthority: true, unit: { code: 'STC', name: 'Sở Tài chính' } }),
       ]);
