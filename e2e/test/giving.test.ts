@@ -305,7 +305,9 @@ describe('giving tasks and extending a deadline in Chromium', () => {
     await audit.getByRole('cell', { name: 'Đề nghị gia hạn', exact: true }).waitFor();
     await audit.getByRole('cell', { name: 'Đồng ý gia hạn', exact: true }).waitFor();
     await audit.getByRole('cell', { name: 'Gia hạn thời hạn nhiệm vụ', exact: true }).waitFor();
-    expect(await audit.getByRole('cell', { name: 'badinh', exact: true }).count()).toBeGreaterThan(0);
+    // Each step names its person (name, title, unit), never the login.
+    expect(await audit.getByRole('cell', { name: 'Nguyễn Văn An, Trưởng phòng Nội vụ, Quận Ba Đình', exact: true }).count()).toBeGreaterThan(0);
+    expect(await audit.getByRole('cell', { name: 'badinh', exact: true }).count()).toBe(0);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await shoot(page, 'task-extension-approved', extension);
     await shoot(page, 'task-page');
