@@ -51,7 +51,8 @@ describe('task core journey in Chromium', () => {
     // Durable signs rather than the toast ("Đã lưu cập nhật tiến độ.", gone after 3 s).
     const history = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Lịch sử cập nhật' }) });
     await history.getByText('Cập nhật sau họp giao ban tháng 11').waitFor();
-    expect(await history.getByText('stc.cv').count()).toBeGreaterThan(0);
+    // The person, by name, title and unit (issue 11, item 3), not the login.
+    expect(await history.getByText('Trịnh Quốc Bảo, Chuyên viên Phòng Ngân sách, Sở Tài chính').count()).toBeGreaterThan(0);
     // What was typed in the result is now the task's result.
     await page.locator('.dondoc-descriptions').getByText('Đã rà soát 42/70 quy trình TTHC trên Cổng DVCQG.').waitFor();
 

@@ -104,7 +104,8 @@ describe('giving tasks and extending a deadline in Chromium', () => {
     await fileInput.setInputFiles({ name: 'van-ban.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK') });
     await page.getByText('Không nhận tệp van-ban.xlsx: chỉ nhận PDF hoặc DOCX.').waitFor();
     await fileInput.setInputFiles({ name: 'van-ban-317.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%van ban chi dao\n') });
-    await page.getByText(/van-ban-317\.pdf \(.*\), ubnd gửi lúc/).waitFor();
+    // Who sent it is named as a person (issue 11, item 3), not by login.
+    await page.getByText(/van-ban-317\.pdf \(.*\), Lê Minh Quang, Phó Chủ tịch UBND Thành phố, UBND Thành phố Hà Nội gửi lúc/).waitFor();
 
     // Clause 1: every district, followed up by Sở Nội vụ (found without diacritics).
     const form = section(page, 'Thêm nhiệm vụ');
@@ -304,7 +305,9 @@ describe('giving tasks and extending a deadline in Chromium', () => {
     await audit.getByRole('cell', { name: 'Đề nghị gia hạn', exact: true }).waitFor();
     await audit.getByRole('cell', { name: 'Đồng ý gia hạn', exact: true }).waitFor();
     await audit.getByRole('cell', { name: 'Gia hạn thời hạn nhiệm vụ', exact: true }).waitFor();
-    expect(await audit.getByRole('cell', { name: 'badinh', exact: true }).count()).toBeGreaterThan(0);
+    // Each step names its person (name, title, unit), never the login.
+    expect(await audit.getByRole('cell', { name: 'Nguyễn Văn An, Trưởng phòng Nội vụ, Quận Ba Đình', exact: true }).count()).toBeGreaterThan(0);
+    expect(await audit.getByRole('cell', { name: 'badinh', exact: true }).count()).toBe(0);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await shoot(page, 'task-extension-approved', extension);
     await shoot(page, 'task-page');

@@ -32,6 +32,8 @@ export const shellVi = {
     targets: 'Chỉ tiêu',
     reports: 'Báo cáo định kỳ',
     coordination: 'Điều phối',
+    waiting_one: '{{count}} việc đang chờ xử lý',
+    waiting_other: '{{count}} việc đang chờ xử lý',
     briefing: 'Giao ban',
   },
   home: {
@@ -105,6 +107,8 @@ export const shellEn: SameShape<typeof shellVi> = {
     targets: 'Targets',
     reports: 'Periodic reports',
     coordination: 'Coordination',
+    waiting_one: '{{count}} item waiting',
+    waiting_other: '{{count}} items waiting',
     briefing: 'Briefing',
   },
   home: {

@@ -37,11 +37,13 @@ export {
   findUserByUsername,
   createUser,
   setUserActive,
+  listPeople,
+  listUsersWithRole,
   listUnits,
   getUnit,
   upsertUnits,
 } from './users.ts';
-export type { Unit, UserRecord, NewUser, NewUnit } from './users.ts';
+export type { Unit, UserRecord, NewUser, NewUnit, Person } from './users.ts';
 export { writeAudit, writeAudits, listAudit } from './audit.ts';
 export type { AuditRecord, AuditWrite, AuditQuery } from './audit.ts';
 export {

@@ -36,6 +36,8 @@ export const users = authSchema.table(
     id: uuid('id').primaryKey().defaultRandom(),
     username: text('username').notNull().unique('users_username_unique'),
     displayName: text('display_name').notNull(),
+    // The person's position (chức vụ), e.g. "Trưởng phòng"; null when not given.
+    title: text('title'),
     // Null for accounts that belong to no unit (the system administrator).
     unitCode: text('unit_code').references(() => units.code, { onUpdate: 'cascade' }),
     passwordHash: text('password_hash').notNull(),

@@ -77,25 +77,44 @@ export function hanoiDirectory(): NewUnit[] {
 
 interface DemoAccount {
   username: string;
+  /** The person's full name (họ và tên). */
   displayName: string;
+  /** Their position (chức vụ). */
+  title: string;
   unitCode: string | null;
   roles: Role[];
 }
 
-/** The demo accounts of the outside contract (CONTRACT.md), all with {@link DEMO_PASSWORD}. */
+/**
+ * The demo accounts of the outside contract (CONTRACT.md), all with {@link DEMO_PASSWORD}:
+ * invented people with the positions such an account would hold.
+ */
 export const demoAccounts: ReadonlyArray<DemoAccount> = [
-  { username: 'admin', displayName: 'Quản trị hệ thống', unitCode: null, roles: ['admin'] },
-  { username: 'ubnd', displayName: 'Lãnh đạo UBND Thành phố', unitCode: UBND_UNIT_CODE, roles: ['coordinator'] },
+  { username: 'admin', displayName: 'Quản trị hệ thống', title: 'Quản trị viên', unitCode: null, roles: ['admin'] },
+  { username: 'ubnd', displayName: 'Lê Minh Quang', title: 'Phó Chủ tịch UBND Thành phố', unitCode: UBND_UNIT_CODE, roles: ['coordinator'] },
   // The Văn phòng runs the city's follow-up task force: a coordinator as well as its unit's lead.
-  { username: 'vp', displayName: 'Lãnh đạo Văn phòng UBND Thành phố', unitCode: 'VP', roles: ['unit_lead', 'coordinator'] },
-  { username: 'stc', displayName: 'Lãnh đạo Sở Tài chính', unitCode: 'STC', roles: ['unit_lead'] },
-  { username: 'stttt', displayName: 'Lãnh đạo Sở Thông tin và Truyền thông', unitCode: 'STTTT', roles: ['unit_lead'] },
-  { username: 'skhdt', displayName: 'Lãnh đạo Sở Kế hoạch và Đầu tư', unitCode: 'SKHDT', roles: ['unit_lead'] },
-  { username: 'snv', displayName: 'Lãnh đạo Sở Nội vụ', unitCode: 'SNV', roles: ['unit_lead'] },
-  { username: 'stc.cv', displayName: 'Chuyên viên Sở Tài chính', unitCode: 'STC', roles: ['officer'] },
-  { username: 'sxd', displayName: 'Lãnh đạo Sở Xây dựng', unitCode: 'SXD', roles: ['unit_lead'] },
-  { username: 'badinh', displayName: 'Lãnh đạo UBND Quận Ba Đình', unitCode: BA_DINH_UNIT_CODE, roles: ['unit_lead'] },
+  { username: 'vp', displayName: 'Phạm Thu Hà', title: 'Chánh Văn phòng', unitCode: 'VP', roles: ['unit_lead', 'coordinator'] },
+  { username: 'stc', displayName: 'Nguyễn Đức Long', title: 'Giám đốc Sở', unitCode: 'STC', roles: ['unit_lead'] },
+  { username: 'stttt', displayName: 'Đỗ Thị Lan', title: 'Giám đốc Sở', unitCode: 'STTTT', roles: ['unit_lead'] },
+  { username: 'skhdt', displayName: 'Hoàng Văn Nam', title: 'Phó Giám đốc Sở', unitCode: 'SKHDT', roles: ['unit_lead'] },
+  { username: 'snv', displayName: 'Vũ Thị Hương', title: 'Giám đốc Sở', unitCode: 'SNV', roles: ['unit_lead'] },
+  { username: 'stc.cv', displayName: 'Trịnh Quốc Bảo', title: 'Chuyên viên Phòng Ngân sách', unitCode: 'STC', roles: ['officer'] },
+  { username: 'sxd', displayName: 'Bùi Anh Tuấn', title: 'Giám đốc Sở', unitCode: 'SXD', roles: ['unit_lead'] },
+  { username: 'badinh', displayName: 'Nguyễn Văn An', title: 'Trưởng phòng Nội vụ', unitCode: BA_DINH_UNIT_CODE, roles: ['unit_lead'] },
 ];
+
+/** The names earlier versions seeded (a role, not a person): an account still so named takes its person's name. */
+const formerDemoNames: Readonly<Record<string, string>> = {
+  ubnd: 'Lãnh đạo UBND Thành phố',
+  vp: 'Lãnh đạo Văn phòng UBND Thành phố',
+  stc: 'Lãnh đạo Sở Tài chính',
+  stttt: 'Lãnh đạo Sở Thông tin và Truyền thông',
+  skhdt: 'Lãnh đạo Sở Kế hoạch và Đầu tư',
+  snv: 'Lãnh đạo Sở Nội vụ',
+  'stc.cv': 'Chuyên viên Sở Tài chính',
+  sxd: 'Lãnh đạo Sở Xây dựng',
+  badinh: 'Lãnh đạo UBND Quận Ba Đình',
+};
 
 export interface SeedResult {
   unitsCreated: number;
@@ -105,13 +124,16 @@ export interface SeedResult {
 /**
  * Seeds the units of Hà Nội and the demo accounts. Idempotent: existing accounts keep their
  * password (a demo user who changed it keeps it) and only gain the roles the contract gives
- * them (roles are added, never taken away); the demo password is hashed at most once per
- * call, only when an account is missing.
+ * them (roles are added, never taken away); an account without a title gets its person's
+ * title, and its name when it still has the role-like name an earlier version gave it (a
+ * name someone changed is kept). The demo password is hashed at most once per call, only
+ * when an account is missing.
  */
 export async function seedDemoDirectory(db: Queryable): Promise<SeedResult> {
   const { created: unitsCreated } = await upsertUnits(db, hanoiDirectory());
   const usersCreated = await createMissingDemoAccounts(db);
   await addContractRoles(db);
+  await fillDemoPeople(db);
   return { unitsCreated, usersCreated };
 }
 
@@ -122,6 +144,20 @@ async function addContractRoles(db: Queryable): Promise<void> {
       .update(users)
       .set({ roles: sql`(select array_agg(distinct r order by r) from unnest(${users.roles} || ${sql.param(account.roles)}::text[]) as r)` })
       .where(and(eq(users.username, account.username), sql`not (${users.roles} @> ${sql.param(account.roles)}::text[])`));
+  }
+}
+
+/** Demo accounts seeded before users had titles get their person's title (and name, when still the old one). */
+async function fillDemoPeople(db: Queryable): Promise<void> {
+  for (const account of demoAccounts) {
+    const former = formerDemoNames[account.username] ?? account.displayName;
+    await db
+      .update(users)
+      .set({
+        title: account.title,
+        displayName: sql`case when ${users.displayName} = ${former} then ${account.displayName} else ${users.displayName} end`,
+      })
+      .where(and(eq(users.username, account.username), sql`coalesce(trim(${users.title}), '') = ''`));
   }
 }
 

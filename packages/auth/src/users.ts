@@ -1,4 +1,4 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '@dondoc/db';
 import { z } from 'zod';
 import { hashPassword } from './passwords.ts';
@@ -14,10 +14,20 @@ export interface UserRecord {
   id: string;
   username: string;
   displayName: string;
+  title: string | null;
   unitCode: string | null;
   roles: Role[];
   active: boolean;
   createdAt: Date;
+}
+
+/** Who did something, as histories and notifications name them: full name, title and unit, never only the login. */
+export interface Person {
+  username: string;
+  fullName: string;
+  title: string | null;
+  unitCode: string | null;
+  unitName: string | null;
 }
 
 /** Usernames are compared trimmed and lower-cased everywhere: "  STC " signs in as `stc`. */
@@ -30,6 +40,7 @@ export const usernamePattern = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 export const newUserSchema = z.object({
   username: z.string().transform(normalizeUsername).pipe(z.string().regex(usernamePattern)),
   displayName: z.string().trim().min(1).max(200),
+  title: z.string().trim().max(200).nullish().transform((title) => title || null),
   unitCode: z.string().min(1).nullable(),
   roles: z.array(z.enum(allRoles)).transform((list) => [...new Set(list)]),
   password: z.string().min(8).max(1024),
@@ -48,6 +59,7 @@ const userColumns = {
   id: users.id,
   username: users.username,
   displayName: users.displayName,
+  title: users.title,
   unitCode: users.unitCode,
   roles: users.roles,
   active: users.active,
@@ -121,6 +133,7 @@ export async function createUser(db: Queryable, input: NewUser): Promise<UserRec
     .values({
       username: user.username,
       displayName: user.displayName,
+      title: user.title,
       unitCode: user.unitCode,
       roles: user.roles,
       passwordHash: await hashPassword(user.password),
@@ -128,6 +141,28 @@ export async function createUser(db: Queryable, input: NewUser): Promise<UserRec
     .returning(userColumns);
   if (!row) throw new Error(`User ${user.username} was not created`);
   return row;
+}
+
+/**
+ * The people behind these usernames (accounts disabled or not: a history outlives the job),
+ * with their unit's name. Usernames with no account are left out.
+ */
+export async function listPeople(db: Queryable, usernames: Iterable<string>): Promise<Person[]> {
+  const wanted = [...new Set(usernames)];
+  if (wanted.length === 0) return [];
+  return db
+    .select({ username: users.username, fullName: users.displayName, title: users.title, unitCode: users.unitCode, unitName: units.name })
+    .from(users)
+    .leftJoin(units, eq(units.code, users.unitCode))
+    .where(inArray(users.username, wanted));
+}
+
+/** Active users holding a role, with their unit (who is told when something waits for that role). */
+export async function listUsersWithRole(db: Queryable, role: Role): Promise<Array<{ username: string; unitCode: string | null }>> {
+  return db
+    .select({ username: users.username, unitCode: users.unitCode })
+    .from(users)
+    .where(and(eq(users.active, true), sql`${users.roles} @> array[${role}]::text[]`));
 }
 
 /** Disabling keeps the account (its audit trail points at it) but its sessions stop validating. */

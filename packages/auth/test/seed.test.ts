@@ -8,7 +8,9 @@ import {
   demoAccounts,
   findUserByUsername,
   getUnit,
+  listPeople,
   listUnits,
+  listUsersWithRole,
   login,
   seedDemoDirectory,
   units,
@@ -91,6 +93,30 @@ describe.each(testBackends)('demo directory on %s', (backend) => {
     expect((await findUserByUsername(t.db, 'vp'))?.roles.toSorted()).toEqual(['coordinator', 'unit_lead']);
     expect((await findUserByUsername(t.db, 'sxd'))?.roles.toSorted()).toEqual(['coordinator', 'unit_lead']);
     expect(await passwordHashes()).toEqual(hashesBefore);
+  });
+
+  it('names every demo account as a person with a title, and listPeople answers them with their unit', async () => {
+    for (const account of demoAccounts) {
+      const user = await findUserByUsername(t.db, account.username);
+      expect(user?.title, account.username).toBeTruthy();
+      expect(user?.displayName, account.username).not.toMatch(/^Lãnh đạo /);
+    }
+    expect(await listPeople(t.db, ['badinh', 'badinh', 'nobody'])).toEqual([
+      { username: 'badinh', fullName: 'Nguyễn Văn An', title: 'Trưởng phòng Nội vụ', unitCode: BA_DINH_UNIT_CODE, unitName: 'Quận Ba Đình' },
+    ]);
+    expect((await listUsersWithRole(t.db, 'coordinator')).map((u) => u.username).toSorted()).toEqual(['sxd', 'ubnd', 'vp']);
+  });
+
+  it('fills the names and titles of demo accounts seeded before users had titles, keeping a name someone changed', async () => {
+    // A database of the previous version: role-like names, no titles; an admin renamed stc.
+    await t.db.update(users).set({ title: null, displayName: 'Lãnh đạo UBND Quận Ba Đình' }).where(eq(users.username, 'badinh'));
+    await t.db.update(users).set({ title: null, displayName: 'Trần Văn Bình' }).where(eq(users.username, 'stc'));
+    await t.db.update(users).set({ title: 'Phó Giám đốc', displayName: 'Lãnh đạo Sở Nội vụ' }).where(eq(users.username, 'snv'));
+    await seedDemoDirectory(t.db);
+    expect(await findUserByUsername(t.db, 'badinh')).toMatchObject({ displayName: 'Nguyễn Văn An', title: 'Trưởng phòng Nội vụ' });
+    expect(await findUserByUsername(t.db, 'stc')).toMatchObject({ displayName: 'Trần Văn Bình', title: 'Giám đốc Sở' });
+    // An account with a title is someone's data: left alone.
+    expect(await findUserByUsername(t.db, 'snv')).toMatchObject({ displayName: 'Lãnh đạo Sở Nội vụ', title: 'Phó Giám đốc' });
   });
 
   it('upsertUnits updates changed units and leaves the others alone', async () => {

@@ -10,7 +10,7 @@ import { testBackends } from '@dondoc/db/testing';
 import { taskStatus } from '../src/domain/index.ts';
 import { listTaskExtensions } from '../src/server/extensions.ts';
 import { tasks } from '../src/server/schema.ts';
-import { createCoreHarness, rejection, type CoreCaller, type CoreHarness } from './harness.ts';
+import { createCoreHarness, person, rejection, type CoreCaller, type CoreHarness } from './harness.ts';
 
 describe.each(testBackends)('deadline extensions on %s', (backend) => {
   let h: CoreHarness;
@@ -76,7 +76,7 @@ describe.each(testBackends)('deadline extensions on %s', (backend) => {
         previousDeadline: '2025-06-30',
         proposedDeadline: '2025-08-31',
         state: 'pending',
-        requestedBy: 'badinh',
+        requestedBy: person('badinh'),
         decidedBy: null,
         decidedAt: null,
         decisionNote: null,
@@ -159,7 +159,7 @@ describe.each(testBackends)('deadline extensions on %s', (backend) => {
       expect(approved).toMatchObject({
         id: extensionId,
         state: 'approved',
-        decidedBy: 'ubnd',
+        decidedBy: person('ubnd'),
         decisionNote: 'Đồng ý',
         approvedDeadline: '2025-08-31',
         updatedTask: { id: childId, deadline: '2025-08-31', originalDeadline: '2025-06-30', version: before.version + 1 },
@@ -175,7 +175,7 @@ describe.each(testBackends)('deadline extensions on %s', (backend) => {
       const view = await badinh.tasks.get({ id: childId, asOf: dayAfterOld });
       expect(view).toMatchObject({ deadline: '2025-08-31', status: 'in_progress', version: row.version });
       expect((await badinh.tasks.get({ id: childId, asOf: '2025-09-01' })).status).toBe('overdue');
-      expect(view.history[0]).toMatchObject({ by: 'ubnd', progress: 0, note: 'Gia hạn từ 30/06/2025 đến 31/08/2025: Chờ hướng dẫn kết nối của Bộ Nội vụ' });
+      expect(view.history[0]).toMatchObject({ by: person('ubnd'), progress: 0, note: 'Gia hạn từ 30/06/2025 đến 31/08/2025: Chờ hướng dẫn kết nối của Bộ Nội vụ' });
       // The task's trail shows the extension's steps beside the task's own rows.
       expect(view.audit.slice(0, 3).map((a) => a.action).sort()).toEqual(['core.extension.approve', 'core.extension.request', 'core.task.extend'].sort());
       expect((await badinh.tasks.list({ asOf: dayAfterOld, status: 'in_progress', limit: 200 })).items.map((t) => t.code)).toContain('200-1-Q001');
@@ -213,7 +213,7 @@ describe.each(testBackends)('deadline extensions on %s', (backend) => {
       expect(done.status).toBe('done_on_time');
       expect(taskStatus(await taskRow(childId), '2025-12-01')).toBe('done_on_time');
       // The task's requests, newest first.
-      const listed = await listTaskExtensions(h.db, childId);
+      const listed = await listTaskExtensions(h.db, childId, "vi");
       // The date approved is kept with each request (the second one approved less than asked).
       expect(listed.map((e) => [e.state, e.proposedDeadline, e.approvedDeadline])).toEqual([
         ['approved', '2025-10-31', '2025-09-30'],
@@ -233,7 +233,7 @@ describe.each(testBackends)('deadline extensions on %s', (backend) => {
       expect(noNote.code).toBe('BAD_REQUEST');
       expect(noNote.message).toBe('Không đồng ý gia hạn cần nêu lý do.');
       const declined = await ubnd.extensions.decide({ id: request.id, decision: 'decline', note: 'Đề nghị hoàn thành đúng hạn' });
-      expect(declined).toMatchObject({ state: 'declined', decisionNote: 'Đề nghị hoàn thành đúng hạn', approvedDeadline: null, decidedBy: 'ubnd' });
+      expect(declined).toMatchObject({ state: 'declined', decisionNote: 'Đề nghị hoàn thành đúng hạn', approvedDeadline: null, decidedBy: person('ubnd') });
       const row = await taskRow(sxdTaskId);
       expect(row).toMatchObject({ deadline: '2025-05-31', originalDeadline: null, version: 1 });
       expect((await sxd.tasks.get({ id: sxdTaskId, asOf: '2025-06-01' })).status).toBe('overdue');
@@ -252,7 +252,7 @@ describe.each(testBackends)('deadline extensions on %s', (backend) => {
       const task = await taskRow(sxdTaskId);
       await ubnd.tasks.cancel({ id: sxdTaskId, version: task.version, reason: 'Đã gộp vào nhiệm vụ khác' });
       const [closed] = await ubnd.extensions.list({ taskId: sxdTaskId });
-      expect(closed).toMatchObject({ state: 'declined', decidedBy: 'ubnd', decisionNote: 'Nhiệm vụ đã bị hủy: Đã gộp vào nhiệm vụ khác' });
+      expect(closed).toMatchObject({ state: 'declined', decidedBy: person('ubnd'), decisionNote: 'Nhiệm vụ đã bị hủy: Đã gộp vào nhiệm vụ khác' });
       expect(await ubnd.extensions.list({ taskId: sxdTaskId, state: 'pending' })).toEqual([]);
       const cancelled = await rejection((await h.as('sxd')).extensions.request({ taskId: sxdTaskId, reason: 'x', proposedDeadline: '2025-08-31' }));
       expect(cancelled.code).toBe('BAD_REQUEST');

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { daysBetween, LEADERSHIP_REMINDER_THRESHOLD } from '../src/domain/index.ts';
 import { eq } from 'drizzle-orm';
 import { reminders, tasks } from '../src/server/schema.ts';
-import { createCoreHarness, rejection, today, type CoreHarness } from './harness.ts';
+import { createCoreHarness, person, rejection, today, type CoreHarness } from './harness.ts';
 
 describe.each(testBackends)('reminders and notifications on %s', (backend) => {
   let h: CoreHarness;
@@ -105,6 +105,7 @@ describe.each(testBackends)('reminders and notifications on %s', (backend) => {
       title: 'Đôn đốc thực hiện nhiệm vụ 2458-1.6-STC',
       body: 'Đôn đốc lần 4: báo cáo lãnh đạo Thành phố',
       link: `/nhiem-vu/${h.taskId('2458-1.6-STC')}`,
+      actor: person('ubnd'),
       read: false,
       createdAt: expect.any(String),
     });
@@ -146,7 +147,7 @@ describe.each(testBackends)('reminders and notifications on %s', (backend) => {
     const [notification] = await (await h.as('badinh')).notifications.list({ unreadOnly: true });
     expect(notification).toMatchObject({ kind: 'reminder', title: 'Đôn đốc thực hiện nhiệm vụ 2458-1.6-Q001', body: 'Đề nghị Quận Ba Đình báo cáo kết quả tái cấu trúc quy trình', read: false });
     const task = await (await h.as('badinh')).tasks.get({ id: taskId });
-    expect(task.reminders).toEqual([{ at: expect.any(String), by: 'vp', unit: { code: 'Q001', name: expect.stringContaining('Ba Đình') }, message: 'Đề nghị Quận Ba Đình báo cáo kết quả tái cấu trúc quy trình', whileOverdue: true }]);
+    expect(task.reminders).toEqual([{ at: expect.any(String), by: person('vp'), unit: { code: 'Q001', name: expect.stringContaining('Ba Đình') }, message: 'Đề nghị Quận Ba Đình báo cáo kết quả tái cấu trúc quy trình', whileOverdue: true }]);
   });
 
   it('a completed task is not reminded about: refused saying so, nothing recorded', async () => {

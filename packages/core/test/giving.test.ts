@@ -8,7 +8,7 @@ import { and, eq, like } from 'drizzle-orm';
 import { listAudit, listUnits } from '@dondoc/auth';
 import { testBackends } from '@dondoc/db/testing';
 import { directives, targets, taskCoordinators, taskDrafts, tasks } from '../src/server/schema.ts';
-import { base64, createCoreHarness, fileForm, rejection, tinyPdf, tinyPng, today, type CoreCaller, type CoreHarness, type DemoUsername } from './harness.ts';
+import { base64, createCoreHarness, person, fileForm, rejection, tinyPdf, tinyPng, today, type CoreCaller, type CoreHarness, type DemoUsername } from './harness.ts';
 
 type SaveTask = Parameters<CoreCaller['directives']['saveTask']>[0];
 
@@ -98,7 +98,7 @@ describe.each(testBackends)('giving tasks on %s', (backend) => {
         signer: 'Lê Hồng Sơn, Phó Chủ tịch',
       });
       const view = await ubnd.directives.get({ id: directiveId });
-      expect(view).toMatchObject({ state: 'draft', createdBy: 'ubnd', issuedAt: null, issuedBy: null, drafts: [], tasks: [], attachment: null, references: [] });
+      expect(view).toMatchObject({ state: 'draft', createdBy: person('ubnd'), issuedAt: null, issuedBy: null, drafts: [], tasks: [], attachment: null, references: [] });
       const [row] = await h.db.select().from(directives).where(eq(directives.id, directiveId));
       expect(row).toMatchObject({ createdBy: 'ubnd', updatedBy: 'ubnd', state: 'draft' });
       const audit = await listAudit(h.db, { entity: 'core.directive', entityId: directiveId });
@@ -322,7 +322,7 @@ describe.each(testBackends)('giving tasks on %s', (backend) => {
       // The drafts are gone; the directive is issued.
       expect(await h.db.select().from(taskDrafts).where(eq(taskDrafts.directiveId, directiveId))).toEqual([]);
       const view = await ubnd.directives.get({ id: directiveId });
-      expect(view).toMatchObject({ state: 'issued', issuedBy: 'ubnd', drafts: [] });
+      expect(view).toMatchObject({ state: 'issued', issuedBy: person('ubnd'), drafts: [] });
       expect(view.issuedAt).not.toBeNull();
       expect(view.tasks.map((t) => [t.code, t.isParent, t.childCount, t.leadUnit.code, t.state])).toEqual([
         ['125-1', true, 30, 'SNV', 'active'],
@@ -417,8 +417,8 @@ describe.each(testBackends)('giving tasks on %s', (backend) => {
       const badinh = await h.as('badinh');
       const child = await taskRow('125-1-Q001');
       const view = await badinh.tasks.get({ id: child.id, asOf: '2025-07-10' });
-      expect(view).toMatchObject({ title: 'Rà soát, cắt giảm thủ tục hành chính cấp huyện', deadline: '2025-07-15', version: 2, updatedBy: 'ubnd', status: 'in_progress' });
-      expect(view.history[0]).toMatchObject({ by: 'ubnd', progress: 0, note: 'Điều chỉnh nhiệm vụ: Theo đề nghị của Sở Nội vụ' });
+      expect(view).toMatchObject({ title: 'Rà soát, cắt giảm thủ tục hành chính cấp huyện', deadline: '2025-07-15', version: 2, updatedBy: person('ubnd'), status: 'in_progress' });
+      expect(view.history[0]).toMatchObject({ by: person('ubnd'), progress: 0, note: 'Điều chỉnh nhiệm vụ: Theo đề nghị của Sở Nội vụ' });
       expect(view.audit.map((a) => a.action)).toEqual(['core.task.edit', 'core.task.assign']);
       // An adjustment is not an extension: no original deadline kept.
       expect(child.originalDeadline).toBeNull();

@@ -21,10 +21,13 @@ import { vi } from 'vitest';
 import { ZodError } from 'zod';
 import {
   authMigrations,
+  demoAccounts,
   findUserByUsername,
   getSessionUser,
+  hanoiDirectory,
   PermissionRegistry,
   seedDemoDirectory,
+  type Person,
   type SessionUser,
 } from '@dondoc/auth';
 import type { DatabaseKind, Db } from '@dondoc/db';
@@ -49,6 +52,14 @@ vi.setConfig({ hookTimeout: 180_000, testTimeout: 60_000 });
 
 export const demoUsernames = ['admin', 'ubnd', 'vp', 'stc', 'stttt', 'skhdt', 'snv', 'stc.cv', 'sxd', 'badinh'] as const;
 export type DemoUsername = (typeof demoUsernames)[number];
+
+/** A demo account as the core's answers name it (`by`, `submittedBy` …): full name, title and unit. */
+export function person(username: DemoUsername): Person {
+  const account = demoAccounts.find((a) => a.username === username);
+  if (!account) throw new Error(`no demo account ${username}`);
+  const unitName = hanoiDirectory().find((unit) => unit.code === account.unitCode)?.name ?? null;
+  return { username, fullName: account.displayName, title: account.title, unitCode: account.unitCode, unitName };
+}
 
 const createCaller = createCallerFactory(coreRouter);
 export type CoreCaller = ReturnType<typeof createCaller>;

@@ -13,7 +13,7 @@ import type { Context, Locale } from '@dondoc/trpc';
 import { addDays, periodOf, type IsoDate } from '../src/domain/index.ts';
 import { createRequestContext } from '../src/server/index.ts';
 import { notifications, reports, tasks } from '../src/server/schema.ts';
-import { createCoreHarness, rejection, today, type CoreHarness, type DemoUsername } from './harness.ts';
+import { createCoreHarness, person, rejection, today, type CoreHarness, type DemoUsername } from './harness.ts';
 
 const MODULE = 'noi-vu';
 const modulePermissions: PermissionDeclaration[] = [
@@ -201,8 +201,8 @@ describe.each(testBackends)('the module API (ctx.services.core) on %s', (backend
       const task = await (await core('sxd')).tasks.get(opened.id);
       expect(task).toMatchObject({ status: 'done_on_time', resultDocNumber: '12/BC-SNV' });
       expect(task.history.map((e) => [e.by, e.progress, e.note])).toEqual([
-        ['snv', 100, null],
-        ['snv', 40, 'Đã rà soát 4/10 mô hình'],
+        [person('snv'), 100, null],
+        [person('snv'), 40, 'Đã rà soát 4/10 mô hình'],
       ]);
       const audit = await listAudit(h.db, { entity: 'core.task', entityId: opened.id });
       expect(audit.map((a) => [a.action, a.actorUsername, (a.after as { module?: string }).module])).toEqual([
@@ -314,6 +314,19 @@ describe.each(testBackends)('the module API (ctx.services.core) on %s', (backend
       expect(rows).toEqual([{ module_id: MODULE, link_path: '/m/noi-vu/kien-nghi/3', link_label: 'Kiến nghị số 3' }]);
       expect(await listAudit(h.db, { entity: 'core.escalation', entityId: raised.id })).toMatchObject([{ action: 'core.escalation.open', actorUsername: 'stc', requestId, after: expect.objectContaining({ module: MODULE }) }]);
       expect((await rejection((await core('badinh')).escalations.raise({ taskId, reason: 'x', link: { path: '/m/noi-vu/a', label: 'a' } }))).code).toBe('NOT_FOUND');
+      // The coordinators are told, naming who raised it.
+      const [told] = (await (await h.as('vp')).notifications.list()).filter((n) => n.kind === 'escalation_opened');
+      expect(told).toMatchObject({ title: 'Sở Tài chính kiến nghị vượt thẩm quyền về nhiệm vụ 2458-1.6-STC', link: `/nhiem-vu/${taskId}`, actor: person('stc') });
+    });
+  });
+
+  describe('people', () => {
+    it('of: the people behind usernames a module stores, by name, title and unit', async () => {
+      const { services } = await request('stc');
+      expect(await services.core.people.of(['stc.cv', 'du-lieu-mau', null, 'stc.cv'])).toEqual({
+        'stc.cv': person('stc.cv'),
+        'du-lieu-mau': { username: 'du-lieu-mau', fullName: 'Dữ liệu mẫu (hệ thống)', title: null, unitCode: null, unitName: null },
+      });
     });
   });
 

@@ -10,7 +10,7 @@ import { listAudit } from '@dondoc/auth';
 import { testBackends } from '@dondoc/db/testing';
 import type { IsoDate } from '../src/domain/index.ts';
 import { reports, tasks, taskUpdates } from '../src/server/schema.ts';
-import { createCoreHarness, fileForm, rejection, sha256, tinyPdf, type CoreCaller, type CoreHarness } from './harness.ts';
+import { createCoreHarness, person, fileForm, rejection, sha256, tinyPdf, type CoreCaller, type CoreHarness } from './harness.ts';
 
 type ReportView = Awaited<ReturnType<CoreCaller['reports']['get']>>;
 type VersionView = Awaited<ReturnType<CoreCaller['reports']['version']>>;
@@ -116,7 +116,7 @@ describe.each(testBackends)('frozen report versions on %s', (backend) => {
       expect(await badinh.reports.submit({ id: reportId, version: 1 })).toEqual({ id: reportId, state: 'submitted', version: 2, escalations: 0, tasks: expect.any(Array) });
 
       asSubmitted = await badinh.reports.get({ periodId: PERIOD });
-      expect(asSubmitted.report).toMatchObject({ state: 'submitted', submittedBy: 'badinh', submissions: 1, version: 2 });
+      expect(asSubmitted.report).toMatchObject({ state: 'submitted', submittedBy: person('badinh'), submissions: 1, version: 2 });
       expect(asSubmitted.frozenVersion).toBe(1);
       expect(asSubmitted.missing).toEqual([]);
       // The completed task keeps 100 on the task, beside the 50 the unit reported.
@@ -144,14 +144,14 @@ describe.each(testBackends)('frozen report versions on %s', (backend) => {
         dueInPeriod: 1,
         lines: 11,
       });
-      expect(asSubmitted.versions).toEqual([{ number: 1, state: 'submitted', submittedAt: asSubmitted.report!.submittedAt, submittedBy: 'badinh', reviewedAt: null, reviewedBy: null, returnReason: null }]);
+      expect(asSubmitted.versions).toEqual([{ number: 1, state: 'submitted', submittedAt: asSubmitted.report!.submittedAt, submittedBy: person('badinh'), reviewedAt: null, reviewedBy: null, returnReason: null }]);
 
       const v1 = await badinh.reports.version({ reportId, number: 1 });
       expect(v1).toEqual({
         number: 1,
         state: 'submitted',
         submittedAt: asSubmitted.report!.submittedAt,
-        submittedBy: 'badinh',
+        submittedBy: person('badinh'),
         reviewedAt: null,
         reviewedBy: null,
         returnReason: null,
@@ -191,7 +191,7 @@ describe.each(testBackends)('frozen report versions on %s', (backend) => {
       const badinh = await h.as('badinh');
       const view = await badinh.reports.get({ periodId: PERIOD });
       expect(view.report?.state).toBe('accepted');
-      expect(view.versions).toEqual([{ number: 1, state: 'accepted', submittedAt: asSubmitted.report!.submittedAt, submittedBy: 'badinh', reviewedAt: view.report!.reviewedAt, reviewedBy: 'ubnd', returnReason: null }]);
+      expect(view.versions).toEqual([{ number: 1, state: 'accepted', submittedAt: asSubmitted.report!.submittedAt, submittedBy: person('badinh'), reviewedAt: view.report!.reviewedAt, reviewedBy: person('ubnd'), returnReason: null }]);
       expect(content(view)).toEqual(content(asSubmitted));
 
       // 1.6 completed late (05/11/2023, inside the window) and 1.4 completed before the window
@@ -205,7 +205,7 @@ describe.each(testBackends)('frozen report versions on %s', (backend) => {
       expect(after.items.find((i) => i.task.code === code('1.6'))?.task.status).toBe('overdue');
       expect(after.items.find((i) => i.task.code === code('1.2'))?.task.progress).toBe(50);
       const v1 = await badinh.reports.version({ reportId, number: 1 });
-      expect(v1).toMatchObject({ state: 'accepted', reviewedBy: 'ubnd', reviewedAt: view.report!.reviewedAt, figures: asSubmitted.figures });
+      expect(v1).toMatchObject({ state: 'accepted', reviewedBy: person('ubnd'), reviewedAt: view.report!.reviewedAt, figures: asSubmitted.figures });
       expect(itemsOf(v1)).toEqual(asSubmitted.items);
       // The live tasks, as a report of that quarter not yet submitted would count them:
       // 1.6 done late, 1.1 reopened and in progress, 1.4 out of the window.
@@ -244,7 +244,7 @@ describe.each(testBackends)('frozen report versions on %s', (backend) => {
       expect(view.items.find((i) => i.task.code === '2458-3.1')).toMatchObject({ progress: 20, result: '20/200 đơn vị đạt nhóm 1, 2' });
       expect(view.missing).toEqual([]);
       expect(view.versions).toEqual([
-        { number: 1, state: 'returned', submittedAt: v1.submittedAt, submittedBy: 'stc', reviewedAt: expect.any(String), reviewedBy: 'ubnd', returnReason: 'Bổ sung số liệu quý I' },
+        { number: 1, state: 'returned', submittedAt: v1.submittedAt, submittedBy: person('stc'), reviewedAt: expect.any(String), reviewedBy: person('ubnd'), returnReason: 'Bổ sung số liệu quý I' },
       ]);
     });
 
@@ -276,7 +276,7 @@ describe.each(testBackends)('frozen report versions on %s', (backend) => {
       expect(v2.lines).not.toEqual(v1.lines);
 
       const first = await stcCv.reports.version({ reportId, number: 1 });
-      expect(first).toEqual({ ...v1, state: 'returned', reviewedAt: expect.any(String), reviewedBy: 'ubnd', returnReason: 'Bổ sung số liệu quý I' });
+      expect(first).toEqual({ ...v1, state: 'returned', reviewedAt: expect.any(String), reviewedBy: person('ubnd'), returnReason: 'Bổ sung số liệu quý I' });
       expect(first.lines).toEqual(v1.lines);
       expect(first.figures).toEqual(v1.figures);
       expect(itemsOf(first)).toEqual(firstView.items);

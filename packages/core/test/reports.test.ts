@@ -9,7 +9,7 @@ import { listAudit } from '@dondoc/auth';
 import { testBackends } from '@dondoc/db/testing';
 import { periodForData, type IsoDate, type Period } from '../src/domain/index.ts';
 import { tasks } from '../src/server/schema.ts';
-import { base64, createCoreHarness, fileForm, inputProblems, rejection, sha256, tinyPdf, tinyPng, today, type CoreCaller, type CoreHarness } from './harness.ts';
+import { base64, createCoreHarness, person, fileForm, inputProblems, rejection, sha256, tinyPdf, tinyPng, today, type CoreCaller, type CoreHarness } from './harness.ts';
 
 type ReportView = Awaited<ReturnType<CoreCaller['reports']['get']>>;
 type ItemInput = Parameters<CoreCaller['reports']['save']>[0]['items'][number];
@@ -123,7 +123,7 @@ describe.each(testBackends)('reports and escalations on %s', (backend) => {
       reportId = saved.id;
 
       const draft = await stcCv.reports.get({ periodId: period.id });
-      expect(draft.report).toMatchObject({ id: reportId, state: 'draft', version: 1, updatedBy: 'stc.cv', submittedAt: null });
+      expect(draft.report).toMatchObject({ id: reportId, state: 'draft', version: 1, updatedBy: person('stc.cv'), submittedAt: null });
       const covered = STC_TASKS.filter((c) => c !== '2458-1.6-STC');
       expect(draft.items.filter((i) => i.progress === 30).map((i) => i.task.code)).toEqual(covered.slice(0, 4));
       expect(draft.missing).toEqual(covered.slice(4).map((c) => `${c}: chưa nhập tiến độ`));
@@ -172,8 +172,8 @@ describe.each(testBackends)('reports and escalations on %s', (backend) => {
       const view = await stcCv.reports.get({ periodId: period.id });
       expect(view.evidence.map((e) => [e.filename, e.contentType, e.size, e.uploadedBy, e.taskId])).toEqual(
         expect.arrayContaining([
-          ['bien-ban-kiem-tra.pdf', 'application/pdf', pdf.length, 'stc.cv', h.taskId('2458-3.1')],
-          ['Anh-chup.PNG', 'image/png', png.length, 'stc.cv', null],
+          ['bien-ban-kiem-tra.pdf', 'application/pdf', pdf.length, person('stc.cv'), h.taskId('2458-3.1')],
+          ['Anh-chup.PNG', 'image/png', png.length, person('stc.cv'), null],
         ]),
       );
       expect(view.evidence).toHaveLength(2);
@@ -289,18 +289,18 @@ describe.each(testBackends)('reports and escalations on %s', (backend) => {
       expect(submitted.tasks.find((t) => t.code === '2458-3.1')).toEqual({ id: h.taskId('2458-3.1'), code: '2458-3.1', version: 2, progress: 35 });
 
       const report = await stc.reports.get({ periodId: period.id });
-      expect(report.report).toMatchObject({ state: 'submitted', version: 5, submittedBy: 'stc', submissions: 1 });
+      expect(report.report).toMatchObject({ state: 'submitted', version: 5, submittedBy: person('stc'), submissions: 1 });
       expect(report.missing).toEqual([]);
       // Shown as frozen in version 1, with the progress the submission wrote to the tasks.
       expect(report.frozenVersion).toBe(1);
-      expect(report.versions).toEqual([{ number: 1, state: 'submitted', submittedAt: report.report!.submittedAt, submittedBy: 'stc', reviewedAt: null, reviewedBy: null, returnReason: null }]);
+      expect(report.versions).toEqual([{ number: 1, state: 'submitted', submittedAt: report.report!.submittedAt, submittedBy: person('stc'), reviewedAt: null, reviewedBy: null, returnReason: null }]);
       expect(report.items.find((i) => i.task.code === '2458-3.1')).toMatchObject({ task: { status: 'overdue', progress: 35 }, progress: 35, beyondAuthority: true });
 
       const task = await stc.tasks.get({ id: h.taskId('2458-3.1') });
-      expect(task).toMatchObject({ progress: 35, result: '37/200 đơn vị đạt nhóm 1, 2', lastProgressOn: today(), updatedBy: 'stc', version: 2 });
-      expect(task.history).toEqual([{ at: expect.any(String), by: 'stc', progress: 35, completedOn: null, note: `Báo cáo ${period.label.vi}` }]);
+      expect(task).toMatchObject({ progress: 35, result: '37/200 đơn vị đạt nhóm 1, 2', lastProgressOn: today(), updatedBy: person('stc'), version: 2 });
+      expect(task.history).toEqual([{ at: expect.any(String), by: person('stc'), progress: 35, completedOn: null, note: `Báo cáo ${period.label.vi}` }]);
       // The task's own audit trail shows the change the report made.
-      expect(task.audit[0]).toMatchObject({ actor: 'stc', action: 'core.task.report' });
+      expect(task.audit[0]).toMatchObject({ actor: person('stc'), action: 'core.task.report' });
       expect(task.reports).toEqual([
         expect.objectContaining({ reportId, periodId: period.id, state: 'submitted', progress: 35, beyondAuthority: true, unit: { code: 'STC', name: 'Sở Tài chính' } }),
       ]);
@@ -329,7 +329,7 @@ describe.each(testBackends)('reports and escalations on %s', (backend) => {
     it('reports.list: the coordinator’s queue has STC’s report; a unit sees only its own', async () => {
       const queue = await (await h.as('ubnd')).reports.list({ state: 'submitted' });
       expect(queue).toEqual([
-        { id: reportId, unit: { code: 'STC', name: 'Sở Tài chính' }, periodId: period.id, periodLabel: period.label, state: 'submitted', version: 5, submittedAt: expect.any(String), submittedBy: 'stc' },
+        { id: reportId, unit: { code: 'STC', name: 'Sở Tài chính' }, periodId: period.id, periodLabel: period.label, state: 'submitted', version: 5, submittedAt: expect.any(String), submittedBy: person('stc') },
       ]);
       expect((await (await h.as('stc.cv')).reports.list()).map((r) => r.id)).toEqual([reportId]);
       expect(await (await h.as('sxd')).reports.list()).toEqual([]);
@@ -355,7 +355,7 @@ describe.each(testBackends)('reports and escalations on %s', (backend) => {
       expect(returned).toEqual({ id: reportId, state: 'returned', version: 6 });
 
       const stc = await h.as('stc');
-      expect((await stc.reports.get({ periodId: period.id })).report).toMatchObject({ state: 'returned', reviewedBy: 'ubnd', returnReason: 'Thiếu số liệu đơn vị tự chủ nhóm 2' });
+      expect((await stc.reports.get({ periodId: period.id })).report).toMatchObject({ state: 'returned', reviewedBy: person('ubnd'), returnReason: 'Thiếu số liệu đơn vị tự chủ nhóm 2' });
       const [notification] = await (await h.as('stc.cv')).notifications.list({ unreadOnly: true });
       expect(notification).toEqual({
         id: expect.any(Number),
@@ -363,6 +363,7 @@ describe.each(testBackends)('reports and escalations on %s', (backend) => {
         title: `Báo cáo ${period.label.vi} bị trả lại`,
         body: 'Lý do: Thiếu số liệu đơn vị tự chủ nhóm 2',
         link: `/bao-cao?ky=${period.id}`,
+        actor: person('ubnd'),
         read: false,
         createdAt: expect.any(String),
       });
@@ -389,12 +390,12 @@ describe.each(testBackends)('reports and escalations on %s', (backend) => {
       expect(accepted).toEqual({ id: reportId, state: 'accepted', version: 9 });
       const view = await (await h.as('stc')).reports.get({ periodId: period.id });
       expect(view.versions.map((v) => [v.number, v.state, v.reviewedBy])).toEqual([
-        [2, 'accepted', 'ubnd'],
-        [1, 'returned', 'ubnd'],
+        [2, 'accepted', person('ubnd')],
+        [1, 'returned', person('ubnd')],
       ]);
       const notifications = await (await h.as('stc')).notifications.list();
       expect(notifications.map((n) => [n.kind, n.title, n.body])).toEqual([
-        ['report_accepted', `Báo cáo ${period.label.vi} đã được tiếp nhận`, 'ubnd đã tiếp nhận báo cáo.'],
+        ['report_accepted', `Báo cáo ${period.label.vi} đã được tiếp nhận`, 'Báo cáo đã được tiếp nhận.'],
         ['report_returned', `Báo cáo ${period.label.vi} bị trả lại`, 'Lý do: Thiếu số liệu đơn vị tự chủ nhóm 2'],
       ]);
       const decisions = (await listAudit(h.db, { entity: 'core.report', entityId: reportId })).filter((a) => a.action.startsWith('core.report.') && !a.action.endsWith('save') && !a.action.endsWith('submit'));
@@ -467,7 +468,7 @@ describe.each(testBackends)('reports and escalations on %s', (backend) => {
         read: false,
       });
       const [answered] = await (await h.as('stc')).escalations.list();
-      expect(answered).toMatchObject({ state: 'answered', response, respondedBy: 'ubnd', respondedAt: expect.any(String) });
+      expect(answered).toMatchObject({ state: 'answered', response, respondedBy: person('ubnd'), respondedAt: expect.any(String) });
       const audit = await listAudit(h.db, { entity: 'core.escalation', entityId: escalation!.id });
       expect(audit[0]).toMatchObject({ action: 'core.escalation.respond', actorUsername: 'ubnd', requestId, before: { state: 'open' }, after: { state: 'answered', response } });
 

@@ -9,7 +9,7 @@ import { testBackends } from '@dondoc/db/testing';
 import { addDays, FORECAST_CLASSES } from '../src/domain/index.ts';
 import { declareModuleTargets } from '../src/server/index.ts';
 import { measurements, targets } from '../src/server/schema.ts';
-import { createCoreHarness, declareTestModuleTarget, rejection, TEST_MODULE_TARGET, today, type CoreHarness } from './harness.ts';
+import { createCoreHarness, person, declareTestModuleTarget, rejection, TEST_MODULE_TARGET, today, type CoreHarness } from './harness.ts';
 
 /** The module target the tests declare (the core seeds none): 2458-CT3 of `tai-chinh`. */
 const AUTONOMY_TARGET_CODE = TEST_MODULE_TARGET.code;
@@ -65,7 +65,7 @@ describe.each(testBackends)('targets on %s', (backend) => {
     const recorded = await vp.targets.record({ code: '2458-CT1', value: 14, asOf: '2024-12-31', note: 'Đã cắt giảm 14% TTHC nội bộ' });
     expect(recorded).toEqual({ id: expect.any(Number), value: 14, asOf: '2024-12-31' });
     const one = await vp.targets.get({ code: '2458-CT1', asOf: '2025-01-15' });
-    expect(one.measurements).toEqual([{ id: recorded.id, value: 14, asOf: '2024-12-31', source: 'manual', note: 'Đã cắt giảm 14% TTHC nội bộ', author: 'vp', numerator: null, denominator: null, provisional: false, basis: null }]);
+    expect(one.measurements).toEqual([{ id: recorded.id, value: 14, asOf: '2024-12-31', source: 'manual', note: 'Đã cắt giảm 14% TTHC nội bộ', author: person('vp'), numerator: null, denominator: null, provisional: false, basis: null }]);
     // One reading: still not enough data.
     expect(one.forecast).toMatchObject({ class: 'insufficient_data', latestValue: 14, latestOn: '2024-12-31', trend: null });
 
@@ -102,7 +102,7 @@ describe.each(testBackends)('targets on %s', (backend) => {
     expect(set).toEqual({ code: '2458-CT1', version: 2, baselineValue: 5, baselineDate: '2024-01-15' });
     const moved = await vp.targets.get({ code: '2458-CT1', asOf: '2025-01-15' });
     // Through (0, 5) on 15/01/2024, 9 on 30/06/2024, 13 on 31/12/2024: a steeper line, on track.
-    expect(moved).toMatchObject({ baselineValue: 5, baselineDate: '2024-01-15', version: 2, updatedBy: 'vp' });
+    expect(moved).toMatchObject({ baselineValue: 5, baselineDate: '2024-01-15', version: 2, updatedBy: person('vp') });
     expect(moved.forecast.class).toBe('on_track');
     const audit = await listAudit(h.db, { entity: 'core.target', entityId: moved.id });
     expect(audit[0]).toMatchObject({ action: 'core.target.baseline', requestId, before: { baselineValue: 2.5, baselineDate: '2023-06-30' }, after: { baselineValue: 5, baselineDate: '2024-01-15' } });
@@ -150,7 +150,7 @@ describe.each(testBackends)('targets on %s', (backend) => {
     expect(recorded).toEqual({ id: expect.any(Number), value: 18.5, asOf: '2025-06-30' });
 
     const target = await api.targets.get(AUTONOMY_TARGET_CODE, '2025-07-01');
-    expect(target.measurements).toEqual([{ id: recorded.id, value: 18.5, asOf: '2025-06-30', source: 'tai-chinh', note: '37/200 đơn vị nhóm 1, 2', author: 'stc', numerator: null, denominator: null, provisional: false, basis: null }]);
+    expect(target.measurements).toEqual([{ id: recorded.id, value: 18.5, asOf: '2025-06-30', source: 'tai-chinh', note: '37/200 đơn vị nhóm 1, 2', author: person('stc'), numerator: null, denominator: null, provisional: false, basis: null }]);
     // One reading after the baseline: not enough data for a trend yet.
     expect(target.forecast.class).toBe('insufficient_data');
     // (The earlier audit row of this target is its baseline, set in the test above.)
@@ -162,7 +162,7 @@ describe.each(testBackends)('targets on %s', (backend) => {
     const system = await h.coreApi('tai-chinh', null);
     await system.targets.recordMeasurement(AUTONOMY_TARGET_CODE, { value: 20.5, asOf: '2025-09-30' });
     const latest = await system.targets.get(AUTONOMY_TARGET_CODE, '2025-10-01');
-    expect(latest.measurements.at(-1)).toMatchObject({ value: 20.5, source: 'tai-chinh', author: 'tai-chinh' });
+    expect(latest.measurements.at(-1)).toMatchObject({ value: 20.5, source: 'tai-chinh', author: expect.objectContaining({ username: 'tai-chinh', title: null }) });
     expect(latest.forecast).toMatchObject({ class: 'met', latestValue: 20.5 });
     expect((await listAudit(h.db, { entity: 'core.target', entityId: target.id }))[0]).toMatchObject({ actorUsername: null, actorId: null });
     // The routers see the module's figures too.
@@ -201,7 +201,7 @@ describe.each(testBackends)('targets on %s', (backend) => {
       asOf: '2024-12-31',
       source: 'tai-chinh',
       note: null,
-      author: 'stc',
+      author: person('stc'),
       numerator: 16,
       denominator: 600,
       provisional: true,

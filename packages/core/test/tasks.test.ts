@@ -10,7 +10,7 @@ import { listProcedures } from '@dondoc/trpc';
 import { addDays, matchesSearch, taskStatus, TASK_STATUSES, type IsoDate, type TaskStatus } from '../src/domain/index.ts';
 import { clauses2458, coreRouter, references2458, taskStatusSql } from '../src/server/index.ts';
 import { directives, tasks } from '../src/server/schema.ts';
-import { createCoreHarness, fileForm, rejection, sha256, tinyPdf, today, type CoreCaller, type CoreHarness } from './harness.ts';
+import { createCoreHarness, person, fileForm, rejection, sha256, tinyPdf, today, type CoreCaller, type CoreHarness } from './harness.ts';
 
 /** The 21 departments and 30 districts: every §1 clause has a child task for each. */
 const UNITS_PER_CLAUSE = 51;
@@ -440,9 +440,9 @@ describe.each(testBackends)('directives and tasks on %s', (backend) => {
       expect(updated).toEqual({ id, version: 2, progress: 40, completedOn: null, completionEnteredOn: null, unchanged: false });
 
       const task = await caller.tasks.get({ id });
-      expect(task).toMatchObject({ progress: 40, version: 2, updatedBy: 'stc.cv', lastProgressOn: today(), status: 'overdue', noProgressUpdate: false });
-      expect(task.history).toEqual([{ at: expect.any(String), by: 'stc.cv', progress: 40, completedOn: null, note: 'Đã rà soát 12/30 quy trình' }]);
-      expect(task.audit).toEqual([{ at: expect.any(String), actor: 'stc.cv', action: 'core.task.update' }]);
+      expect(task).toMatchObject({ progress: 40, version: 2, updatedBy: person('stc.cv'), lastProgressOn: today(), status: 'overdue', noProgressUpdate: false });
+      expect(task.history).toEqual([{ at: expect.any(String), by: person('stc.cv'), progress: 40, completedOn: null, note: 'Đã rà soát 12/30 quy trình' }]);
+      expect(task.audit).toEqual([{ at: expect.any(String), actor: person('stc.cv'), action: 'core.task.update' }]);
 
       const audit = await listAudit(h.db, { entity: 'core.task', entityId: id });
       expect(audit).toHaveLength(1);
@@ -559,9 +559,9 @@ describe.each(testBackends)('directives and tasks on %s', (backend) => {
       const task = await stcCv.tasks.get({ id: stcTask });
       expect(task.status).toBe('overdue');
       expect(task.history.map((u) => [u.by, u.progress, u.completedOn])).toEqual([
-        ['stc.cv', 70, null],
-        ['stc.cv', 100, '2023-09-30'],
-        ['stc.cv', 40, null],
+        [person('stc.cv'), 70, null],
+        [person('stc.cv'), 100, '2023-09-30'],
+        [person('stc.cv'), 40, null],
       ]);
       expect((await listAudit(h.db, { entity: 'core.task', entityId: stcTask })).map((a) => (a.after as { version: number }).version)).toEqual([4, 3, 2]);
     });
@@ -586,6 +586,7 @@ describe.each(testBackends)('directives and tasks on %s', (backend) => {
       const procedures = listProcedures(coreRouter);
       expect(procedures.map((p) => p.path).sort()).toEqual(
         [
+          'coordination.waiting',
           'directives.attach',
           'directives.create',
           'directives.discard',

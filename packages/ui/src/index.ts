@@ -56,4 +56,6 @@ export type { TextPair, TextPairTree } from './texts.ts';
 export { FormDialog } from './FormDialog.tsx';
 export type { FormDialogProps } from './FormDialog.tsx';
 export { StatusTag } from './StatusTag.tsx';
+export { PersonName, personLabel } from './PersonName.tsx';
+export type { PersonRef } from './PersonName.tsx';
 export type { StatusTagProps } from './StatusTag.tsx';

@@ -19,3 +19,12 @@ describe('formatDate', () => {
     expect(formatDate('not a date')).toBe('');
   });
 });
+
+describe('personLabel', () => {
+  it('names a person by full name, title and unit, leaving out what is not given', async () => {
+    const { personLabel } = await import('../src/PersonName.tsx');
+    expect(personLabel({ fullName: 'Nguyễn Văn An', title: 'Trưởng phòng Nội vụ', unitName: 'Quận Ba Đình' })).toBe('Nguyễn Văn An, Trưởng phòng Nội vụ, Quận Ba Đình');
+    expect(personLabel({ fullName: 'Dữ liệu mẫu (hệ thống)', title: null, unitName: null })).toBe('Dữ liệu mẫu (hệ thống)');
+    expect(personLabel({ fullName: 'Quản trị hệ thống', title: 'Quản trị viên', unitName: ' ' })).toBe('Quản trị hệ thống, Quản trị viên');
+  });
+});

@@ -29,7 +29,7 @@ describe.each(testBackends)('periodic report on %s', (kind) => {
     const summary = sheets.get('Tổng hợp')!;
     expect(summary[0]?.[0]).toBe('BÁO CÁO TỰ CHỦ TÀI CHÍNH CỦA ĐƠN VỊ SỰ NGHIỆP CÔNG LẬP');
     expect(summary[1]?.[0]).toBe('Kỳ báo cáo: Quý I/2024 — số liệu từ 15/12/2023 đến 14/03/2024; hạn gửi 20/03/2024.');
-    expect(String(summary[3]?.[0])).toMatch(/^Phạm vi: Toàn Thành phố\. Ngày xuất: \d{2}\/\d{2}\/\d{4}, người xuất: Lãnh đạo Sở Tài chính\.$/);
+    expect(String(summary[3]?.[0])).toMatch(/^Phạm vi: Toàn Thành phố\. Ngày xuất: \d{2}\/\d{2}\/\d{4}, người xuất: Nguyễn Đức Long\.$/);
     expect(summary[5]?.slice(0, 9)).toEqual(['STT', 'Đơn vị chủ quản', 'Số đơn vị sự nghiệp', 'Nhóm 1', 'Nhóm 2', 'Nhóm 3', 'Nhóm 4', 'Chưa phân loại', 'Tỷ lệ tự chủ nhóm 1, 2 (%)']);
     const rows = summary.slice(6);
     // Departments first (the city's order), then districts, then the total.

@@ -154,6 +154,8 @@ describe.each(testBackends)('tai-chinh router on %s', (kind) => {
       expect(unit.years).toEqual([
         expect.objectContaining({ year: 2024, group: 3, level: 33.33, impliedGroup: 3, status: 'ok', roadmap: 'behind', approval: 'pending', locked: false, version: 1, updatedBy: 'badinh' }),
       ]);
+      // Who saved it, as the editor names them (the core API's people.of): name, title, unit — not the login.
+      expect(unit.people?.badinh).toEqual({ username: 'badinh', fullName: 'Nguyễn Văn An', title: 'Trưởng phòng Nội vụ', unitCode: 'Q001', unitName: 'Quận Ba Đình' });
       const planOnly = await badinh.years.save({ unitId, year: 2025, version: null, group: null, revenueA: null, spendingB: null, investmentCovered: false, plannedGroup: 2 });
       expect(planOnly.years.find((y) => y.year === 2025)).toMatchObject({ group: null, level: null, status: 'unclassified', roadmap: 'no_data' });
     });

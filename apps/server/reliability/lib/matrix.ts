@@ -171,6 +171,8 @@ export const matrix: Record<string, Record<string, Sample>> = {
     'notifications.list': { permission: 'core.notifications:read', unit: BD, outOfScope: 'list' },
     'notifications.markRead': { permission: 'core.notifications:read', unit: BD, outOfScope: 'list', input: () => ({ ids: [1, 2, 3] }) },
     'units.list': { permission: 'core.tasks:read' },
+    // Counts only (no rows): a coordinator's count covers Ba Đình's waiting reports; anyone else is refused.
+    'coordination.waiting': { permission: 'core.reports:review', unit: BD, outOfScope: 'list' },
     'overview.summary': { permission: 'core.overview:read', unit: BD, outOfScope: 'list' },
   },
 

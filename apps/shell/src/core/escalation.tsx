@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { Space, Tag, Typography } from 'antd';
-import { formatDateTime, useT } from '@dondoc/ui';
+import { formatDateTime, personLabel, useT, type PersonRef } from '@dondoc/ui';
 import { MultilineText } from './ui.tsx';
 
 export interface EscalationView {
@@ -9,7 +9,7 @@ export interface EscalationView {
   obstacle: string;
   proposal: string | null;
   response: string | null;
-  respondedBy?: string | null;
+  respondedBy?: PersonRef | null;
   respondedAt?: string | null;
   /** The task the coordinator gave from the answer, if any. */
   followUpTask?: { id: string; code: string; title: string; leadUnit: { name: string } } | null;
@@ -44,7 +44,7 @@ export function EscalationSummary({ escalation, unitName, showMissingResponse = 
               {escalation.response && escalation.respondedBy ? (
                 <>
                   {' '}
-                  <span className="dondoc-muted">({t('report.byAt', { by: escalation.respondedBy, at: formatDateTime(escalation.respondedAt ?? null) })})</span>
+                  <span className="dondoc-muted">({t('report.byAt', { by: personLabel(escalation.respondedBy), at: formatDateTime(escalation.respondedAt ?? null) })})</span>
                 </>
               ) : null}
             </dd>

@@ -13,6 +13,7 @@ export const coreKeys = {
   reports: (state: string | undefined) => ['core', 'reports', state ?? null] as const,
   escalations: (state: string | undefined) => ['core', 'escalations', state ?? null] as const,
   notifications: ['core', 'notifications'] as const,
+  waiting: ['core', 'coordination', 'waiting'] as const,
   overview: (asOf: string | undefined) => ['core', 'overview', asOf ?? null] as const,
   flagged: (asOf: string | undefined) => ['core', 'flagged', asOf ?? null] as const,
   reportVersion: (reportId: string, number: number) => ['core', 'report-version', reportId, number] as const,

@@ -3,14 +3,14 @@ import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Drawer, Empty, List, Space, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
-import { ErrorPanel, formatDateTime, useT } from '@dondoc/ui';
+import { ErrorPanel, formatDateTime, PersonName, useT } from '@dondoc/ui';
 import { core, type NotificationItem } from '../core/client.ts';
 import { perm, useAccess } from '../core/access.ts';
 import { coreKeys } from '../core/keys.ts';
 import { Loading } from '../components/Loading.tsx';
 import { useDocumentTitle } from '../core/ui.tsx';
 
-/** The unit's notifications (reminders, reviewed reports, answered escalations), refreshed every minute. */
+/** The unit's notifications (reminders, reviewed reports, answered escalations; for coordinators, what waits for them), refreshed every minute. */
 export function useNotifications() {
   const access = useAccess();
   return useQuery({
@@ -86,6 +86,7 @@ export function NotificationList({ onNavigate }: { onNavigate?: () => void }) {
                 </div>
                 {item.body ? <Typography.Paragraph className="dondoc-notification-text">{item.body}</Typography.Paragraph> : null}
                 <Space size="small" wrap>
+                  {item.actor ? <PersonName person={item.actor} className="dondoc-notification-actor" /> : null}
                   <Typography.Text type="secondary">{formatDateTime(item.createdAt)}</Typography.Text>
                   {!item.read ? (
                     <Button size="small" type="link" onClick={() => markRead.mutate([item.id])} aria-label={t('notif.markReadFor', { title: item.title })}>

@@ -1,14 +1,35 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { useQueries } from '@tanstack/react-query';
-import { Menu, type MenuProps } from 'antd';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { Badge, Menu, type MenuProps } from 'antd';
 import { AppstoreOutlined, WarningOutlined } from '@ant-design/icons';
 import { localized, useLocale, useSession, useT } from '@dondoc/ui';
 import { coreRoutes, modulePath } from '../routes.tsx';
 import { pluginUIQuery } from '../modules/federation.ts';
-import { useAccess } from '../core/access.ts';
+import { perm, useAccess } from '../core/access.ts';
+import { core } from '../core/client.ts';
+import { coreKeys } from '../core/keys.ts';
 
 type MenuItem = Required<MenuProps>['items'][number];
+
+const COORDINATION_PATH = '/dieu-phoi';
+
+/**
+ * What waits for the coordinator on `/dieu-phoi` (reports to review, escalations to answer,
+ * extensions to decide), for the menu's badge: 0 for anyone else. Refreshed every minute and
+ * after every change (its key is under `['core']`).
+ */
+function useCoordinationWaiting(): number {
+  const access = useAccess();
+  const query = useQuery({
+    queryKey: coreKeys.waiting,
+    queryFn: () => core.coordination.waiting.query(),
+    enabled: access.can(perm.reportsReview),
+    refetchInterval: 60_000,
+    staleTime: 15_000,
+  });
+  return query.data?.total ?? 0;
+}
 
 /** The key of a module's submenu (not a page). */
 const groupKey = (id: string) => `module:${id}`;
@@ -29,14 +50,31 @@ export function SideNav() {
     queries: plugins.map((plugin) => ({ ...pluginUIQuery(plugin), enabled: false })),
   });
 
+  const waiting = useCoordinationWaiting();
+
   const { items, pageKeys } = useMemo(() => {
     const keys: string[] = [];
-    const core: MenuItem[] = coreRoutes
+    const coreItems: MenuItem[] = coreRoutes
       .filter((route) => route.nav && (!route.anyOf || access.canAny(route.anyOf)))
       .map((route) => {
         const to = route.nav?.navPath ?? route.path;
         keys.push(to);
-        return { key: to, icon: route.nav?.icon, label: <Link to={to}>{t(route.nav!.labelKey)}</Link> };
+        const count = to === COORDINATION_PATH ? waiting : 0;
+        return {
+          key: to,
+          icon: route.nav?.icon,
+          label: (
+            <Link to={to} className={count > 0 ? 'dondoc-nav-with-count' : undefined}>
+              {t(route.nav!.labelKey)}
+              {count > 0 ? (
+                <>
+                  <Badge count={count} size="small" className="dondoc-nav-count" aria-hidden />
+                  <span className="dondoc-visually-hidden"> ({t('nav.waiting', { count })})</span>
+                </>
+              ) : null}
+            </Link>
+          ),
+        };
       });
     const modules: MenuItem[] = plugins.map((plugin, index) => {
       const definition = definitions[index]?.data;
@@ -59,10 +97,10 @@ export function SideNav() {
       });
       return { key: groupKey(plugin.id), icon, label: plugin.name, children };
     });
-    const all: MenuItem[] = [...core];
+    const all: MenuItem[] = [...coreItems];
     if (modules.length > 0) all.push({ type: 'group', key: 'modules', label: t('layout.modules'), children: modules });
     return { items: all, pageKeys: keys };
-  }, [plugins, definitions, locale, t, access]);
+  }, [plugins, definitions, locale, t, access, waiting]);
 
   // The selected item: the longest menu path the current address starts with.
   const selected = useMemo(() => {

@@ -81,12 +81,16 @@ export async function giveTaskFromAnswer(ctx: Actor, input: GiveTaskFromAnswerIn
     await tx.update(escalations).set({ followUpTaskId: task.id }).where(eq(escalations.id, escalation.id));
     // The unit that raised it learns what became of its escalation (the lead unit is told by the issue).
     if (escalation.unitCode !== task.leadUnitCode) {
+      const leadName = unitRef(directory, task.leadUnitCode).name;
       await tx.insert(notifications).values({
         unitCode: escalation.unitCode,
         kind: 'escalation_followed_up',
         title: `Kiến nghị về nhiệm vụ ${raisedOn?.code ?? ''} đã được giao thành nhiệm vụ ${task.code}`,
-        body: `${input.title} — ${unitRef(directory, task.leadUnitCode).name} chủ trì (Văn bản ${directive.number}).`,
+        titleEn: `The escalation on task ${raisedOn?.code ?? ''} was given as task ${task.code}`,
+        body: `${input.title} — ${leadName} chủ trì (Văn bản ${directive.number}).`,
+        bodyEn: `${input.title} — led by ${leadName} (document ${directive.number}).`,
         link: `/nhiem-vu/${escalation.taskId}`,
+        actor: ctx.user.username,
       });
     }
     await ctx.audit(tx, {

@@ -9,6 +9,7 @@ import { moduleEscalations } from './module-api/escalations.ts';
 import { moduleReports } from './module-api/reports.ts';
 import { moduleTasks } from './module-api/tasks.ts';
 import { findTarget, getTarget, recordMeasurement, type MeasurementInput } from './targets.ts';
+import { peopleOf, type Person } from './people.ts';
 
 /**
  * What a department module may do with the core, through the plugin SDK (`ctx.services.core`):
@@ -42,6 +43,14 @@ export interface CoreApi {
      * decimals), whether it is `provisional`, and a short `basis`; BAD_REQUEST otherwise.
      */
     recordMeasurement(code: string, input: MeasurementInput, options?: { tx?: Queryable }): Promise<{ id: number; value: number; asOf: IsoDate }>;
+  };
+  people: {
+    /**
+     * Who is behind each username (a register's `updatedBy`, a decision's author), as the core's
+     * answers name them: `{ username, fullName, title, unitCode, unitName }`; a username with no
+     * account keeps its login as its name, the seed's actors read "Dữ liệu mẫu (hệ thống)".
+     */
+    of(usernames: Iterable<string | null | undefined>, options?: { tx?: Queryable }): Promise<Record<string, Person>>;
   };
   tasks: ReturnType<typeof moduleTasks>;
   reports: ReturnType<typeof moduleReports>;
@@ -96,6 +105,13 @@ export function createCoreApi(binding: CoreApiBinding): CoreApi {
           await audit(b, tx, entry);
           return { id: after.id, value: after.value, asOf: after.asOf };
         }),
+    },
+    people: {
+      of: async (usernames, options = {}) => {
+        const wanted = [...new Set([...usernames].filter((u): u is string => !!u))];
+        const person = await peopleOf(queryable(b, options.tx), wanted, locale);
+        return Object.fromEntries(wanted.map((username) => [username, person(username)!]));
+      },
     },
     tasks: moduleTasks(b),
     reports: moduleReports(b),

@@ -30,6 +30,7 @@ import {
 import { isoDateInput, requiredText, textInput, unitCodeInput } from './inputs.ts';
 import { searchTextOf } from './seed.ts';
 import { unitDirectory, unitRef, type UnitName } from './units.ts';
+import { peopleOf } from './people.ts';
 
 // ---------------------------------------------------------------------------------------
 // Inputs (zod, as in router.ts: field messages in Vietnamese with the English in brackets)
@@ -337,6 +338,7 @@ export async function getDirective(ctx: Pick<Context, 'db' | 'permissions' | 'lo
   ]);
   const children = new Map(childCounts.map((c) => [c.parentId, Number(c.n)]));
   const [file] = files;
+  const person = await peopleOf(db, [directive.issuedBy, directive.createdBy, directive.updatedBy, file?.uploadedBy], locale);
   return {
     id: directive.id,
     number: directive.number,
@@ -347,14 +349,14 @@ export async function getDirective(ctx: Pick<Context, 'db' | 'permissions' | 'lo
     fullText: directive.fullText,
     state: directive.state as 'draft' | 'issued',
     issuedAt: directive.issuedAt?.toISOString() ?? null,
-    issuedBy: directive.issuedBy,
-    createdBy: directive.createdBy,
+    issuedBy: person(directive.issuedBy),
+    createdBy: person(directive.createdBy),
     version: directive.version,
     updatedAt: directive.updatedAt.toISOString(),
-    updatedBy: directive.updatedBy,
+    updatedBy: person(directive.updatedBy),
     createdAt: directive.createdAt.toISOString(),
     references,
-    attachment: file ? { ...file, uploadedAt: file.uploadedAt.toISOString() } : null,
+    attachment: file ? { ...file, uploadedBy: person(file.uploadedBy), uploadedAt: file.uploadedAt.toISOString() } : null,
     drafts: draftRows.map((row) => draftView(row, units, directory)),
     tasks: taskRows.map((task) => ({
       id: task.id,

@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
-import { UBND_UNIT_CODE, type Access, type SessionUser } from '@dondoc/auth';
+import type { Access, SessionUser } from '@dondoc/auth';
 import type { Queryable } from '@dondoc/db';
-import type { Context } from '@dondoc/trpc';
+import type { Context, Locale } from '@dondoc/trpc';
 import { EXTENSION_STATES, formatDateVi, type ExtensionState, type IsoDate } from '../domain/index.ts';
 import { isoDateInput, requiredText, textInput } from './inputs.ts';
 import { updateRow } from './versioned.ts';
@@ -15,6 +15,8 @@ import { fail, notFound } from './errors.ts';
 import { deadlineExtensions, notifications, tasks, taskUpdates } from './schema.ts';
 import { canSee, taskUnitCodes } from './tasks.ts';
 import { unitDirectory, unitRef, type UnitName } from './units.ts';
+import { notifyCoordinators } from './notices.ts';
+import { peopleOf, type PersonOf } from './people.ts';
 
 export const requestExtensionInput = z.object({
   taskId: z.uuid(),
@@ -35,7 +37,7 @@ export const listExtensionsInput = z.object({ state: z.enum(EXTENSION_STATES).op
 type Actor = Pick<Context, 'db' | 'locale' | 'audit'> & { user: SessionUser; access: Access };
 type ExtensionRow = typeof deadlineExtensions.$inferSelect;
 
-function extensionView(row: ExtensionRow, task: { id: string; code: string; title: string }, directory: Map<string, UnitName>) {
+function extensionView(row: ExtensionRow, task: { id: string; code: string; title: string }, directory: Map<string, UnitName>, person: PersonOf) {
   return {
     id: row.id,
     task: { id: task.id, code: task.code, title: task.title },
@@ -45,15 +47,15 @@ function extensionView(row: ExtensionRow, task: { id: string; code: string; titl
     proposedDeadline: row.proposedDeadline,
     approvedDeadline: row.approvedDeadline,
     state: row.state as ExtensionState,
-    requestedBy: row.requestedBy,
-    decidedBy: row.decidedBy,
+    requestedBy: person(row.requestedBy),
+    decidedBy: person(row.decidedBy),
     decidedAt: row.decidedAt?.toISOString() ?? null,
     decisionNote: row.decisionNote,
     createdAt: row.createdAt.toISOString(),
   };
 }
 
-async function extensionRows(db: Queryable, conditions: SQL[]) {
+async function extensionRows(db: Queryable, conditions: SQL[], locale: Locale) {
   const rows = await db
     .select({ extension: deadlineExtensions, taskCode: tasks.code, taskTitle: tasks.title })
     .from(deadlineExtensions)
@@ -62,22 +64,23 @@ async function extensionRows(db: Queryable, conditions: SQL[]) {
     .orderBy(desc(deadlineExtensions.createdAt), desc(deadlineExtensions.id))
     .limit(500);
   const directory = await unitDirectory(db);
-  return rows.map(({ extension, taskCode, taskTitle }) => extensionView(extension, { id: extension.taskId, code: taskCode, title: taskTitle }, directory));
+  const person = await peopleOf(db, rows.flatMap(({ extension }) => [extension.requestedBy, extension.decidedBy]), locale);
+  return rows.map(({ extension, taskCode, taskTitle }) => extensionView(extension, { id: extension.taskId, code: taskCode, title: taskTitle }, directory, person));
 }
 
 /** Extension requests: every one for coordinators, those of the tasks its unit leads for a unit. */
-export async function listExtensions(db: Queryable, access: Access, filter: { state?: ExtensionState | undefined; taskId?: string | undefined }) {
+export async function listExtensions(db: Queryable, access: Access, filter: { state?: ExtensionState | undefined; taskId?: string | undefined }, locale: Locale) {
   if (!access.allowed) return [];
   const conditions: SQL[] = [];
   if (filter.state) conditions.push(eq(deadlineExtensions.state, filter.state));
   if (filter.taskId) conditions.push(eq(deadlineExtensions.taskId, filter.taskId));
   if (access.unitCodes !== 'all') conditions.push(inArray(tasks.leadUnitCode, access.unitCodes));
-  return extensionRows(db, conditions);
+  return extensionRows(db, conditions, locale);
 }
 
 /** The extension requests of one task, newest first (for the task's page; the caller checks it may read the task). */
-export async function listTaskExtensions(db: Queryable, taskId: string) {
-  return extensionRows(db, [eq(deadlineExtensions.taskId, taskId)]);
+export async function listTaskExtensions(db: Queryable, taskId: string, locale: Locale) {
+  return extensionRows(db, [eq(deadlineExtensions.taskId, taskId)], locale);
 }
 
 /** The lead unit asks for a later deadline of an active, unfinished leaf task with a deadline. */
@@ -131,14 +134,18 @@ export async function requestExtension(ctx: Actor, input: { taskId: string; reas
     if (!row) throw new Error('extension insert returned nothing');
     const directory = await unitDirectory(tx);
     await ctx.audit(tx, { action: 'core.extension.request', entity: 'core.extension', entityId: row.id, after: { ...row, createdAt: row.createdAt.toISOString() } });
-    await tx.insert(notifications).values({
-      unitCode: UBND_UNIT_CODE,
+    const unitName = unitRef(directory, task.leadUnitCode).name;
+    await notifyCoordinators(tx, {
       kind: 'extension_requested',
-      title: `Đề nghị gia hạn nhiệm vụ ${task.code}`,
-      body: `${unitRef(directory, task.leadUnitCode).name} đề nghị gia hạn từ ${formatDateVi(task.deadline)} đến ${formatDateVi(input.proposedDeadline)}. Lý do: ${input.reason}`,
+      title: { vi: `Đề nghị gia hạn nhiệm vụ ${task.code}`, en: `Extension requested for task ${task.code}` },
+      body: {
+        vi: `${unitName} đề nghị gia hạn từ ${formatDateVi(task.deadline)} đến ${formatDateVi(input.proposedDeadline)}. Lý do: ${input.reason}`,
+        en: `${unitName} asks to extend the deadline from ${formatDateVi(task.deadline)} to ${formatDateVi(input.proposedDeadline)}. Reason: ${input.reason}`,
+      },
       link: `/nhiem-vu/${task.id}`,
+      actor: ctx.user.username,
     });
-    return extensionView(row, task, directory);
+    return extensionView(row, task, directory, await peopleOf(tx, [row.requestedBy], ctx.locale));
   });
 }
 
@@ -223,8 +230,10 @@ export async function decideExtension(
           : `Không đồng ý gia hạn nhiệm vụ ${task.code}`,
       body: note ?? (state === 'approved' ? `Thời hạn mới: ${formatDateVi(approvedDeadline!)}.` : ''),
       link: `/nhiem-vu/${task.id}`,
+      actor: ctx.user.username,
     });
     const directory = await unitDirectory(tx);
-    return { ...extensionView(decided, task, directory), approvedDeadline, updatedTask: taskAfter };
+    const person = await peopleOf(tx, [decided.requestedBy, decided.decidedBy], ctx.locale);
+    return { ...extensionView(decided, task, directory, person), approvedDeadline, updatedTask: taskAfter };
   });
 }

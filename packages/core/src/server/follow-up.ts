@@ -1,19 +1,20 @@
 /** Escalations to the UBND, reminders (đôn đốc) and the notifications they leave. */
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Access } from '@dondoc/auth';
 import type { Queryable } from '@dondoc/db';
-import type { Context } from '@dondoc/trpc';
+import type { Context, Locale } from '@dondoc/trpc';
 import type { IsoDate } from '../domain/index.ts';
 import { conflict, fail, notFound } from './errors.ts';
-import { escalations, notifications, reminders, taskCoordinators, tasks } from './schema.ts';
+import { deadlineExtensions, escalations, notifications, reminders, reports, taskCoordinators, tasks } from './schema.ts';
 import { canSee, unitScope } from './visibility.ts';
 import { flaggedForLeadership, hanoiDateOf, remindersWhileOverdue, taskStatus } from '../domain/index.ts';
 import { unitDirectory, unitRef } from './units.ts';
 import { followUpTasks } from './follow-up-tasks.ts';
+import { peopleOf } from './people.ts';
 
 type Actor = Pick<Context, 'db' | 'locale' | 'audit'> & { user: { username: string; unit: { code: string } | null }; access: Access };
 
-export async function listEscalations(db: Queryable, access: Access, filter: { state?: string | undefined }) {
+export async function listEscalations(db: Queryable, access: Access, filter: { state?: string | undefined }, locale: Locale) {
   const conditions = [];
   if (filter.state) conditions.push(eq(escalations.state, filter.state));
   // The escalations policy (visibility.ts), as `tasks.get` lists a task's escalations.
@@ -27,6 +28,7 @@ export async function listEscalations(db: Queryable, access: Access, filter: { s
     .limit(500);
   const directory = await unitDirectory(db);
   const given = await followUpTasks(db, rows.map((row) => row.escalation.followUpTaskId));
+  const person = await peopleOf(db, rows.map((row) => row.escalation.respondedBy), locale);
   return rows.map(({ escalation: e, taskCode, taskTitle }) => ({
     id: e.id,
     task: { id: e.taskId, code: taskCode, title: taskTitle },
@@ -36,7 +38,7 @@ export async function listEscalations(db: Queryable, access: Access, filter: { s
     proposal: e.proposal,
     state: e.state,
     response: e.response,
-    respondedBy: e.respondedBy,
+    respondedBy: person(e.respondedBy),
     respondedAt: e.respondedAt?.toISOString() ?? null,
     createdAt: e.createdAt.toISOString(),
     /** Raised by a department module: its id and the link back into its page (`/m/<module>/…`). */
@@ -68,6 +70,7 @@ export async function respondToEscalation(ctx: Actor, input: { id: string; respo
       title: `UBND Thành phố đã trả lời kiến nghị về nhiệm vụ ${task?.code ?? ''}`,
       body: input.response,
       link: `/nhiem-vu/${escalation.taskId}`,
+      actor: ctx.user.username,
     });
     await ctx.audit(tx, { action: 'core.escalation.respond', entity: 'core.escalation', entityId: escalation.id, before: { state: escalation.state, response: escalation.response }, after: { state, response: input.response } });
     return { id: escalation.id, state: updated?.state ?? state };
@@ -107,6 +110,7 @@ export async function sendReminder(ctx: Actor, input: { taskId: string; unitCode
       title: `Đôn đốc thực hiện nhiệm vụ ${task.code}`,
       body: input.message,
       link: `/nhiem-vu/${task.id}`,
+      actor: ctx.user.username,
     });
     const sent = await tx.select({ unitCode: reminders.unitCode, sentAt: reminders.sentAt }).from(reminders).where(eq(reminders.taskId, task.id));
     await ctx.audit(tx, { action: 'core.reminder.send', entity: 'core.task', entityId: task.id, after: { reminderId: reminder?.id, unitCode, message: input.message } });
@@ -119,12 +123,23 @@ export async function sendReminder(ctx: Actor, input: { taskId: string; unitCode
   });
 }
 
-export async function listNotifications(db: Queryable, unitCode: string | null, unreadOnly: boolean) {
+/** The unit's notifications, newest first, in the caller's language where written in both, with who caused each. */
+export async function listNotifications(db: Queryable, unitCode: string | null, unreadOnly: boolean, locale: Locale) {
   if (!unitCode) return [];
   const conditions = [eq(notifications.unitCode, unitCode)];
   if (unreadOnly) conditions.push(isNull(notifications.readAt));
   const rows = await db.select().from(notifications).where(and(...conditions)).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(100);
-  return rows.map((n) => ({ id: n.id, kind: n.kind, title: n.title, body: n.body, link: n.link, read: n.readAt !== null, createdAt: n.createdAt.toISOString() }));
+  const person = await peopleOf(db, rows.map((n) => n.actor), locale);
+  return rows.map((n) => ({
+    id: n.id,
+    kind: n.kind,
+    title: (locale === 'en' && n.titleEn) || n.title,
+    body: (locale === 'en' && n.bodyEn) || n.body,
+    link: n.link,
+    actor: person(n.actor),
+    read: n.readAt !== null,
+    createdAt: n.createdAt.toISOString(),
+  }));
 }
 
 export async function markNotificationsRead(ctx: Actor, ids: number[]) {
@@ -143,3 +158,29 @@ export async function markNotificationsRead(ctx: Actor, ids: number[]) {
   });
 }
 
+
+/**
+ * What waits for the coordinators on `/dieu-phoi`, counted as that page lists it: submitted
+ * reports to accept or return (`core.reports:review`), open escalations to answer
+ * (`core.escalations:respond`), pending extension requests to decide (`core.extensions:decide`),
+ * each within the caller's scope of that permission (0 without it).
+ */
+export async function coordinationWaiting(db: Queryable, decide: (key: string) => Access) {
+  const tally = async (access: Access, query: (scope: Access) => Promise<Array<{ n: number }>>) => (access.allowed ? Number((await query(access))[0]?.n ?? 0) : 0);
+  const [reportCount, escalationCount, extensionCount] = await Promise.all([
+    tally(decide('core.reports:review'), (scope) =>
+      db.select({ n: count() }).from(reports).where(and(eq(reports.state, 'submitted'), unitScope(scope, reports.unitCode))),
+    ),
+    tally(decide('core.escalations:respond'), (scope) =>
+      db.select({ n: count() }).from(escalations).where(and(eq(escalations.state, 'open'), unitScope(scope, escalations.unitCode))),
+    ),
+    tally(decide('core.extensions:decide'), (scope) =>
+      db
+        .select({ n: count() })
+        .from(deadlineExtensions)
+        .innerJoin(tasks, eq(tasks.id, deadlineExtensions.taskId))
+        .where(and(eq(deadlineExtensions.state, 'pending'), unitScope(scope, tasks.leadUnitCode))),
+    ),
+  ]);
+  return { reports: reportCount, escalations: escalationCount, extensions: extensionCount, total: reportCount + escalationCount + extensionCount };
+}

@@ -6,6 +6,8 @@ export { createCoreApi } from './api.ts';
 export { createRequestContext } from './context.ts';
 export type { RequestContextInput } from './context.ts';
 export type { CoreApi, CoreApiBinding } from './api.ts';
+export { peopleOf, personLine } from './people.ts';
+export type { Person, PersonOf } from './people.ts';
 export { scopeTransactions, currentQueryable } from './module-api/tx-scope.ts';
 export { listTaskLinks } from './module-api/tasks.ts';
 export type { CoreLogger } from './module-api/binding.ts';

@@ -21,6 +21,8 @@ import { directives, escalations, evidenceFiles, notifications, reportItems, rep
 import { taskUnitCodes } from './tasks.ts';
 import { canSee, unitScope } from './visibility.ts';
 import { unitDirectory, unitRef } from './units.ts';
+import { notifyCoordinators, notifyEscalation } from './notices.ts';
+import { peopleOf, type PersonOf } from './people.ts';
 
 const REPORT = { vi: 'báo cáo', en: 'Report' };
 const TASK = { vi: 'nhiệm vụ', en: 'Task' };
@@ -171,14 +173,14 @@ function itemOfLine(line: ReportLine) {
 
 type VersionRow = typeof reportVersions.$inferSelect;
 
-function versionSummary(row: VersionRow) {
+function versionSummary(row: VersionRow, person: PersonOf) {
   return {
     number: row.number,
     state: row.state,
     submittedAt: row.submittedAt.toISOString(),
-    submittedBy: row.submittedBy,
+    submittedBy: person(row.submittedBy),
     reviewedAt: row.reviewedAt?.toISOString() ?? null,
-    reviewedBy: row.reviewedBy,
+    reviewedBy: person(row.reviewedBy),
     returnReason: row.returnReason,
   };
 }
@@ -255,6 +257,11 @@ export async function getReport(db: Queryable, access: Access, unitCode: string,
         .where(eq(evidenceFiles.reportId, report.id))
     : [];
   const directory = await unitDirectory(db);
+  const person = await peopleOf(
+    db,
+    [report?.submittedBy, report?.reviewedBy, report?.updatedBy, ...versionRows.flatMap((v) => [v.submittedBy, v.reviewedBy]), ...evidence.map((e) => e.uploadedBy)],
+    locale,
+  );
   return {
     unit: unitRef(directory, unitCode),
     period,
@@ -265,11 +272,11 @@ export async function getReport(db: Queryable, access: Access, unitCode: string,
           version: report.version,
           submissions: report.submissions,
           submittedAt: report.submittedAt?.toISOString() ?? null,
-          submittedBy: report.submittedBy,
+          submittedBy: person(report.submittedBy),
           reviewedAt: report.reviewedAt?.toISOString() ?? null,
-          reviewedBy: report.reviewedBy,
+          reviewedBy: person(report.reviewedBy),
           returnReason: report.returnReason,
-          updatedBy: report.updatedBy,
+          updatedBy: person(report.updatedBy),
         }
       : null,
     /** The number of the frozen version `items` and `figures` come from; null when they are live. */
@@ -277,8 +284,8 @@ export async function getReport(db: Queryable, access: Access, unitCode: string,
     items: lines.map(itemOfLine),
     missing,
     figures,
-    versions: versionRows.map(versionSummary),
-    evidence: evidence.map((e) => ({ ...e, uploadedAt: e.uploadedAt.toISOString() })),
+    versions: versionRows.map((row) => versionSummary(row, person)),
+    evidence: evidence.map((e) => ({ ...e, uploadedBy: person(e.uploadedBy), uploadedAt: e.uploadedAt.toISOString() })),
   };
 }
 
@@ -290,7 +297,7 @@ export async function getReportVersion(db: Queryable, access: Access, reportId: 
   const [row] = await db.select().from(reportVersions).where(and(eq(reportVersions.reportId, reportId), eq(reportVersions.number, number)));
   if (!row) notFound(locale, { vi: `lần gửi ${number} của báo cáo`, en: `Version ${number} of the report` });
   return {
-    ...versionSummary(row),
+    ...versionSummary(row, await peopleOf(db, [row.submittedBy, row.reviewedBy], locale)),
     figures: row.figures as ReportFigures,
     lines: row.lines as ReportLine[],
     evidence: row.evidence as ReportEvidenceMeta[],
@@ -443,6 +450,7 @@ export async function submitReport(ctx: Actor, input: { id: string; version: num
       .orderBy(asc(evidenceFiles.uploadedAt), asc(evidenceFiles.id));
     const number = report.submissions + 1;
     await tx.insert(reportVersions).values({ reportId: report.id, number, state: 'submitted', submittedAt: now, submittedBy: ctx.user.username, figures, lines, evidence });
+    const unitName = unitRef(await unitDirectory(tx), report.unitCode).name;
     const opened: string[] = [];
     for (const item of itemRows.filter((i) => i.beyondAuthority)) {
       // A report returned and submitted again does not escalate the same obstacle twice.
@@ -458,6 +466,8 @@ export async function submitReport(ctx: Actor, input: { id: string; version: num
       if (escalation) {
         opened.push(escalation.id);
         await ctx.audit(tx, { action: 'core.escalation.open', entity: 'core.escalation', entityId: escalation.id, after: escalation });
+        const taskCode = covered.find((task) => task.id === item.taskId)?.code ?? '';
+        await notifyEscalation(tx, { taskId: item.taskId, taskCode, unitName, obstacle: escalation.obstacle, actor: ctx.user.username });
       }
     }
     const submitted = await updateRow(ctx, tx, reports, {
@@ -468,6 +478,16 @@ export async function submitReport(ctx: Actor, input: { id: string; version: num
       action: 'core.report.submit',
       entity: 'core.report',
       auditView: (before, after) => ({ before: { state: before.state, version: before.version }, after: { state: after.state, version: after.version, submission: number, figures, escalations: opened } }),
+    });
+    await notifyCoordinators(tx, {
+      kind: 'report_submitted',
+      title: {
+        vi: `${unitName} đã gửi báo cáo ${period.label.vi}${number > 1 ? ` (lần ${number})` : ''}`,
+        en: `${unitName} submitted its report for ${period.label.en}${number > 1 ? ` (submission ${number})` : ''}`,
+      },
+      body: { vi: 'Báo cáo chờ tiếp nhận hoặc trả lại.', en: 'The report waits to be accepted or returned.' },
+      link: `/bao-cao?ky=${encodeURIComponent(period.id)}&don-vi=${encodeURIComponent(report.unitCode)}`,
+      actor: ctx.user.username,
     });
     return {
       id: report.id,
@@ -520,21 +540,23 @@ export async function reviewReport(
       unitCode: report.unitCode,
       kind: input.decision === 'accept' ? 'report_accepted' : 'report_returned',
       title: input.decision === 'accept' ? `Báo cáo ${period.label.vi} đã được tiếp nhận` : `Báo cáo ${period.label.vi} bị trả lại`,
-      body: input.decision === 'accept' ? `${ctx.user.username} đã tiếp nhận báo cáo.` : `Lý do: ${input.reason!.trim()}`,
+      body: input.decision === 'accept' ? 'Báo cáo đã được tiếp nhận.' : `Lý do: ${input.reason!.trim()}`,
       link: `/bao-cao?ky=${report.periodId}`,
+      actor: ctx.user.username,
     });
     return { id: report.id, state, version: updated.version };
   });
 }
 
 /** Reports in a state (the coordinators' queue defaults to submitted ones). */
-export async function listReports(db: Queryable, access: Access, filter: { state?: string | undefined; periodId?: string | undefined }) {
+export async function listReports(db: Queryable, access: Access, filter: { state?: string | undefined; periodId?: string | undefined }, locale: Locale) {
   const conditions = [];
   if (filter.state) conditions.push(eq(reports.state, filter.state));
   if (filter.periodId) conditions.push(eq(reports.periodId, filter.periodId));
   conditions.push(unitScope(access, reports.unitCode));
   const rows = await db.select().from(reports).where(and(...conditions)).orderBy(desc(reports.submittedAt), asc(reports.unitCode)).limit(500);
   const directory = await unitDirectory(db);
+  const person = await peopleOf(db, rows.map((r) => r.submittedBy), locale);
   return rows.map((r) => ({
     id: r.id,
     unit: unitRef(directory, r.unitCode),
@@ -543,7 +565,7 @@ export async function listReports(db: Queryable, access: Access, filter: { state
     state: r.state,
     version: r.version,
     submittedAt: r.submittedAt?.toISOString() ?? null,
-    submittedBy: r.submittedBy,
+    submittedBy: person(r.submittedBy),
   }));
 }
 

@@ -4,7 +4,7 @@ import { permissionProcedure, router, uploadProcedure, localized, type Context }
 import { hanoiDateOf, isPeriodId, TASK_STATUSES, type IsoDate } from '../domain/index.ts';
 import { fail, notFound } from './errors.ts';
 import { isoDateInput, progressInput, textInput, unitCodeInput } from './inputs.ts';
-import { listEscalations, listNotifications, markNotificationsRead, respondToEscalation, sendReminder } from './follow-up.ts';
+import { coordinationWaiting, listEscalations, listNotifications, markNotificationsRead, respondToEscalation, sendReminder } from './follow-up.ts';
 import { overviewSummary } from './overview.ts';
 import {
   attachDirectiveFile,
@@ -81,7 +81,7 @@ export const coreRouter = router({
   }),
 
   extensions: router({
-    list: p.tasksRead.input(listExtensionsInput).query(({ ctx, input }) => listExtensions(ctx.db, ctx.access, input)),
+    list: p.tasksRead.input(listExtensionsInput).query(({ ctx, input }) => listExtensions(ctx.db, ctx.access, input, ctx.locale)),
     request: p.extensionsRequest.input(requestExtensionInput).mutation(({ ctx, input }) => requestExtension(ctx, input)),
     decide: p.extensionsDecide.input(decideExtensionInput).mutation(({ ctx, input }) => decideExtension(ctx, input)),
   }),
@@ -175,7 +175,7 @@ export const coreRouter = router({
   reports: router({
     list: p.reportsRead
       .input(z.object({ state: z.enum(['draft', 'submitted', 'accepted', 'returned']).optional(), periodId: periodId.optional() }).default({}))
-      .query(({ ctx, input }) => listReports(ctx.db, ctx.access, input)),
+      .query(({ ctx, input }) => listReports(ctx.db, ctx.access, input, ctx.locale)),
     get: p.reportsRead
       .input(z.object({ unitCode: unitCode.optional(), periodId }))
       .query(({ ctx, input }) => getReport(ctx.db, ctx.access, input.unitCode ?? ownUnit(ctx), input.periodId, ctx.locale)),
@@ -215,7 +215,7 @@ export const coreRouter = router({
   escalations: router({
     list: p.escalationsRead
       .input(z.object({ state: z.enum(['open', 'answered', 'closed']).optional() }).default({}))
-      .query(({ ctx, input }) => listEscalations(ctx.db, ctx.access, input)),
+      .query(({ ctx, input }) => listEscalations(ctx.db, ctx.access, input, ctx.locale)),
     respond: p.escalationsRespond
       .input(z.object({ id: uuid, response: text(5000).min(1), close: z.boolean().default(false) }))
       .mutation(({ ctx, input }) => respondToEscalation(ctx, input)),
@@ -232,8 +232,13 @@ export const coreRouter = router({
   notifications: router({
     list: p.notificationsRead
       .input(z.object({ unreadOnly: z.boolean().default(false) }).default({ unreadOnly: false }))
-      .query(({ ctx, input }) => listNotifications(ctx.db, ctx.user.unit?.code ?? null, input.unreadOnly)),
+      .query(({ ctx, input }) => listNotifications(ctx.db, ctx.user.unit?.code ?? null, input.unreadOnly, ctx.locale)),
     markRead: p.notificationsRead.input(z.object({ ids: z.array(z.number().int()).max(500) })).mutation(({ ctx, input }) => markNotificationsRead(ctx, input.ids)),
+  }),
+
+  coordination: router({
+    /** How many items wait on `/dieu-phoi` (reports to review, escalations to answer, extensions to decide): the menu's badge. */
+    waiting: p.reportsReview.query(({ ctx }) => coordinationWaiting(ctx.db, (key) => ctx.permissions.decide(ctx.user, key))),
   }),
 
   units: router({

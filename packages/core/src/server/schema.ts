@@ -419,10 +419,15 @@ export const notifications = coreSchema.table(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     unitCode: text('unit_code').notNull(),
-    /** reminder | escalation_answered | report_accepted | report_returned */
+    /** reminder | escalation_answered | report_accepted | report_returned | report_submitted | escalation_opened | extension_requested | … */
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),
+    /** The English title and body, when the notice was written in both languages (null: Vietnamese only). */
+    titleEn: text('title_en'),
+    bodyEn: text('body_en'),
+    /** Who caused it (a username), null for the system's own notices. */
+    actor: text('actor'),
     /** Path in the portal, e.g. `/nhiem-vu/<id>`. */
     link: text('link'),
     readAt: timestamp('read_at', { withTimezone: true }),

@@ -8,6 +8,7 @@ import { updateRow } from './versioned.ts';
 import { conflict, fail, notFound } from './errors.ts';
 import { directives, measurements, targets, tasks } from './schema.ts';
 import { unitDirectory, unitRef, type UnitName } from './units.ts';
+import { peopleOf } from './people.ts';
 
 type TargetRow = typeof targets.$inferSelect;
 type MeasurementRow = typeof measurements.$inferSelect;
@@ -91,15 +92,17 @@ export async function getTarget(db: Queryable, code: string, asOf: IsoDate, loca
   const rows = (await measurementsByTarget(db, [target.id])).get(target.id) ?? [];
   const directory = await unitDirectory(db);
   const forecast = forecastOf(target, rows, asOf);
+  const person = await peopleOf(db, [target.updatedBy, ...rows.map((m) => m.author)], locale);
   return {
     ...targetView(target, directory),
+    updatedBy: person(target.updatedBy),
     measurements: rows.map((m) => ({
       id: m.id,
       value: m.value,
       asOf: m.asOf,
       source: m.source,
       note: m.note,
-      author: m.author,
+      author: person(m.author),
       numerator: m.numerator,
       denominator: m.denominator,
       provisional: m.provisional,

@@ -20,6 +20,7 @@ import { followUpTasks } from './follow-up-tasks.ts';
 import { escalations, evidenceFiles, reminders, reportItems, reports, taskCoordinators, tasks, taskUpdates } from './schema.ts';
 import { taskStatusSql } from './status-sql.ts';
 import { unitDirectory, unitRef } from './units.ts';
+import { peopleOf } from './people.ts';
 import { canSee, unitScope, type FollowUpReaders } from './visibility.ts';
 // extensions.ts imports canSee from here; the cycle is only between functions, called at request time.
 import { listTaskExtensions } from './extensions.ts';
@@ -225,7 +226,7 @@ export async function getTask(db: Queryable, access: Access, readers: FollowUpRe
           .orderBy(asc(tasks.code))
       : Promise.resolve([]),
     db.select().from(taskCoordinators).where(eq(taskCoordinators.taskId, task.id)),
-    listTaskExtensions(db, task.id),
+    listTaskExtensions(db, task.id, locale),
   ]);
   const overdueReminders = remindersWhileOverdue(
     task.deadline,
@@ -236,6 +237,7 @@ export async function getTask(db: Queryable, access: Access, readers: FollowUpRe
   const extensionAudit = (await Promise.all(extensionRows.map((e) => listAudit(db, { entity: 'core.extension', entityId: e.id, limit: 20 })))).flat();
   const trail = [...audit, ...extensionAudit].sort((a, b) => b.at.getTime() - a.at.getTime() || b.id - a.id);
   const givenFromAnswers = await followUpTasks(db, escalationRows.map((e) => e.followUpTaskId));
+  const person = await peopleOf(db, [task.cancelledBy, task.updatedBy, ...history.map((h) => h.byUsername), ...reminderRows.map((r) => r.sentBy), ...escalationRows.map((e) => e.respondedBy), ...trail.map((a) => a.actorUsername)], locale);
   const resultFile = task.resultFileId
     ? ((await db.select({ id: evidenceFiles.id, filename: evidenceFiles.filename, size: evidenceFiles.size, contentType: evidenceFiles.contentType }).from(evidenceFiles).where(eq(evidenceFiles.id, task.resultFileId)))[0] ?? null)
     : null;
@@ -267,7 +269,7 @@ export async function getTask(db: Queryable, access: Access, readers: FollowUpRe
     assignedOn: task.assignedOn,
     state: task.state,
     cancelledAt: task.cancelledAt?.toISOString() ?? null,
-    cancelledBy: task.cancelledBy,
+    cancelledBy: person(task.cancelledBy),
     cancelReason: task.cancelReason,
     progress: task.progress,
     completedOn: task.completedOn,
@@ -284,11 +286,11 @@ export async function getTask(db: Queryable, access: Access, readers: FollowUpRe
     flaggedForLeadership: flaggedForLeadership(status, overdueReminders),
     version: task.version,
     updatedAt: task.updatedAt.toISOString(),
-    updatedBy: task.updatedBy,
-    history: history.map((h) => ({ at: h.at.toISOString(), by: h.byUsername, progress: h.progress, completedOn: h.completedOn, note: h.note })),
+    updatedBy: person(task.updatedBy),
+    history: history.map((h) => ({ at: h.at.toISOString(), by: person(h.byUsername), progress: h.progress, completedOn: h.completedOn, note: h.note })),
     reminders: reminderRows.map((r) => ({
       at: r.sentAt.toISOString(),
-      by: r.sentBy,
+      by: person(r.sentBy),
       unit: unitRef(directory, r.unitCode),
       message: r.message,
       /** Sent to the lead unit after the deadline: counts toward the leadership flag. */
@@ -301,10 +303,12 @@ export async function getTask(db: Queryable, access: Access, readers: FollowUpRe
       obstacle: e.obstacle,
       proposal: e.proposal,
       response: e.response,
+      respondedBy: person(e.respondedBy),
+      respondedAt: e.respondedAt?.toISOString() ?? null,
       createdAt: e.createdAt.toISOString(),
       followUpTask: e.followUpTaskId ? (givenFromAnswers.get(e.followUpTaskId) ?? null) : null,
     })),
-    audit: trail.map((a) => ({ at: a.at.toISOString(), actor: a.actorUsername, action: a.action })),
+    audit: trail.map((a) => ({ at: a.at.toISOString(), actor: person(a.actorUsername), action: a.action })),
     /** Deadline extension requests (gia hạn), newest first: the original deadline stays in them. */
     extensions: extensionRows,
     rollUp: task.isParent ? { ...rollUp(childItems), children: childItems } : null,

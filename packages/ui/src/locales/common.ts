@@ -12,6 +12,9 @@ export const commonVi = {
     vi: 'Tiếng Việt',
     en: 'English',
   },
+  person: {
+    system: 'Hệ thống',
+  },
   error: {
     title: 'Đã có lỗi xảy ra',
     retry: 'Thử lại',
@@ -91,6 +94,9 @@ export const commonEn: SameShape<CommonResources> = {
     label: 'Language',
     vi: 'Tiếng Việt',
     en: 'English',
+  },
+  person: {
+    system: 'System',
   },
   error: {
     title: 'Something went wrong',

@@ -55,6 +55,8 @@ export interface UnitView {
   updatedAt: string;
   /** The unit's years that have a row, in year order. */
   years: YearView[];
+  /** Who `updatedBy` (the unit's and its years') are, by username: in one unit's answer (`units.get`), not in lists. */
+  people?: Awaited<ReturnType<CoreApi['people']['of']>>;
 }
 
 export interface ApprovalView {

@@ -55,10 +55,11 @@ export async function unitFor(ctx: ModuleContext, db: Queryable, id: string): Pr
   return unit;
 }
 
+/** One unit as its editor shows it, with the people behind its changes (`people[updatedBy]`, through the core API). */
 export async function oneUnitView(ctx: ModuleContext, id: string): Promise<UnitView> {
   const [view] = await loadRegister(ctx.db, await managingUnitDirectory(ctx.services.core), 'all', { unitIds: [id] });
   if (!view) notFound(ctx.locale, SERVICE_UNIT);
-  return view;
+  return { ...view, people: await ctx.services.core.people.of([view.updatedBy, ...view.years.map((year) => year.updatedBy)]) };
 }
 
 export function lockedYear(ctx: Pick<Context, 'locale'>, year: number, managingUnit: string): never {

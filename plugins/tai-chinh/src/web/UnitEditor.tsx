@@ -6,7 +6,7 @@
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, AutoComplete, Button, Checkbox, Drawer, Form, Input, Popconfirm, Select, Space, Tabs, Typography } from 'antd';
-import { ErrorPanel, errorMessage, formatDateTime, useRevealOn, useT, useVersionedForm } from '@dondoc/ui';
+import { ErrorPanel, errorMessage, formatDateTime, personLabel, useRevealOn, useT, useVersionedForm } from '@dondoc/ui';
 import {
   AUTONOMY_GROUPS,
   checkClassification,
@@ -127,7 +127,7 @@ function UnitForm({ unit, canWrite, writableUnits, onCreated, onRemoved }: UnitF
       </Typography.Title>
       {unit ? (
         <Typography.Paragraph type="secondary">
-          {unit.managingUnit.name} · {t('editor.lastChange', { user: unit.updatedBy, date: formatDateTime(unit.updatedAt) })}
+          {unit.managingUnit.name} · {t('editor.lastChange', { user: personLabel(unit.people?.[unit.updatedBy]) || unit.updatedBy, date: formatDateTime(unit.updatedAt) })}
         </Typography.Paragraph>
       ) : null}
       {!canWrite ? <Alert type="info" showIcon title={t('editor.readOnly')} style={{ marginBottom: 16 }} /> : null}
@@ -264,7 +264,7 @@ function YearForm({ unit, year, canWrite }: { unit: UnitView; year: number; canW
       {row ? (
         <Space wrap style={{ marginBottom: 12 }}>
           <ApprovalTag status={row.approval} />
-          <Typography.Text type="secondary">{t('editor.lastChange', { user: row.updatedBy, date: formatDateTime(row.updatedAt) })}</Typography.Text>
+          <Typography.Text type="secondary">{t('editor.lastChange', { user: personLabel(unit.people?.[row.updatedBy]) || row.updatedBy, date: formatDateTime(row.updatedAt) })}</Typography.Text>
         </Space>
       ) : null}
       {locked ? <Alert type="warning" showIcon title={t('editor.locked', { year })} style={{ marginBottom: 16 }} /> : null}

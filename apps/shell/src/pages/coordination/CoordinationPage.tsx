@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Checkbox, Empty, Form, Input, Segmented, Space, Table, Typography } from 'antd';
-import { errorMessage, ErrorPanel, formatDate, formatDateTime, Section, useAccess, useDocumentTitle, useT } from '@dondoc/ui';
+import { errorMessage, ErrorPanel, formatDate, formatDateTime, personLabel, Section, useAccess, useDocumentTitle, useT } from '@dondoc/ui';
 import { core, type EscalationItem, type ReportListItem, type TaskListItem } from '../../core/client.ts';
 import { perm } from '../../core/access.ts';
 import { coreKeys } from '../../core/keys.ts';
@@ -65,7 +65,7 @@ function ReportsQueue() {
             {
               title: t('report.submittedAt'),
               key: 'submitted',
-              render: (_, row) => t('report.byAt', { by: row.submittedBy ?? '', at: formatDateTime(row.submittedAt) }),
+              render: (_, row) => t('report.byAt', { by: row.submittedBy ? personLabel(row.submittedBy) : '', at: formatDateTime(row.submittedAt) }),
             },
             {
               title: <span className="dondoc-visually-hidden">{t('tasks.actions')}</span>,

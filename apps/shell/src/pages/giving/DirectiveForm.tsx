@@ -2,7 +2,7 @@ import { useId, useRef } from 'react';
 import { Alert, Button, Form, Input, Progress, Space, Typography } from 'antd';
 import { CloseOutlined, PaperClipOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import { DateField, formatBytes, formatDateTime, fromDayjs, LimitedText, maxTextRule, typedDateRule, useLocale, useT } from '@dondoc/ui';
+import { DateField, formatBytes, formatDateTime, fromDayjs, LimitedText, maxTextRule, typedDateRule, useLocale, useT, DATE_FORMAT, personLabel, type PersonRef } from '@dondoc/ui';
 import { attachDirective } from '../../core/upload.ts';
 import './giving.css';
 
@@ -131,7 +131,7 @@ export function DirectiveFilePicker({
   onProblem,
 }: {
   chosen: File | null;
-  existing: { filename: string; size: number; uploadedBy: string; uploadedAt: string } | null;
+  existing: { filename: string; size: number; uploadedBy: PersonRef | null; uploadedAt: string } | null;
   onChoose: (file: File | null) => void;
   phase?: Phase;
   problem: string | null;
@@ -172,7 +172,7 @@ export function DirectiveFilePicker({
           {t('directiveForm.attachedFile', {
             name: existing.filename,
             size: formatBytes(existing.size, locale),
-            by: existing.uploadedBy,
+            by: personLabel(existing.uploadedBy),
             at: formatDateTime(existing.uploadedAt),
           })}
         </p>

@@ -3,7 +3,7 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Breadcrumb, Button, Descriptions, Form, Modal, Popconfirm, Space, Table, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, SendOutlined } from '@ant-design/icons';
-import { errorMessage, ErrorPanel, formatBytes, formatDate, formatDateTime, Section, toDayjs, useDocumentTitle, useLocale, useT, useVersionedForm } from '@dondoc/ui';
+import { errorMessage, ErrorPanel, formatBytes, formatDate, formatDateTime, personLabel, Section, toDayjs, useDocumentTitle, useLocale, useT, useVersionedForm } from '@dondoc/ui';
 import { core } from '../../core/client.ts';
 import { coreKeys } from '../../core/keys.ts';
 import { useLabels } from '../../core/labels.ts';
@@ -393,7 +393,7 @@ function IssuedDirective({ directive }: { directive: DirectiveDetail }) {
           <Descriptions.Item label={t('directive.issuedBy')}>
             {directive.issuedAt
               ? directive.issuedBy
-                ? t('directive.issuedByValue', { by: directive.issuedBy, at: formatDateTime(directive.issuedAt) })
+                ? t('directive.issuedByValue', { by: personLabel(directive.issuedBy), at: formatDateTime(directive.issuedAt) })
                 : formatDateTime(directive.issuedAt)
               : '—'}
           </Descriptions.Item>
@@ -402,7 +402,7 @@ function IssuedDirective({ directive }: { directive: DirectiveDetail }) {
               ? t('directiveForm.attachedFile', {
                   name: directive.attachment.filename,
                   size: formatBytes(directive.attachment.size, locale),
-                  by: directive.attachment.uploadedBy,
+                  by: personLabel(directive.attachment.uploadedBy),
                   at: formatDateTime(directive.attachment.uploadedAt),
                 })
               : t('directiveForm.noAttachment')}

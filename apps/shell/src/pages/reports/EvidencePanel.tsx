@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Form, Progress, Select, Space, Table, Typography } from 'antd';
 import { DownloadOutlined, PaperClipOutlined } from '@ant-design/icons';
-import { downloadFile, errorMessage, formatBytes, formatDateTime, Section, useLocale, useT } from '@dondoc/ui';
+import { downloadFile, errorMessage, formatBytes, formatDateTime, personLabel, Section, useLocale, useT } from '@dondoc/ui';
 import { core, type ReportView } from '../../core/client.ts';
 import { coreKeys } from '../../core/keys.ts';
 import { attachEvidence, EVIDENCE_ACCEPT, evidenceProblemText } from '../../core/upload.ts';
@@ -147,7 +147,7 @@ export function EvidencePanel({
           {
             title: t('evidence.uploaded'),
             key: 'uploaded',
-            render: (_, row) => t('report.byAt', { by: row.uploadedBy, at: formatDateTime(row.uploadedAt) }),
+            render: (_, row) => t('report.byAt', { by: personLabel(row.uploadedBy), at: formatDateTime(row.uploadedAt) }),
           },
           {
             title: <span className="dondoc-visually-hidden">{t('tasks.actions')}</span>,

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Checkbox, Empty, Form, InputNumber, Modal, Space, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
-import { ConflictAlert, errorMessage, ErrorPanel, formatDate, formatDateTime, LimitedText, maxTextRule, Section, useAccess, useT, useVersionedForm } from '@dondoc/ui';
+import { ConflictAlert, errorMessage, ErrorPanel, formatDate, formatDateTime, LimitedText, maxTextRule, Section, useAccess, useT, useVersionedForm, personLabel } from '@dondoc/ui';
 import { core, type ReportView } from '../../core/client.ts';
 import { perm } from '../../core/access.ts';
 import { coreKeys } from '../../core/keys.ts';
@@ -189,13 +189,13 @@ export function ReportEditor({ data }: { data: ReportView }) {
           {data.report?.submittedAt ? (
             <div>
               <dt>{t('report.submittedAt')}</dt>
-              <dd>{t('report.byAt', { by: data.report.submittedBy ?? '', at: formatDateTime(data.report.submittedAt) })}</dd>
+              <dd>{t('report.byAt', { by: data.report.submittedBy ? personLabel(data.report.submittedBy) : '', at: formatDateTime(data.report.submittedAt) })}</dd>
             </div>
           ) : null}
           {data.report?.reviewedAt ? (
             <div>
               <dt>{t('report.reviewedAt')}</dt>
-              <dd>{t('report.byAt', { by: data.report.reviewedBy ?? '', at: formatDateTime(data.report.reviewedAt) })}</dd>
+              <dd>{t('report.byAt', { by: data.report.reviewedBy ? personLabel(data.report.reviewedBy) : '', at: formatDateTime(data.report.reviewedAt) })}</dd>
             </div>
           ) : null}
         </dl>
@@ -372,7 +372,7 @@ export function ReportEditor({ data }: { data: ReportView }) {
                       {e.response ? (
                         <>
                           <MultilineText text={e.response} />{' '}
-                          <span className="dondoc-muted">({t('report.byAt', { by: e.respondedBy ?? '', at: formatDateTime(e.respondedAt) })})</span>
+                          <span className="dondoc-muted">({t('report.byAt', { by: e.respondedBy ? personLabel(e.respondedBy) : '', at: formatDateTime(e.respondedAt) })})</span>
                         </>
                       ) : (
                         t('escalation.noResponse')

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Empty, Modal, Space, Typography } from 'antd';
 import { EyeOutlined } from '@ant-design/icons';
 import { TASK_STATUSES } from '@dondoc/core';
-import { ErrorPanel, formatDate, formatDateTime, formatRate, Section, useLocale, useT } from '@dondoc/ui';
+import { ErrorPanel, formatDate, formatDateTime, personLabel, formatRate, Section, useLocale, useT } from '@dondoc/ui';
 import { core, type ReportView } from '../../core/client.ts';
 import { coreKeys } from '../../core/keys.ts';
 import { EvidenceDownloadButton } from '../../core/download.tsx';
@@ -126,11 +126,11 @@ function VersionLine({ version }: { version: VersionSummary }) {
         <strong>{t('report.versionNumber', { number: version.number })}</strong>
         <ReportStateTag state={version.state} />
         <Typography.Text>
-          {t('report.submittedAt')}: {t('report.byAt', { by: version.submittedBy, at: formatDateTime(version.submittedAt) })}
+          {t('report.submittedAt')}: {t('report.byAt', { by: personLabel(version.submittedBy), at: formatDateTime(version.submittedAt) })}
         </Typography.Text>
         {version.reviewedAt ? (
           <Typography.Text>
-            {t('report.reviewedAt')}: {t('report.byAt', { by: version.reviewedBy ?? '', at: formatDateTime(version.reviewedAt) })}
+            {t('report.reviewedAt')}: {t('report.byAt', { by: version.reviewedBy ? personLabel(version.reviewedBy) : '', at: formatDateTime(version.reviewedAt) })}
           </Typography.Text>
         ) : null}
       </Space>

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Breadcrumb, Button, Descriptions, Form, InputNumber, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { DateField, errorMessage, ErrorPanel, formatDate, fromDayjs, isAfterToday, LimitedText, maxTextRule, Section, todayIso, toDayjs, typedDateRule, useAccess, useDocumentTitle, useLocale, useT, useVersionedForm } from '@dondoc/ui';
+import { DateField, errorMessage, ErrorPanel, formatDate, fromDayjs, isAfterToday, LimitedText, maxTextRule, Section, todayIso, toDayjs, typedDateRule, useAccess, useDocumentTitle, useLocale, useT, useVersionedForm, DATE_FORMAT, PersonName } from '@dondoc/ui';
 import { core, type TargetDetail } from '../../core/client.ts';
 import { perm } from '../../core/access.ts';
 import { coreKeys } from '../../core/keys.ts';
@@ -76,7 +76,7 @@ function TargetView({ target }: { target: TargetDetail }) {
               <Link to={`/nhiem-vu/${target.taskId}`}>{t('target.openTask')}</Link>
             </Descriptions.Item>
           ) : null}
-          {target.updatedBy ? <Descriptions.Item label={t('target.updatedBy')}>{target.updatedBy}</Descriptions.Item> : null}
+          {target.updatedBy ? <Descriptions.Item label={t('target.updatedBy')}><PersonName person={target.updatedBy} /></Descriptions.Item> : null}
         </Descriptions>
       </Section>
       <Section title={t('target.chartTitle')}>
@@ -111,7 +111,7 @@ function TargetView({ target }: { target: TargetDetail }) {
               render: (source: string) => (source === 'manual' ? t('target.sourceManual') : t('target.sourceModule', { module: source })),
               width: 180,
             },
-            { title: t('task.by'), dataIndex: 'author', width: 120 },
+            { title: t('task.by'), dataIndex: 'author', width: 220, render: (author: TargetDetail['measurements'][number]['author']) => <PersonName person={author} /> },
             { title: t('task.note'), dataIndex: 'note', render: (note: string | null) => <MultilineText text={note} /> },
           ]}
         />

@@ -4,7 +4,7 @@ import { Alert, App as AntApp, Button, Empty, Form, Space, Tag, Typography } fro
 import { CheckOutlined, CloseOutlined, SendOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { EXTENSION_STATE_LABELS, type ExtensionState } from '@dondoc/core';
-import { DateField, errorMessage, formatDate, formatDateTime, fromDayjs, LimitedText, maxTextRule, Section, toDayjs, typedDateRule, useAccess, useLocale, useT } from '@dondoc/ui';
+import { DateField, errorMessage, formatDate, formatDateTime, fromDayjs, LimitedText, maxTextRule, Section, toDayjs, typedDateRule, useAccess, useLocale, useT, DATE_FORMAT, personLabel } from '@dondoc/ui';
 import { core, type TaskDetail } from '../../core/client.ts';
 import { perm } from '../../core/access.ts';
 import { coreKeys } from '../../core/keys.ts';
@@ -45,7 +45,7 @@ export function ExtensionSummary({ extension, showTask = false }: { extension: E
         <dd>
           <MultilineText text={extension.reason} />
           <div className="dondoc-muted dondoc-small">
-            {t('extension.requestedLine', { unit: extension.unit.name, at: formatDateTime(extension.createdAt), by: extension.requestedBy })}
+            {t('extension.requestedLine', { unit: extension.unit.name, at: formatDateTime(extension.createdAt), by: personLabel(extension.requestedBy) })}
           </div>
         </dd>
         {extension.state !== 'pending' ? (
@@ -55,7 +55,7 @@ export function ExtensionSummary({ extension, showTask = false }: { extension: E
               {extension.state === 'approved' && extension.approvedDeadline ? (
                 <div className="dondoc-extension-change">{t('extension.approvedTo', { date: formatDate(extension.approvedDeadline) })}</div>
               ) : null}
-              {t('extension.decidedLine', { by: extension.decidedBy ?? '', at: formatDateTime(extension.decidedAt) })}
+              {t('extension.decidedLine', { by: extension.decidedBy ? personLabel(extension.decidedBy) : '', at: formatDateTime(extension.decidedAt) })}
               {extension.decisionNote ? (
                 <div>
                   {t('extension.note')}: <MultilineText text={extension.decisionNote} />

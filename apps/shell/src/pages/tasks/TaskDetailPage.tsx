@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Breadcrumb, Descriptions, Empty, List, Space, Table, Tag, Typography } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
 import { isIsoDate, periodById, TASK_STATUSES } from '@dondoc/core';
-import { ErrorPanel, formatDate, formatDateTime, formatNumber, formatRate, Section, useAccess, useDocumentTitle, useLocale, useT } from '@dondoc/ui';
+import { ErrorPanel, formatDate, formatDateTime, formatNumber, formatRate, PersonName, personLabel, Section, useAccess, useDocumentTitle, useLocale, useT } from '@dondoc/ui';
 import { core, type TaskDetail } from '../../core/client.ts';
 import { perm } from '../../core/access.ts';
 import { coreKeys } from '../../core/keys.ts';
@@ -80,7 +80,7 @@ function TaskView({ task, asOf }: { task: TaskDetail; asOf: string | undefined }
           title={t('task.cancelledTitle')}
           description={
             <>
-              {task.cancelledAt ? <p>{t('task.cancelledWhen', { date: formatDate(task.cancelledAt), by: task.cancelledBy ?? '—' })}</p> : null}
+              {task.cancelledAt ? <p>{t('task.cancelledWhen', { date: formatDate(task.cancelledAt), by: task.cancelledBy ? personLabel(task.cancelledBy) : '—' })}</p> : null}
               <p>
                 <strong>{t('task.cancelReason')}:</strong> <MultilineText text={task.cancelReason} />
               </p>
@@ -222,7 +222,7 @@ function TaskView({ task, asOf }: { task: TaskDetail; asOf: string | undefined }
               <List.Item>
                 <div>
                   <div className="dondoc-list-heading">
-                    {t('task.reminderLine', { at: formatDateTime(reminder.at), by: reminder.by, unit: reminder.unit.name })}
+                    {t('task.reminderLine', { at: formatDateTime(reminder.at), by: personLabel(reminder.by), unit: reminder.unit.name })}
                     {reminder.whileOverdue ? (
                       <Tag color="#a8071a" variant="outlined" className="dondoc-tag dondoc-tag-inline" title={t('task.whileOverdueExplain')}>
                         {t('task.whileOverdue')}
@@ -290,14 +290,14 @@ function TaskView({ task, asOf }: { task: TaskDetail; asOf: string | undefined }
       <Section title={t('task.historyTitle')}>
         <Table
           size="small"
-          rowKey={(row) => `${row.at}-${row.by}`}
+          rowKey={(row) => `${row.at}-${row.by?.username}`}
           pagination={task.history.length > 10 ? { pageSize: 10 } : false}
           dataSource={task.history}
           locale={{ emptyText: t('task.noHistory') }}
           scroll={{ x: 600 }}
           columns={[
             { title: t('task.at'), dataIndex: 'at', render: (at: string) => formatDateTime(at), width: 150 },
-            { title: t('task.by'), dataIndex: 'by', width: 130 },
+            { title: t('task.by'), dataIndex: 'by', width: 260, render: (by: TaskDetail['history'][number]['by']) => <PersonName person={by} /> },
             { title: t('tasks.progress'), dataIndex: 'progress', render: (value: number) => `${value}%`, width: 100 },
             { title: t('task.completedOn'), dataIndex: 'completedOn', render: (value: string | null) => (value ? formatDate(value) : '—'), width: 130 },
             { title: t('task.note'), dataIndex: 'note', render: (text: string | null) => <MultilineText text={text} /> },
@@ -308,13 +308,13 @@ function TaskView({ task, asOf }: { task: TaskDetail; asOf: string | undefined }
       <Section title={t('task.auditTitle')}>
         <Table
           size="small"
-          rowKey={(row) => `${row.at}-${row.action}-${row.actor}`}
+          rowKey={(row) => `${row.at}-${row.action}-${row.actor?.username}`}
           pagination={task.audit.length > 10 ? { pageSize: 10 } : false}
           dataSource={task.audit}
           locale={{ emptyText: t('task.noAudit') }}
           columns={[
             { title: t('task.at'), dataIndex: 'at', render: (at: string) => formatDateTime(at), width: 150 },
-            { title: t('task.by'), dataIndex: 'actor', width: 150 },
+            { title: t('task.by'), dataIndex: 'actor', width: 260, render: (actor: TaskDetail['audit'][number]['actor']) => <PersonName person={actor} /> },
             { title: t('task.action'), dataIndex: 'action', render: (action: string) => t(`audit.${action.replaceAll('.', '_')}`, { defaultValue: action }) },
           ]}
         />

@@ -5,6 +5,7 @@ import { fail } from '../errors.ts';
 import { escalations, tasks } from '../schema.ts';
 import { canSee, taskUnitCodes } from '../tasks.ts';
 import { notFound } from '../errors.ts';
+import { notifyEscalation } from '../notices.ts';
 import { accessOf, assertModulePath, audit, parse, write, type Bound } from './binding.ts';
 
 const raiseInput = z.object({
@@ -41,6 +42,8 @@ export function moduleEscalations(b: Bound) {
           .returning();
         if (!escalation) throw new Error('escalation insert returned nothing');
         await audit(b, tx, { action: 'core.escalation.open', entity: 'core.escalation', entityId: escalation.id, after: escalation });
+        const unitName = b.actor?.unit?.name ?? unitCode;
+        await notifyEscalation(tx, { taskId: task.id, taskCode: task.code, unitName, obstacle: input.reason, actor: b.actor?.username ?? null });
         return { id: escalation.id, state: 'open' as const };
       });
     },
