@@ -5,3 +5,4 @@ export * from './status.ts';
 export * from './forecast.ts';
 export * from './periods.ts';
 export * from './search.ts';
+export * from './report-follow-up.ts';

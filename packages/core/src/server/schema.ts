@@ -283,8 +283,13 @@ export const reports = coreSchema.table(
     cadence: text('cadence').notNull(),
     /** e.g. `2024-Q1` */
     periodId: text('period_id').notNull(),
-    /** draft → submitted → accepted | returned (→ submitted again) */
+    /** draft (→ with_lead → draft | submitted) → submitted → accepted | returned (→ submitted again) */
     state: text('state').notNull().default('draft'),
+    /** Sent to the unit's lead (trình lãnh đạo): when and by which officer; kept after the lead's decision. */
+    sentToLeadAt: timestamp('sent_to_lead_at', { withTimezone: true }),
+    sentToLeadBy: text('sent_to_lead_by'),
+    /** The lead's note when returning the draft to the officer (null once sent again or submitted). */
+    leadNote: text('lead_note'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     submittedBy: text('submitted_by'),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
@@ -417,7 +422,7 @@ export const notifications = coreSchema.table(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     unitCode: text('unit_code').notNull(),
-    /** reminder | escalation_answered | report_accepted | report_returned */
+    /** reminder | escalation_answered | report_accepted | report_returned | report_reminder | report_to_lead | report_lead_returned */
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),
