@@ -157,6 +157,10 @@ export const matrix: Record<string, Record<string, Sample>> = {
     },
     'reports.submit': { permission: 'core.reports:submit', unit: BD, input: (fx) => fx.report },
     'reports.review': { permission: 'core.reports:review', unit: BD, input: (fx) => ({ ...fx.report, decision: 'return', reason: 'Bổ sung số liệu' }) },
+    'reports.sendToLead': { permission: 'core.reports:write', unit: BD, input: (fx) => ({ ...fx.report, note: 'Kính trình lãnh đạo' }) },
+    'reports.returnToOfficer': { permission: 'core.reports:submit', unit: BD, input: (fx) => ({ ...fx.report, note: 'Bổ sung số liệu' }) },
+    'reports.status': { permission: 'core.reports:read', unit: BD, outOfScope: 'list', input: (fx) => ({ periodId: fx.period, kind: 'district' }) },
+    'reports.remind': { permission: 'core.reminders:send', unit: BD, input: (fx) => ({ periodId: fx.period, unitCodes: [BD()] }) },
     'reports.attach': { permission: 'core.reports:write', unit: BD, upload: (fx) => ({ fields: { reportId: fx.report.id }, file: pngFile }) },
     'reports.evidence': { permission: 'core.reports:read', unit: BD, input: (fx) => ({ id: fx.evidenceId }) },
 
