@@ -1,6 +1,7 @@
 import { addResources, type ResourceTree } from '@dondoc/ui';
 import { coreEn, coreVi } from './core/texts.ts';
 import { givingEn, givingVi } from './core/texts-giving.ts';
+import { followUpEn, followUpVi } from './core/texts-follow-up.ts';
 
 /** Texts of the shell (namespace `shell`). Vietnamese is the reference; English has the same keys. */
 export const shellVi = {
@@ -71,6 +72,7 @@ export const shellVi = {
   },
   ...coreVi,
   ...givingVi,
+  ...followUpVi,
   audit: { ...coreVi.audit, ...givingVi.audit },
 };
 
@@ -144,6 +146,7 @@ export const shellEn: SameShape<typeof shellVi> = {
   },
   ...coreEn,
   ...givingEn,
+  ...followUpEn,
   audit: { ...coreEn.audit, ...givingEn.audit },
 };
 
