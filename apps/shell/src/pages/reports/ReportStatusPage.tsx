@@ -102,13 +102,6 @@ function StatusTable({ data, canRemind }: { data: StatusView; canRemind: boolean
   return (
     <Section
       title={t('followUp.listTitle', { count: data.rows.length })}
-      extra={
-        canRemind && owing.length > 0 ? (
-          <Button type="primary" icon={<BellOutlined aria-hidden />} loading={remind.isPending && remind.variables.length > 1} onClick={() => remind.mutate(owing.map((row) => row.unit.code))}>
-            {t('followUp.remindAll', { count: owing.length })}
-          </Button>
-        ) : null
-      }
     >
       <dl className="dondoc-stats dondoc-stats-small">
         <div>
@@ -130,6 +123,11 @@ function StatusTable({ data, canRemind }: { data: StatusView; canRemind: boolean
           </dd>
         </div>
       </dl>
+      {canRemind && owing.length > 0 ? (
+        <Button type="primary" className="dondoc-gap" icon={<BellOutlined aria-hidden />} loading={remind.isPending && remind.variables.length > 1} onClick={() => remind.mutate(owing.map((row) => row.unit.code))}>
+          {t('followUp.remindAll', { count: owing.length })}
+        </Button>
+      ) : null}
       {outcome ? <Alert type="success" showIcon className="dondoc-gap" role="status" title={outcome} onClose={() => setOutcome(null)} closable /> : null}
       <Table<ReportStatusRow>
         className="dondoc-gap"
