@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Form, Radio, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Form, Radio, Space, Table, Tag, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { isPeriodId, periodById } from '@dondoc/core';
 import { errorMessage, ErrorPanel, formatDate, formatDateTime, Section, useAccess, useDocumentTitle, useT } from '@dondoc/ui';
@@ -136,7 +136,6 @@ function StatusTable({ data, canRemind }: { data: StatusView; canRemind: boolean
         dataSource={data.rows}
         pagination={false}
         locale={{ emptyText: t('followUp.noUnits') }}
-        scroll={{ x: 860 }}
         columns={[
           {
             title: t('followUp.unit'),
@@ -150,33 +149,30 @@ function StatusTable({ data, canRemind }: { data: StatusView; canRemind: boolean
           {
             title: t('followUp.state'),
             key: 'state',
-            width: 160,
-            render: (_, row) => (row.state === 'none' ? <Tag className="dondoc-tag">{t('followUp.none')}</Tag> : <ReportStateTag state={row.state} />),
+            render: (_, row) => (
+              <Space size={[4, 4]} wrap>
+                {row.state === 'none' ? <Tag className="dondoc-tag">{t('followUp.none')}</Tag> : <ReportStateTag state={row.state} />}
+                {row.daysLate > 0 ? (
+                  <Tag className="dondoc-tag" color="#a8071a">
+                    {t('followUp.late', { count: row.daysLate })}
+                  </Tag>
+                ) : (
+                  <Typography.Text type="secondary">{row.submittedAt ? t('followUp.onTime') : t('followUp.notDue')}</Typography.Text>
+                )}
+              </Space>
+            ),
           },
           {
             title: t('followUp.submittedAt'),
             key: 'submittedAt',
+            responsive: ['lg'],
             render: (_, row) => (row.submittedAt ? t('report.byAt', { by: row.submittedBy ?? '', at: formatDateTime(row.submittedAt) }) : '—'),
-          },
-          {
-            title: t('followUp.lateness'),
-            key: 'late',
-            width: 130,
-            render: (_, row) =>
-              row.daysLate > 0 ? (
-                <Tag className="dondoc-tag" color="#a8071a">
-                  {t('followUp.late', { count: row.daysLate })}
-                </Tag>
-              ) : row.submittedAt ? (
-                t('followUp.onTime')
-              ) : (
-                t('followUp.notDue')
-              ),
           },
           {
             title: t('followUp.lastReminded'),
             key: 'reminded',
             width: 150,
+            responsive: ['md'],
             render: (_, row) => (row.lastRemindedOn === data.today ? t('followUp.remindedToday') : row.lastRemindedOn ? formatDate(row.lastRemindedOn) : t('followUp.never')),
           },
           ...(canRemind
@@ -184,7 +180,7 @@ function StatusTable({ data, canRemind }: { data: StatusView; canRemind: boolean
                 {
                   title: <span className="dondoc-visually-hidden">{t('tasks.actions')}</span>,
                   key: 'remind',
-                  width: 100,
+                  width: 80,
                   render: (_: unknown, row: ReportStatusRow) =>
                     row.state === 'submitted' || row.state === 'accepted' ? null : (
                       <Button
