@@ -59,7 +59,6 @@ export const followUpVi = {
     leadReturnedTitle: 'Lãnh đạo đã trả lại báo cáo, đề nghị chỉnh sửa rồi trình lại.',
     submitNow: 'Gửi UBND Thành phố',
     actions: 'Xử lý báo cáo trình lãnh đạo',
-    officerHint: 'Chỉ lãnh đạo đơn vị được gửi báo cáo: chuyên viên trình lãnh đạo.',
   },
 };
 
@@ -121,6 +120,5 @@ export const followUpEn: SameShape<typeof followUpVi> = {
     leadReturnedTitle: 'The lead returned the report: revise it and send it again.',
     submitNow: 'Submit to the City',
     actions: 'Act on the report sent to the lead',
-    officerHint: 'Only the unit lead submits reports: officers send them to the lead.',
   },
 };

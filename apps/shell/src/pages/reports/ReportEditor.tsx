@@ -304,7 +304,7 @@ export function ReportEditor({ data }: { data: ReportView }) {
                   <Button type="primary" icon={<SendOutlined aria-hidden />} loading={action.isPending && action.variables === 'lead'} onClick={() => setSendingToLead(true)}>
                     {t('leadStep.sendToLead')}
                   </Button>
-                  <Typography.Text type="secondary">{t('leadStep.officerHint')}</Typography.Text>
+                  <Typography.Text type="secondary">{t('report.onlyLeadsSubmit')}</Typography.Text>
                 </>
               )}
               {dirty ? <Tag className="dondoc-tag">{t('report.unsaved')}</Tag> : null}
