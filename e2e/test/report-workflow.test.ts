@@ -20,9 +20,15 @@ function previousQuarterLabel(now = new Date()): string {
   const hanoi = new Date(now.getTime() + 7 * 3600_000);
   let month = hanoi.getUTCMonth() + 1 + (hanoi.getUTCDate() >= 15 ? 1 : 0);
   let year = hanoi.getUTCFullYear();
-  if (month > 12) (month -= 12), (year += 1);
+  if (month > 12) {
+    month -= 12;
+    year += 1;
+  }
   let quarter = Math.ceil(month / 3) - 1;
-  if (quarter === 0) (quarter = 4), (year -= 1);
+  if (quarter === 0) {
+    quarter = 4;
+    year -= 1;
+  }
   return `Quý ${ROMAN[quarter - 1]}/${year}`;
 }
 
