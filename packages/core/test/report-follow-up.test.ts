@@ -9,7 +9,7 @@ import { listAudit } from '@dondoc/auth';
 import { testBackends } from '@dondoc/db/testing';
 import { daysBetween, type IsoDate } from '../src/domain/index.ts';
 import { runAutoReminders } from '../src/server/index.ts';
-import { reportReminders } from '../src/server/schema.ts';
+import { reportReminders, tasks } from '../src/server/schema.ts';
 import { createCoreHarness, rejection, today, type CoreCaller, type CoreHarness } from './harness.ts';
 
 type ReportView = Awaited<ReturnType<CoreCaller['reports']['get']>>;
@@ -87,6 +87,42 @@ describe.each(testBackends)('report follow-up on %s', (backend) => {
       expect(submitted.state).toBe('submitted');
       const report = (await (await h.as('stc.cv')).reports.get({ periodId: PAST })).report!;
       expect(report).toMatchObject({ state: 'submitted', submittedBy: 'stc', sentToLeadBy: 'stc.cv', submissions: 1 });
+    });
+  });
+
+  describe('a task’s completion confirmed by the lead', () => {
+    it('an officer sends it; nothing counts as done until the lead confirms, with the officer’s date', async () => {
+      const officer = await h.as('stc.cv');
+      const id = h.taskId('2458-3.1');
+      const task = await officer.tasks.get({ id });
+      const sent = await officer.tasks.update({ id, version: task.version, progress: 100, completedOn: '2026-11-20', resultDocNumber: '15/BC-STC', resultDocDate: '2026-11-20', confirmByLead: true });
+      expect(sent).toMatchObject({ completedOn: null, progress: 100 });
+      const waiting = await officer.tasks.get({ id });
+      expect(waiting).toMatchObject({ completedOn: null, completionPendingOn: '2026-11-20', completionPendingBy: 'stc.cv' });
+      expect(waiting.status).toBe('overdue');
+      // While waiting, no update goes through; the officer may not decide.
+      expect((await rejection(officer.tasks.update({ id, version: sent.version, progress: 90 }))).code).toBe('CONFLICT');
+      expect((await rejection(officer.tasks.decideCompletion({ id, version: sent.version, decision: 'confirm' }))).code).toBe('FORBIDDEN');
+      const told = (await (await h.as('stc')).notifications.list()).find((n) => n.kind === 'task_completion_to_lead');
+      expect(told?.title).toBe('Nhiệm vụ 2458-3.1 chờ lãnh đạo xác nhận hoàn thành');
+
+      const lead = await h.as('stc');
+      expect((await rejection(lead.tasks.decideCompletion({ id, version: sent.version, decision: 'return' }))).code).toBe('BAD_REQUEST');
+      const returned = await lead.tasks.decideCompletion({ id, version: sent.version, decision: 'return', note: 'Thiếu quyết định phê duyệt.' });
+      expect(await officer.tasks.get({ id })).toMatchObject({ completedOn: null, completionPendingOn: null, completionReturnNote: 'Thiếu quyết định phê duyệt.' });
+      const again = await officer.tasks.update({ id, version: returned.version, progress: 100, completedOn: '2026-11-25', resultDocNumber: '16/QĐ-STC', resultDocDate: '2026-11-25', confirmByLead: true });
+      const confirmed = await lead.tasks.decideCompletion({ id, version: again.version, decision: 'confirm' });
+      expect(confirmed.completedOn).toBe('2026-11-25');
+      const done = await officer.tasks.get({ id });
+      expect(done).toMatchObject({ completedOn: '2026-11-25', completionEnteredOn: today(), completionPendingOn: null, completionReturnNote: null, progress: 100 });
+      // Judged by the officer's date against the deadline (31/12/2025), not by the day of confirmation.
+      expect(done.status).toBe('done_late');
+      const [audit] = await listAudit(h.db, { entity: 'core.task', entityId: id, limit: 1 });
+      expect(audit).toMatchObject({ action: 'core.task.confirm_completion', actorUsername: 'stc' });
+      expect((await rejection(lead.tasks.decideCompletion({ id, version: confirmed.version, decision: 'confirm' }))).code).toBe('CONFLICT');
+      // Another unit's lead may not confirm.
+      const row = (await h.db.select({ version: tasks.version }).from(tasks).where(eq(tasks.id, id)))[0]!;
+      expect((await rejection((await h.as('snv')).tasks.decideCompletion({ id, version: row.version, decision: 'confirm' }))).code).toBe('FORBIDDEN');
     });
   });
 

@@ -128,6 +128,7 @@ export const matrix: Record<string, Record<string, Sample>> = {
     'tasks.get': { permission: 'core.tasks:read', unit: BD, input: (fx) => ({ id: fx.task.id }) },
     'tasks.links': { permission: 'core.tasks:read', unit: BD, input: (fx) => ({ id: fx.task.id }) },
     'tasks.update': { permission: 'core.tasks:update', unit: BD, input: (fx) => ({ ...fx.task, progress: 40, note: 'Đang triển khai' }) },
+    'tasks.decideCompletion': { permission: 'core.tasks:confirm', unit: BD, input: (fx) => ({ ...fx.task, decision: 'return', note: 'Bổ sung minh chứng' }) },
     'tasks.attachResult': { permission: 'core.tasks:update', unit: BD, upload: (fx) => ({ fields: { taskId: fx.task.id }, file: pngFile }) },
     'tasks.flagged': { permission: 'core.tasks:read', unit: BD, outOfScope: 'list' },
     'tasks.flaggedExport': { permission: 'core.tasks:read', unit: BD, outOfScope: 'list' },

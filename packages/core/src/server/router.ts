@@ -29,7 +29,7 @@ import { decideExtension, decideExtensionInput, listExtensions, listExtensionsIn
 import { attachEvidence, getReport, getReportVersion, listReports, readEvidence, returnToOfficer, reviewReport, saveReport, sendToLead, submitReport } from './reports.ts';
 import { reportStatus } from './report-status.ts';
 import { findTarget, getTarget, listTargets, recordMeasurement, setTargetBaseline } from './targets.ts';
-import { getTask, listTasks, updateTask } from './tasks.ts';
+import { decideCompletion, getTask, listTasks, updateTask } from './tasks.ts';
 import { followUpReaders } from './visibility.ts';
 import { listTaskLinks } from './module-api/tasks.ts';
 import { attachTaskResult } from './task-results.ts';
@@ -47,6 +47,7 @@ export const today = (): IsoDate => hanoiDateOf(Date.now());
 const p = {
   tasksRead: permissionProcedure('core.tasks:read'),
   tasksUpdate: permissionProcedure('core.tasks:update'),
+  tasksConfirm: permissionProcedure('core.tasks:confirm'),
   directivesWrite: permissionProcedure('core.directives:write'),
   extensionsRequest: permissionProcedure('core.extensions:request'),
   extensionsDecide: permissionProcedure('core.extensions:decide'),
@@ -122,9 +123,15 @@ export const coreRouter = router({
           resultDocDate: isoDate.nullable().optional(),
           resultFileId: uuid.nullable().optional(),
           note: text(2000).nullable().optional(),
+          /** Send the completion to the unit's lead to confirm (chờ lãnh đạo xác nhận) instead of recording it. */
+          confirmByLead: z.boolean().optional(),
         }),
       )
       .mutation(({ ctx, input }) => updateTask(ctx, input, today())),
+    /** The unit's lead confirms a completion an officer sent them, or returns it with a note. */
+    decideCompletion: p.tasksConfirm
+      .input(z.object({ id: uuid, version: z.number().int().min(1), decision: z.enum(['confirm', 'return']), note: text(2000).optional() }))
+      .mutation(({ ctx, input }) => decideCompletion(ctx, input, today())),
     /** Uploads the evidence file of a task's result (multipart: `file`, `input` = `{ taskId }`; then named in `tasks.update` as `resultFileId`). */
     attachResult: uploadProcedure(p.tasksUpdate, 'document', z.object({ taskId: uuid })).mutation(({ ctx, input }) => attachTaskResult(ctx, input)),
     /** Tasks overdue after more than three reminders, by unit: the coordinators' briefing list. */

@@ -135,6 +135,11 @@ export const tasks = coreSchema.table(
     completedOn: date('completed_on', { mode: 'string' }),
     /** The day the completion was entered in the portal (beside the completion date it states). */
     completionEnteredOn: date('completion_entered_on', { mode: 'string' }),
+    /** A completion an officer sent to the unit's lead to confirm (chờ lãnh đạo xác nhận): the officer's date of completion and who. */
+    completionPendingOn: date('completion_pending_on', { mode: 'string' }),
+    completionPendingBy: text('completion_pending_by'),
+    /** The lead's note when returning a completion to the officer (cleared by the next completion). */
+    completionReturnNote: text('completion_return_note'),
     result: text('result'),
     /** The result document of a completed task: its number and date (số, ngày văn bản)… */
     resultDocNumber: text('result_doc_number'),
