@@ -43,6 +43,12 @@ async function shoot(page: Page, name: string) {
   await page.setViewportSize({ width: 1440, height: 900 });
 }
 
+/** Yesterday in Hà Nội, dd/mm/yyyy. */
+function yesterdayVn(): string {
+  const d = new Date(Date.now() + 7 * 3600_000 - 86_400_000);
+  return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+}
+
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name }).click();
 
 describe('report workflow in Chromium', () => {
@@ -126,6 +132,43 @@ describe('report workflow in Chromium', () => {
     await page.locator('.dondoc-stats').getByText('Đã gửi').first().waitFor();
     expect(page.errors).toEqual([]);
     await page.close();
+  });
+
+  it('stc.cv reports a task done for the lead to confirm; it does not count until stc confirms it', async () => {
+    const page = await browser.newPage();
+    await signIn(page, portal.url, 'stc.cv');
+    await nav(page, 'Báo cáo định kỳ');
+    await page.getByRole('link', { name: '2458-3.1', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: /Chuyển đơn vị sự nghiệp công lập sang tự chủ tài chính/ }).waitFor();
+    const done = yesterdayVn();
+    const completed = page.getByLabel('Ngày hoàn thành');
+    await completed.click();
+    await completed.fill(done);
+    await completed.press('Tab');
+    await page.getByLabel('Số văn bản kết quả').fill('125/BC-STC');
+    const docDate = page.getByLabel('Ngày văn bản');
+    await docDate.click();
+    await docDate.fill(done);
+    await docDate.press('Tab');
+    await page.getByRole('checkbox', { name: 'Trình lãnh đạo xác nhận hoàn thành' }).check();
+    await page.getByRole('button', { name: 'Lưu cập nhật' }).click();
+    await page.getByText(`Chuyên viên stc.cv báo hoàn thành ngày ${done}, chờ lãnh đạo đơn vị xác nhận.`).waitFor();
+    expect(await page.getByRole('button', { name: 'Lưu cập nhật' }).count()).toBe(0);
+    expect(await page.locator('.dondoc-descriptions').getByText('Hoàn thành quá hạn').count()).toBe(0);
+    expect(page.errors).toEqual([]);
+    await page.close();
+
+    const lead = await browser.newPage();
+    await signIn(lead, portal.url, 'stc');
+    await lead.getByRole('button', { name: /^Thông báo: \d+ chưa đọc$/ }).click();
+    await lead.getByRole('dialog', { name: 'Thông báo' }).getByRole('link', { name: 'Nhiệm vụ 2458-3.1 chờ lãnh đạo xác nhận hoàn thành' }).click();
+    await lead.getByText(`Chuyên viên stc.cv báo hoàn thành ngày ${done}, chờ lãnh đạo đơn vị xác nhận.`).waitFor();
+    await shoot(lead, 'task-completion-pending');
+    await lead.getByRole('button', { name: 'Xác nhận hoàn thành' }).click();
+    await lead.locator('.dondoc-descriptions').getByText('Hoàn thành quá hạn').first().waitFor();
+    expect(await lead.getByText(/chờ lãnh đạo đơn vị xác nhận/).count()).toBe(0);
+    expect(lead.errors).toEqual([]);
+    await lead.close();
   });
 
   it('ubnd opens the last quarter’s report status, filters to districts and reminds all late units once', async () => {
