@@ -73,7 +73,7 @@ export const shellVi = {
   ...coreVi,
   ...givingVi,
   ...followUpVi,
-  audit: { ...coreVi.audit, ...givingVi.audit },
+  audit: { ...coreVi.audit, ...givingVi.audit, ...followUpVi.audit },
 };
 
 type SameShape<T> = { [K in keyof T]: T[K] extends string ? string : SameShape<T[K]> };
@@ -147,7 +147,7 @@ export const shellEn: SameShape<typeof shellVi> = {
   ...coreEn,
   ...givingEn,
   ...followUpEn,
-  audit: { ...coreEn.audit, ...givingEn.audit },
+  audit: { ...coreEn.audit, ...givingEn.audit, ...followUpEn.audit },
 };
 
 addResources('shell', { vi: shellVi as ResourceTree, en: shellEn as ResourceTree });

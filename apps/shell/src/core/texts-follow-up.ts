@@ -4,6 +4,11 @@
  * Report-state words come from `@dondoc/core` (labels.ts).
  */
 export const followUpVi = {
+  audit: {
+    core_task_completion_to_lead: 'Trình lãnh đạo xác nhận hoàn thành',
+    core_task_confirm_completion: 'Lãnh đạo xác nhận hoàn thành',
+    core_task_return_completion: 'Lãnh đạo trả lại hoàn thành',
+  },
   followUp: {
     nav: 'Tình hình báo cáo',
     title: 'Tình hình báo cáo {{period}}',
@@ -75,6 +80,11 @@ export const followUpVi = {
 type SameShape<T> = { [K in keyof T]: T[K] extends string ? string : SameShape<T[K]> };
 
 export const followUpEn: SameShape<typeof followUpVi> = {
+  audit: {
+    core_task_completion_to_lead: 'Completion sent to the lead to confirm',
+    core_task_confirm_completion: 'Completion confirmed by the lead',
+    core_task_return_completion: 'Completion returned by the lead',
+  },
   followUp: {
     nav: 'Report status',
     title: 'Report status, {{period}}',
