@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { AUTO_REMINDER_LEAD_DAYS, AUTO_REMINDER_MAX_LEAD_DAYS } from '@dondoc/core';
 
 /** Where relative paths in the environment are taken from: the directory `pnpm` was called in. */
 export const launchDir = process.env.INIT_CWD ?? process.cwd();
@@ -28,6 +29,7 @@ const envSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   TRUST_PROXY: flag.default(false),
+  DONDOC_REPORT_REMINDER_DAYS: z.coerce.number().int().min(0).max(AUTO_REMINDER_MAX_LEAD_DAYS).default(AUTO_REMINDER_LEAD_DAYS),
 });
 
 export interface Env {
@@ -42,6 +44,8 @@ export interface Env {
   publicUrl: string;
   /** Behind a TLS reverse proxy (`TRUST_PROXY=1`): `Secure` cookies, HSTS, client address from `X-Forwarded-For`. */
   trustProxy: boolean;
+  /** Days before the 20th the automatic reminders to submit the quarter's report start (`DONDOC_REPORT_REMINDER_DAYS`, 0: off). */
+  reportReminderDays: number;
 }
 
 export class EnvError extends Error {
@@ -68,5 +72,6 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     logLevel: value.LOG_LEVEL,
     publicUrl: new URL(value.PUBLIC_URL ?? `http://${value.HOST.includes(':') ? `[${value.HOST}]` : value.HOST}:${value.PORT}`).origin,
     trustProxy: value.TRUST_PROXY,
+    reportReminderDays: value.DONDOC_REPORT_REMINDER_DAYS,
   };
 }

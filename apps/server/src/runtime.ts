@@ -1,7 +1,7 @@
 import type { AnyRouter } from '@trpc/server';
 import { migrate, openDatabase, type Database, type MigrationModule } from '@dondoc/db';
 import { AUTH_PRUNE_INTERVAL_MS, authMigrations, PermissionRegistry, pruneAuthRecords, seedDemoDirectory, writeAudit } from '@dondoc/auth';
-import { coreMigrations, corePermissions, coreRouter, createCoreApi, reconcileDirective2458, scopeTransactions, seedDemoProgress2458, seedDirective2458 } from '@dondoc/core/server';
+import { coreMigrations, corePermissions, coreRouter, createCoreApi, reconcileDirective2458, runAutoReminders, scopeTransactions, seedDemoProgress2458, seedDirective2458, today } from '@dondoc/core/server';
 import { kitMigrations, undoUnfinishedImports, type PluginContext } from '@dondoc/plugin-sdk';
 import { loadPluginConfig } from './config.ts';
 import type { Env } from './env.ts';
@@ -18,6 +18,9 @@ export interface Runtime {
   log: JsonLogger;
   close(): Promise<void>;
 }
+
+/** How often the automatic report reminders are looked at (each run reminds only what today still owes). */
+export const REPORT_REMINDER_INTERVAL_MS = 60 * 60 * 1000;
 
 /** Platform modules, migrated before any plugin. */
 export const platformMigrations: MigrationModule[] = [authMigrations, kitMigrations, coreMigrations];
@@ -104,8 +107,21 @@ export async function boot(env: Env, options: BootOptions = {}): Promise<Runtime
       void undoImports(IMPORT_IDLE_MS).catch((error: unknown) => log.warn('undoing unfinished imports failed', { error: (error as Error).message }));
     }, AUTH_PRUNE_INTERVAL_MS);
     pruning.unref();
+    // Reminders to submit the quarter's report, the DONDOC_REPORT_REMINDER_DAYS days before the 20th: at start, then every hour.
+    // The reminders table keeps one a unit, period and day, so a run after a restart (or the next hour) reminds nobody twice.
+    const remind = () =>
+      runAutoReminders(database.db, { leadDays: env.reportReminderDays }, today()).then(
+        (runs) => {
+          for (const run of runs.filter((r) => r.sent > 0)) log.info('report reminders sent', run);
+        },
+        (error: unknown) => log.warn('report reminders failed', { error: (error as Error).message }),
+      );
+    await remind();
+    const reminding = setInterval(() => void remind(), REPORT_REMINDER_INTERVAL_MS);
+    reminding.unref();
     const close = async () => {
       clearInterval(pruning);
+      clearInterval(reminding);
       await database.close();
     };
     return { env, database, permissions, coreRouter, plugins, log, close };

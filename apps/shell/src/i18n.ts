@@ -1,6 +1,7 @@
 import { addResources, type ResourceTree } from '@dondoc/ui';
 import { coreEn, coreVi } from './core/texts.ts';
 import { givingEn, givingVi } from './core/texts-giving.ts';
+import { followUpEn, followUpVi } from './core/texts-follow-up.ts';
 
 /** Texts of the shell (namespace `shell`). Vietnamese is the reference; English has the same keys. */
 export const shellVi = {
@@ -73,7 +74,8 @@ export const shellVi = {
   },
   ...coreVi,
   ...givingVi,
-  audit: { ...coreVi.audit, ...givingVi.audit },
+  ...followUpVi,
+  audit: { ...coreVi.audit, ...givingVi.audit, ...followUpVi.audit },
 };
 
 type SameShape<T> = { [K in keyof T]: T[K] extends string ? string : SameShape<T[K]> };
@@ -148,7 +150,8 @@ export const shellEn: SameShape<typeof shellVi> = {
   },
   ...coreEn,
   ...givingEn,
-  audit: { ...coreEn.audit, ...givingEn.audit },
+  ...followUpEn,
+  audit: { ...coreEn.audit, ...givingEn.audit, ...followUpEn.audit },
 };
 
 addResources('shell', { vi: shellVi as ResourceTree, en: shellEn as ResourceTree });

@@ -1,6 +1,6 @@
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import { AuditOutlined, FileTextOutlined, HomeOutlined, LineChartOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { ScheduleOutlined } from '@ant-design/icons';
+import { BellOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { FileAddOutlined } from '@ant-design/icons';
 import { HomePage } from './pages/HomePage.tsx';
 import { perm } from './core/access.ts';
@@ -12,6 +12,7 @@ const TaskDetailPage = lazy(() => import('./pages/tasks/TaskDetailPage.tsx').the
 const TargetsPage = lazy(() => import('./pages/targets/TargetsPage.tsx').then((m) => ({ default: m.TargetsPage })));
 const TargetDetailPage = lazy(() => import('./pages/targets/TargetDetailPage.tsx').then((m) => ({ default: m.TargetDetailPage })));
 const ReportPage = lazy(() => import('./pages/reports/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
+const ReportStatusPage = lazy(() => import('./pages/reports/ReportStatusPage.tsx').then((m) => ({ default: m.ReportStatusPage })));
 const CoordinationPage = lazy(() => import('./pages/coordination/CoordinationPage.tsx').then((m) => ({ default: m.CoordinationPage })));
 const DirectivesPage = lazy(() => import('./pages/giving/DirectivesPage.tsx').then((m) => ({ default: m.DirectivesPage })));
 const DirectivePage = lazy(() => import('./pages/giving/DirectivePage.tsx').then((m) => ({ default: m.DirectivePage })));
@@ -42,6 +43,12 @@ export const coreRoutes: CoreRoute[] = [
   { path: '/chi-tieu', Component: TargetsPage, nav: { labelKey: 'nav.targets', icon: <LineChartOutlined /> }, anyOf: [perm.targetsRead] },
   { path: '/chi-tieu/:code', Component: TargetDetailPage, anyOf: [perm.targetsRead] },
   { path: '/bao-cao', Component: ReportPage, nav: { labelKey: 'nav.reports', icon: <FileTextOutlined /> }, anyOf: [perm.reportsRead] },
+  {
+    path: '/bao-cao/tinh-hinh',
+    Component: ReportStatusPage,
+    nav: { labelKey: 'followUp.nav', icon: <BellOutlined /> },
+    anyOf: [perm.reportsReview],
+  },
   {
     path: '/dieu-phoi',
     Component: CoordinationPage,

@@ -128,6 +128,7 @@ export const matrix: Record<string, Record<string, Sample>> = {
     'tasks.get': { permission: 'core.tasks:read', unit: BD, input: (fx) => ({ id: fx.task.id }) },
     'tasks.links': { permission: 'core.tasks:read', unit: BD, input: (fx) => ({ id: fx.task.id }) },
     'tasks.update': { permission: 'core.tasks:update', unit: BD, input: (fx) => ({ ...fx.task, progress: 40, note: 'Đang triển khai' }) },
+    'tasks.decideCompletion': { permission: 'core.tasks:confirm', unit: BD, input: (fx) => ({ ...fx.task, decision: 'return', note: 'Bổ sung minh chứng' }) },
     'tasks.attachResult': { permission: 'core.tasks:update', unit: BD, upload: (fx) => ({ fields: { taskId: fx.task.id }, file: pngFile }) },
     'tasks.flagged': { permission: 'core.tasks:read', unit: BD, outOfScope: 'list' },
     'tasks.flaggedExport': { permission: 'core.tasks:read', unit: BD, outOfScope: 'list' },
@@ -157,6 +158,10 @@ export const matrix: Record<string, Record<string, Sample>> = {
     },
     'reports.submit': { permission: 'core.reports:submit', unit: BD, input: (fx) => fx.report },
     'reports.review': { permission: 'core.reports:review', unit: BD, input: (fx) => ({ ...fx.report, decision: 'return', reason: 'Bổ sung số liệu' }) },
+    'reports.sendToLead': { permission: 'core.reports:write', unit: BD, input: (fx) => ({ ...fx.report, note: 'Kính trình lãnh đạo' }) },
+    'reports.returnToOfficer': { permission: 'core.reports:submit', unit: BD, input: (fx) => ({ ...fx.report, note: 'Bổ sung số liệu' }) },
+    'reports.status': { permission: 'core.reports:read', unit: BD, outOfScope: 'list', input: (fx) => ({ periodId: fx.period, kind: 'district' }) },
+    'reports.remind': { permission: 'core.reminders:send', unit: BD, input: (fx) => ({ periodId: fx.period, unitCodes: [BD()] }) },
     'reports.attach': { permission: 'core.reports:write', unit: BD, upload: (fx) => ({ fields: { reportId: fx.report.id }, file: pngFile }) },
     'reports.evidence': { permission: 'core.reports:read', unit: BD, input: (fx) => ({ id: fx.evidenceId }) },
 

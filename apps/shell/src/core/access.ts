@@ -2,6 +2,7 @@
 export const perm = {
   tasksRead: 'core.tasks:read',
   tasksUpdate: 'core.tasks:update',
+  tasksConfirm: 'core.tasks:confirm',
   targetsRead: 'core.targets:read',
   targetsRecord: 'core.targets:record',
   targetsBaseline: 'core.targets:baseline',

@@ -16,6 +16,7 @@ export type TargetListItem = Out<typeof core.targets.list.query>[number];
 export type TargetDetail = Out<typeof core.targets.get.query>;
 export type ReportView = Out<typeof core.reports.get.query>;
 export type ReportListItem = Out<typeof core.reports.list.query>[number];
+export type ReportStatusRow = Out<typeof core.reports.status.query>['rows'][number];
 export type EscalationItem = Out<typeof core.escalations.list.query>[number];
 export type NotificationItem = Out<typeof core.notifications.list.query>[number];
 export type OverviewSummary = Out<typeof core.overview.summary.query>;

@@ -15,6 +15,7 @@ export const STATUS_COLORS: Record<TaskStatus, string> = {
 
 export const REPORT_STATE_COLORS: Record<ReportState, string> = {
   draft: TAG_COLORS.grey,
+  with_lead: TAG_COLORS.gold,
   submitted: TAG_COLORS.blue,
   accepted: TAG_COLORS.green,
   returned: TAG_COLORS.red,

@@ -6,3 +6,4 @@ export * from './forecast.ts';
 export * from './periods.ts';
 export * from './search.ts';
 export * from './answer.ts';
+export * from './report-follow-up.ts';

@@ -64,7 +64,7 @@ describe('labels', () => {
       'Chưa đủ số liệu',
     ]);
     expect(CADENCES.map((c) => cadenceLabel(c))).toEqual(['Tháng', 'Quý', '6 tháng', 'Năm']);
-    expect(REPORT_STATES.map((s) => reportStateLabel(s))).toEqual(['Dự thảo', 'Đã gửi', 'Đã tiếp nhận', 'Trả lại']);
+    expect(REPORT_STATES.map((s) => reportStateLabel(s))).toEqual(['Dự thảo', 'Đã trình lãnh đạo', 'Đã gửi', 'Đã tiếp nhận', 'Trả lại']);
     expect(forecastClassLabel('off_track', 'en')).toBe('Forecast to miss');
     expect(reportStateLabel('returned', 'en')).toBe('Returned');
   });

@@ -40,7 +40,7 @@ export const CADENCES = ['month', 'quarter', 'half', 'year'] as const;
 export type Cadence = (typeof CADENCES)[number];
 
 /** Life of a periodic report. */
-export const REPORT_STATES = ['draft', 'submitted', 'accepted', 'returned'] as const;
+export const REPORT_STATES = ['draft', 'with_lead', 'submitted', 'accepted', 'returned'] as const;
 export type ReportState = (typeof REPORT_STATES)[number];
 
 /** Life of a directive given in the portal: drafted by a coordinator, then issued to the units. */
@@ -102,6 +102,7 @@ export const CADENCE_LABELS: Readonly<Record<Cadence, Label>> = {
 
 export const REPORT_STATE_LABELS: Readonly<Record<ReportState, Label>> = {
   draft: { vi: 'Dự thảo', en: 'Draft' },
+  with_lead: { vi: 'Đã trình lãnh đạo', en: 'With the unit lead' },
   submitted: { vi: 'Đã gửi', en: 'Submitted' },
   accepted: { vi: 'Đã tiếp nhận', en: 'Accepted' },
   returned: { vi: 'Trả lại', en: 'Returned' },

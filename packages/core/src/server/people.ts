@@ -36,3 +36,8 @@ export async function peopleOf(db: Queryable, usernames: Iterable<string | null 
 export function personLine(person: Pick<Person, 'fullName' | 'title' | 'unitName'>): string {
   return [person.fullName, person.title, person.unitName].filter(Boolean).join(', ');
 }
+
+/** A person's full name for a Vietnamese notice ("Nguyễn Văn An"), the login when there is none. */
+export async function fullNameOf(db: Queryable, username: string): Promise<string> {
+  return (await peopleOf(db, [username], 'vi'))(username)?.fullName ?? username;
+}

@@ -9,6 +9,7 @@ import type { PermissionDeclaration } from '@dondoc/auth';
 export const corePermissions = [
   { key: 'core.tasks:read', description: 'Xem nhiệm vụ', grants: { officer: ['own'], unit_lead: ['own'], coordinator: ['all'] } },
   { key: 'core.tasks:update', description: 'Cập nhật tiến độ nhiệm vụ', grants: { officer: ['own'], unit_lead: ['own'] } },
+  { key: 'core.tasks:confirm', description: 'Xác nhận hoàn thành nhiệm vụ do chuyên viên trình', grants: { unit_lead: ['own'] } },
   { key: 'core.targets:read', description: 'Xem chỉ tiêu', grants: { officer: ['all'], unit_lead: ['all'], coordinator: ['all'] } },
   { key: 'core.targets:record', description: 'Ghi nhận số liệu chỉ tiêu', grants: { officer: ['own'], unit_lead: ['own'] } },
   { key: 'core.reports:read', description: 'Xem báo cáo định kỳ', grants: { officer: ['own'], unit_lead: ['own'], coordinator: ['all'] } },

@@ -22,7 +22,7 @@ import { taskUnitCodes } from './tasks.ts';
 import { canSee, unitScope } from './visibility.ts';
 import { unitDirectory, unitRef } from './units.ts';
 import { notifyCoordinators, notifyEscalation } from './notices.ts';
-import { peopleOf, type PersonOf } from './people.ts';
+import { fullNameOf, peopleOf, type PersonOf } from './people.ts';
 
 const REPORT = { vi: 'báo cáo', en: 'Report' };
 const TASK = { vi: 'nhiệm vụ', en: 'Task' };
@@ -222,6 +222,16 @@ export function missingForSubmission(
   return missing;
 }
 
+/** BAD_REQUEST listing what is missing, unless nothing is. */
+function assertComplete(missing: string[], locale: Locale) {
+  if (missing.length > 0) {
+    fail('BAD_REQUEST', locale, {
+      vi: `Báo cáo chưa đủ để gửi: ${missing.join('; ')}.`,
+      en: `The report is not complete: ${missing.join('; ')}.`,
+    });
+  }
+}
+
 /**
  * A unit's report for a period: saved or not yet, with its items (one per covered task),
  * what is missing, its figures and its submitted versions (newest first). A submitted or
@@ -276,6 +286,9 @@ export async function getReport(db: Queryable, access: Access, unitCode: string,
           reviewedAt: report.reviewedAt?.toISOString() ?? null,
           reviewedBy: person(report.reviewedBy),
           returnReason: report.returnReason,
+          sentToLeadAt: report.sentToLeadAt?.toISOString() ?? null,
+          sentToLeadBy: person(report.sentToLeadBy),
+          leadNote: report.leadNote,
           updatedBy: person(report.updatedBy),
         }
       : null,
@@ -320,6 +333,9 @@ export async function saveReport(
       fail('BAD_REQUEST', locale, { vi: 'Báo cáo có nhiệm vụ không thuộc đơn vị hoặc kỳ này.', en: 'The report names a task outside this unit or period.' });
     }
     const [current] = await tx.select().from(reports).where(and(eq(reports.unitCode, input.unitCode), eq(reports.periodId, period.id))).for('update');
+    if (current?.state === 'with_lead') {
+      fail('CONFLICT', locale, { vi: 'Báo cáo đang trình lãnh đạo, không sửa được cho đến khi lãnh đạo trả lại.', en: 'The report is with the unit lead; it cannot be edited until the lead returns it.' });
+    }
     if (current && current.state !== 'draft' && current.state !== 'returned') {
       fail('CONFLICT', locale, { vi: 'Báo cáo đã gửi, không sửa được nữa.', en: 'The report has been submitted and can no longer be edited.' });
     }
@@ -401,7 +417,7 @@ export async function submitReport(ctx: Actor, input: { id: string; version: num
     const [report] = await tx.select().from(reports).where(eq(reports.id, input.id)).for('update');
     if (!report) notFound(locale, REPORT);
     assertUnit(ctx.access, report.unitCode, locale);
-    if (report.state !== 'draft' && report.state !== 'returned') {
+    if (report.state !== 'draft' && report.state !== 'returned' && report.state !== 'with_lead') {
       fail('CONFLICT', locale, { vi: 'Báo cáo đã được gửi.', en: 'The report has already been submitted.' });
     }
     if (report.version !== input.version) conflict(locale, report.updatedBy);
@@ -409,13 +425,7 @@ export async function submitReport(ctx: Actor, input: { id: string; version: num
     const covered = await coveredTasks(tx, report.unitCode, period, { lock: true });
     const itemRows = await tx.select().from(reportItems).where(eq(reportItems.reportId, report.id));
     const items = new Map(itemRows.map((item) => [item.taskId, item]));
-    const missing = missingForSubmission(covered, items, locale);
-    if (missing.length > 0) {
-      fail('BAD_REQUEST', locale, {
-        vi: `Báo cáo chưa đủ để gửi: ${missing.join('; ')}.`,
-        en: `The report is not complete: ${missing.join('; ')}.`,
-      });
-    }
+    assertComplete(missingForSubmission(covered, items, locale), locale);
     const now = new Date();
     const written = new Map<string, number>();
     const writtenTasks: Array<{ id: string; code: string; version: number; progress: number }> = [];
@@ -473,7 +483,7 @@ export async function submitReport(ctx: Actor, input: { id: string; version: num
     const submitted = await updateRow(ctx, tx, reports, {
       version: input.version,
       row: report,
-      set: { state: 'submitted', submittedAt: now, submittedBy: ctx.user.username, returnReason: null, submissions: number },
+      set: { state: 'submitted', submittedAt: now, submittedBy: ctx.user.username, returnReason: null, leadNote: null, submissions: number },
       what: REPORT,
       action: 'core.report.submit',
       entity: 'core.report',
@@ -497,6 +507,82 @@ export async function submitReport(ctx: Actor, input: { id: string; version: num
       /** The tasks the submission wrote its progress to, each with the version it wrote. */
       tasks: writtenTasks,
     };
+  });
+}
+
+/**
+ * The officer-to-lead step (trình lãnh đạo): an officer sends the complete draft (or a returned
+ * report) to the unit's lead — state `with_lead`, no more edits, the unit notified
+ * (`report_to_lead`) — and the lead either submits it (`submitReport`) or returns it to the
+ * officer with a note (`returnToOfficer`: back to `draft`, `lead_note`, notified
+ * `report_lead_returned`). Officers never submit: `core.reports:submit` is the leads'.
+ */
+export async function sendToLead(ctx: Actor, input: { id: string; version: number; note?: string | undefined }) {
+  const { locale } = ctx;
+  return ctx.db.transaction(async (tx) => {
+    const [report] = await tx.select().from(reports).where(eq(reports.id, input.id)).for('update');
+    if (!report) notFound(locale, REPORT);
+    assertUnit(ctx.access, report.unitCode, locale);
+    if (report.version !== input.version) conflict(locale, report.updatedBy);
+    if (report.state === 'with_lead') fail('CONFLICT', locale, { vi: 'Báo cáo đã được trình lãnh đạo.', en: 'The report is already with the unit lead.' });
+    if (report.state !== 'draft' && report.state !== 'returned') {
+      fail('CONFLICT', locale, { vi: 'Báo cáo đã gửi, không trình lãnh đạo được nữa.', en: 'The report has been submitted; it can no longer go to the lead.' });
+    }
+    const period = parsePeriod(report.periodId, locale);
+    const itemRows = await tx.select().from(reportItems).where(eq(reportItems.reportId, report.id));
+    assertComplete(missingForSubmission(await coveredTasks(tx, report.unitCode, period), new Map(itemRows.map((item) => [item.taskId, item])), locale), locale);
+    const note = input.note?.trim() || null;
+    const updated = await updateRow(ctx, tx, reports, {
+      version: input.version,
+      row: report,
+      set: { state: 'with_lead', sentToLeadAt: new Date(), sentToLeadBy: ctx.user.username, leadNote: null },
+      what: REPORT,
+      action: 'core.report.send_to_lead',
+      entity: 'core.report',
+      auditView: (before, after) => ({ before: { state: before.state, version: before.version }, after: { state: after.state, version: after.version, note } }),
+    });
+    await tx.insert(notifications).values({
+      unitCode: report.unitCode,
+      kind: 'report_to_lead',
+      title: `Báo cáo ${period.label.vi} chờ lãnh đạo duyệt`,
+      actor: ctx.user.username,
+      body: `${await fullNameOf(tx, ctx.user.username)} đã trình lãnh đạo báo cáo.${note ? ` Ghi chú: ${note}` : ''}`,
+      link: `/bao-cao?ky=${report.periodId}`,
+    });
+    return { id: report.id, state: 'with_lead' as const, version: updated.version };
+  });
+}
+
+/** The unit lead returns a report sent to them to the officer, with a note (required); the unit is notified. */
+export async function returnToOfficer(ctx: Actor, input: { id: string; version: number; note: string }) {
+  const { locale } = ctx;
+  const note = input.note.trim();
+  if (!note) fail('BAD_REQUEST', locale, { vi: 'Trả lại chuyên viên cần nêu ý kiến.', en: 'Returning the report to the officer needs a note.' });
+  return ctx.db.transaction(async (tx) => {
+    const [report] = await tx.select().from(reports).where(eq(reports.id, input.id)).for('update');
+    if (!report) notFound(locale, REPORT);
+    assertUnit(ctx.access, report.unitCode, locale);
+    if (report.version !== input.version) conflict(locale, report.updatedBy);
+    if (report.state !== 'with_lead') fail('CONFLICT', locale, { vi: 'Báo cáo không ở bước trình lãnh đạo.', en: 'The report is not with the unit lead.' });
+    const updated = await updateRow(ctx, tx, reports, {
+      version: input.version,
+      row: report,
+      set: { state: 'draft', leadNote: note },
+      what: REPORT,
+      action: 'core.report.return_to_officer',
+      entity: 'core.report',
+      auditView: (before, after) => ({ before: { state: before.state, version: before.version }, after: { state: after.state, version: after.version, note } }),
+    });
+    const period = parsePeriod(report.periodId, locale);
+    await tx.insert(notifications).values({
+      unitCode: report.unitCode,
+      kind: 'report_lead_returned',
+      title: `Lãnh đạo trả lại báo cáo ${period.label.vi}`,
+      actor: ctx.user.username,
+      body: `Ý kiến của ${await fullNameOf(tx, ctx.user.username)}: ${note}`,
+      link: `/bao-cao?ky=${report.periodId}`,
+    });
+    return { id: report.id, state: 'draft' as const, version: updated.version };
   });
 }
 

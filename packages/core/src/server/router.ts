@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { listUnits } from '@dondoc/auth';
 import { permissionProcedure, router, uploadProcedure, localized, type Context } from '@dondoc/trpc';
-import { hanoiDateOf, isPeriodId, TASK_STATUSES, type IsoDate } from '../domain/index.ts';
+import { hanoiDateOf, isIsoDate, isPeriodId, REPORT_STATES, TASK_STATUSES, type IsoDate } from '../domain/index.ts';
 import { fail, notFound } from './errors.ts';
 import { isoDateInput, progressInput, textInput, unitCodeInput } from './inputs.ts';
 import { coordinationWaiting, listEscalations, listNotifications, markNotificationsRead, respondToEscalation, sendReminder } from './follow-up.ts';
@@ -28,9 +28,10 @@ import {
 } from './directives.ts';
 import { giveTaskFromAnswer, giveTaskFromAnswerInput } from './answer-tasks.ts';
 import { decideExtension, decideExtensionInput, listExtensions, listExtensionsInput, requestExtension, requestExtensionInput } from './extensions.ts';
-import { attachEvidence, getReport, getReportVersion, listReports, readEvidence, reviewReport, saveReport, submitReport } from './reports.ts';
+import { attachEvidence, getReport, getReportVersion, listReports, readEvidence, returnToOfficer, reviewReport, saveReport, sendToLead, submitReport } from './reports.ts';
+import { reportStatus } from './report-status.ts';
 import { findTarget, getTarget, listTargets, recordMeasurement, setTargetBaseline } from './targets.ts';
-import { getTask, listTasks, updateTask } from './tasks.ts';
+import { decideCompletion, getTask, listTasks, updateTask } from './tasks.ts';
 import { followUpReaders } from './visibility.ts';
 import { listTaskLinks } from './module-api/tasks.ts';
 import { attachTaskResult } from './task-results.ts';
@@ -49,6 +50,7 @@ export const today = (): IsoDate => hanoiDateOf(Date.now());
 const p = {
   tasksRead: permissionProcedure('core.tasks:read'),
   tasksUpdate: permissionProcedure('core.tasks:update'),
+  tasksConfirm: permissionProcedure('core.tasks:confirm'),
   directivesWrite: permissionProcedure('core.directives:write'),
   extensionsRequest: permissionProcedure('core.extensions:request'),
   extensionsDecide: permissionProcedure('core.extensions:decide'),
@@ -124,9 +126,15 @@ export const coreRouter = router({
           resultDocDate: isoDate.nullable().optional(),
           resultFileId: uuid.nullable().optional(),
           note: text(2000).nullable().optional(),
+          /** Send the completion to the unit's lead to confirm (chờ lãnh đạo xác nhận) instead of recording it. */
+          confirmByLead: z.boolean().optional(),
         }),
       )
       .mutation(({ ctx, input }) => updateTask(ctx, input, today())),
+    /** The unit's lead confirms a completion an officer sent them, or returns it with a note. */
+    decideCompletion: p.tasksConfirm
+      .input(z.object({ id: uuid, version: z.number().int().min(1), decision: z.enum(['confirm', 'return']), note: text(2000).optional() }))
+      .mutation(({ ctx, input }) => decideCompletion(ctx, input, today())),
     /** Uploads the evidence file of a task's result (multipart: `file`, `input` = `{ taskId }`; then named in `tasks.update` as `resultFileId`). */
     attachResult: uploadProcedure(p.tasksUpdate, 'document', z.object({ taskId: uuid })).mutation(({ ctx, input }) => attachTaskResult(ctx, input)),
     /** Tasks overdue after more than three reminders, by unit: the coordinators' briefing list. */
@@ -174,7 +182,7 @@ export const coreRouter = router({
 
   reports: router({
     list: p.reportsRead
-      .input(z.object({ state: z.enum(['draft', 'submitted', 'accepted', 'returned']).optional(), periodId: periodId.optional() }).default({}))
+      .input(z.object({ state: z.enum(REPORT_STATES).optional(), periodId: periodId.optional() }).default({}))
       .query(({ ctx, input }) => listReports(ctx.db, ctx.access, input, ctx.locale)),
     get: p.reportsRead
       .input(z.object({ unitCode: unitCode.optional(), periodId }))
@@ -204,6 +212,22 @@ export const coreRouter = router({
       )
       .mutation(({ ctx, input }) => saveReport(ctx, { ...input, unitCode: input.unitCode ?? ownUnit(ctx) })),
     submit: p.reportsSubmit.input(z.object({ id: uuid, version: z.number().int().min(1) })).mutation(({ ctx, input }) => submitReport(ctx, input, today())),
+    /** An officer sends the complete draft to the unit's lead (trình lãnh đạo); the unit is notified. */
+    sendToLead: p.reportsWrite
+      .input(z.object({ id: uuid, version: z.number().int().min(1), note: text(2000).optional() }))
+      .mutation(({ ctx, input }) => sendToLead(ctx, input)),
+    /** The unit's lead returns a report sent to them to the officer, with a note. */
+    returnToOfficer: p.reportsSubmit
+      .input(z.object({ id: uuid, version: z.number().int().min(1), note: text(2000).min(1, localized({ vi: 'Hãy nêu ý kiến khi trả lại.', en: 'Give a note when returning it.' })) }))
+      .mutation(({ ctx, input }) => returnToOfficer(ctx, input)),
+    /** Tình hình báo cáo: every unit owing the period's report, its state and days late (of one kind of unit when `kind` is given). */
+    status: p.reportsRead
+      .input(z.object({ periodId, kind: z.enum(['district', 'department']).optional() }))
+      .query(({ ctx, input }) => reportStatus(ctx, input, today())),
+    /** Reminds the units named to submit the period's report: never twice a unit, period and day (answers who was reminded and who skipped). */
+    remind: p.remindersSend
+      .input(z.object({ periodId, unitCodes: z.array(unitCode).min(1).max(500) }))
+      .mutation(({ ctx, input }) => ctx.services.core.reports.remind(input.periodId, input.unitCodes)),
     review: p.reportsReview
       .input(z.object({ id: uuid, version: z.number().int().min(1), decision: z.enum(['accept', 'return']), reason: text(2000).optional() }))
       .mutation(({ ctx, input }) => reviewReport(ctx, input)),

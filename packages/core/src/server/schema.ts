@@ -135,6 +135,11 @@ export const tasks = coreSchema.table(
     completedOn: date('completed_on', { mode: 'string' }),
     /** The day the completion was entered in the portal (beside the completion date it states). */
     completionEnteredOn: date('completion_entered_on', { mode: 'string' }),
+    /** A completion an officer sent to the unit's lead to confirm (chờ lãnh đạo xác nhận): the officer's date of completion and who. */
+    completionPendingOn: date('completion_pending_on', { mode: 'string' }),
+    completionPendingBy: text('completion_pending_by'),
+    /** The lead's note when returning a completion to the officer (cleared by the next completion). */
+    completionReturnNote: text('completion_return_note'),
     result: text('result'),
     /** The result document of a completed task: its number and date (số, ngày văn bản)… */
     resultDocNumber: text('result_doc_number'),
@@ -283,8 +288,13 @@ export const reports = coreSchema.table(
     cadence: text('cadence').notNull(),
     /** e.g. `2024-Q1` */
     periodId: text('period_id').notNull(),
-    /** draft → submitted → accepted | returned (→ submitted again) */
+    /** draft (→ with_lead → draft | submitted) → submitted → accepted | returned (→ submitted again) */
     state: text('state').notNull().default('draft'),
+    /** Sent to the unit's lead (trình lãnh đạo): when and by which officer; kept after the lead's decision. */
+    sentToLeadAt: timestamp('sent_to_lead_at', { withTimezone: true }),
+    sentToLeadBy: text('sent_to_lead_by'),
+    /** The lead's note when returning the draft to the officer (null once sent again or submitted). */
+    leadNote: text('lead_note'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     submittedBy: text('submitted_by'),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
@@ -419,7 +429,7 @@ export const notifications = coreSchema.table(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     unitCode: text('unit_code').notNull(),
-    /** reminder | escalation_answered | report_accepted | report_returned | report_submitted | escalation_opened | extension_requested | … */
+    /** reminder | escalation_answered | escalation_followed_up | report_accepted | report_returned | report_submitted | escalation_opened | extension_requested | report_reminder | report_to_lead | report_lead_returned | task_completion_to_lead | … */
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),

@@ -4,6 +4,7 @@ import type { Queryable } from '@dondoc/db';
 import type { Context, Locale } from '@dondoc/trpc';
 import {
   flaggedForLeadership,
+  formatDateVi,
   hanoiDateOf,
   needsProgressFlag,
   normalizeForSearch,
@@ -17,10 +18,10 @@ import {
 import { updateRow } from './versioned.ts';
 import { conflict, fail, notFound } from './errors.ts';
 import { followUpTasks } from './follow-up-tasks.ts';
-import { escalations, evidenceFiles, reminders, reportItems, reports, taskCoordinators, tasks, taskUpdates } from './schema.ts';
+import { escalations, evidenceFiles, notifications, reminders, reportItems, reports, taskCoordinators, tasks, taskUpdates } from './schema.ts';
 import { taskStatusSql } from './status-sql.ts';
 import { unitDirectory, unitRef } from './units.ts';
-import { peopleOf } from './people.ts';
+import { fullNameOf, peopleOf } from './people.ts';
 import { canSee, unitScope, type FollowUpReaders } from './visibility.ts';
 // extensions.ts imports canSee from here; the cycle is only between functions, called at request time.
 import { listTaskExtensions } from './extensions.ts';
@@ -237,7 +238,7 @@ export async function getTask(db: Queryable, access: Access, readers: FollowUpRe
   const extensionAudit = (await Promise.all(extensionRows.map((e) => listAudit(db, { entity: 'core.extension', entityId: e.id, limit: 20 })))).flat();
   const trail = [...audit, ...extensionAudit].sort((a, b) => b.at.getTime() - a.at.getTime() || b.id - a.id);
   const givenFromAnswers = await followUpTasks(db, escalationRows.map((e) => e.followUpTaskId));
-  const person = await peopleOf(db, [task.cancelledBy, task.updatedBy, ...history.map((h) => h.byUsername), ...reminderRows.map((r) => r.sentBy), ...escalationRows.map((e) => e.respondedBy), ...trail.map((a) => a.actorUsername)], locale);
+  const person = await peopleOf(db, [task.cancelledBy, task.updatedBy, task.completionPendingBy, ...history.map((h) => h.byUsername), ...reminderRows.map((r) => r.sentBy), ...escalationRows.map((e) => e.respondedBy), ...trail.map((a) => a.actorUsername)], locale);
   const resultFile = task.resultFileId
     ? ((await db.select({ id: evidenceFiles.id, filename: evidenceFiles.filename, size: evidenceFiles.size, contentType: evidenceFiles.contentType }).from(evidenceFiles).where(eq(evidenceFiles.id, task.resultFileId)))[0] ?? null)
     : null;
@@ -274,6 +275,9 @@ export async function getTask(db: Queryable, access: Access, readers: FollowUpRe
     progress: task.progress,
     completedOn: task.completedOn,
     completionEnteredOn: task.completionEnteredOn,
+    completionPendingOn: task.completionPendingOn,
+    completionPendingBy: person(task.completionPendingBy),
+    completionReturnNote: task.completionReturnNote,
     result: task.result,
     resultDocNumber: task.resultDocNumber,
     resultDocDate: task.resultDocDate,
@@ -338,6 +342,8 @@ export interface TaskUpdate {
   /** …or an evidence file uploaded with `tasks.attachResult`. */
   resultFileId?: string | null | undefined;
   note?: string | null | undefined;
+  /** The officer sends the completion to the unit's lead to confirm instead of recording it (chờ lãnh đạo xác nhận). */
+  confirmByLead?: boolean | undefined;
 }
 
 /**
@@ -363,6 +369,9 @@ export async function updateTask(ctx: Pick<Context, 'db' | 'locale' | 'audit'> &
       fail('BAD_REQUEST', locale, { vi: 'Nhiệm vụ đã bị hủy, không cập nhật được.', en: 'The task has been cancelled; it cannot be updated.' });
     }
     if (task.version !== input.version) conflict(locale, task.updatedBy);
+    if (task.completionPendingOn) {
+      fail('CONFLICT', locale, { vi: 'Hoàn thành nhiệm vụ đang chờ lãnh đạo đơn vị xác nhận; chưa cập nhật được.', en: 'The task’s completion is waiting for the unit lead’s confirmation; it cannot be updated yet.' });
+    }
     if (input.completedOn && input.completedOn > today) {
       fail('BAD_REQUEST', locale, { vi: 'Ngày hoàn thành không được sau ngày hôm nay.', en: 'The completion date cannot be in the future.' });
     }
@@ -388,12 +397,16 @@ export async function updateTask(ctx: Pick<Context, 'db' | 'locale' | 'audit'> &
         if (!file) fail('BAD_REQUEST', locale, { vi: 'Tệp minh chứng không thuộc nhiệm vụ này.', en: 'The evidence file does not belong to this task.' });
       }
     }
-    const progress = completedOn ? 100 : input.progress;
+    // Sent to the lead: the completion waits (the task is not done until confirmed); nothing else changes how it counts.
+    const pending = input.confirmByLead && completedOn && completedOn !== task.completedOn ? completedOn : null;
+    const recorded = pending ? task.completedOn : completedOn;
+    const progress = recorded || pending ? 100 : input.progress;
     const result = input.result === undefined ? task.result : input.result;
     // A save that changes nothing (and notes nothing) adds nothing to the history: no version, no audit row.
     if (
+      !pending &&
       progress === task.progress &&
-      completedOn === task.completedOn &&
+      recorded === task.completedOn &&
       result === task.result &&
       resultDocNumber === task.resultDocNumber &&
       resultDocDate === task.resultDocDate &&
@@ -403,18 +416,93 @@ export async function updateTask(ctx: Pick<Context, 'db' | 'locale' | 'audit'> &
       return { id: task.id, version: task.version, progress: task.progress, completedOn: task.completedOn, completionEnteredOn: task.completionEnteredOn, unchanged: true };
     }
     // The completion is entered today when it is new or its date changed; a reopened task has none.
-    const completionEnteredOn = !completedOn ? null : completedOn === task.completedOn ? task.completionEnteredOn : today;
+    const completionEnteredOn = !recorded ? null : recorded === task.completedOn ? task.completionEnteredOn : today;
     const audited = (t: typeof task) => ({ progress: t.progress, completedOn: t.completedOn, completionEnteredOn: t.completionEnteredOn, result: t.result, resultDocNumber: t.resultDocNumber, resultDocDate: t.resultDocDate, resultFileId: t.resultFileId, version: t.version });
     const updated = await updateRow(ctx, tx, tasks, {
       version: input.version,
       row: task,
-      set: { progress, completedOn, completionEnteredOn, result, resultDocNumber, resultDocDate, resultFileId, lastProgressOn: today },
+      set: {
+        progress,
+        completedOn: recorded,
+        completionEnteredOn,
+        completionPendingOn: pending,
+        completionPendingBy: pending ? ctx.user.username : null,
+        ...(completedOn ? { completionReturnNote: null } : {}),
+        result,
+        resultDocNumber,
+        resultDocDate,
+        resultFileId,
+        lastProgressOn: today,
+      },
       what: TASK,
-      action: 'core.task.update',
+      action: pending ? 'core.task.completion_to_lead' : 'core.task.update',
       entity: 'core.task',
       auditView: (before, after) => ({ before: audited(before), after: audited(after) }),
     });
-    await tx.insert(taskUpdates).values({ taskId: task.id, byUsername: ctx.user.username, progress, completedOn, note: input.note ?? null });
+    await tx.insert(taskUpdates).values({ taskId: task.id, byUsername: ctx.user.username, progress, completedOn: recorded, note: input.note ?? null });
+    if (pending) {
+      await tx.insert(notifications).values({
+        unitCode: task.leadUnitCode,
+        kind: 'task_completion_to_lead',
+        title: `Nhiệm vụ ${task.code} chờ lãnh đạo xác nhận hoàn thành`,
+        actor: ctx.user.username,
+        body: `${await fullNameOf(tx, ctx.user.username)} báo hoàn thành ngày ${formatDateVi(pending)}.`,
+        link: `/nhiem-vu/${task.id}`,
+      });
+    }
     return { id: updated.id, version: updated.version, progress: updated.progress, completedOn: updated.completedOn, completionEnteredOn: updated.completionEnteredOn, unchanged: false };
+  });
+}
+
+/**
+ * The unit lead's answer to a completion an officer sent them (`tasks.update` with
+ * `confirmByLead`): `confirm` records it — the completion date is the officer's (the day the
+ * work was done: DOMAIN.md counts on time or late by it), entered today (`completionEnteredOn`)
+ * —; `return` (a note required) leaves the task unfinished with the lead's note. The unit is notified.
+ */
+export async function decideCompletion(
+  ctx: Pick<Context, 'db' | 'locale' | 'audit'> & { user: { username: string }; access: Access },
+  input: { id: string; version: number; decision: 'confirm' | 'return'; note?: string | undefined },
+  today: IsoDate,
+) {
+  const { locale } = ctx;
+  const note = input.note?.trim() || null;
+  if (input.decision === 'return' && !note) fail('BAD_REQUEST', locale, { vi: 'Trả lại cần nêu ý kiến.', en: 'Returning it needs a note.' });
+  return ctx.db.transaction(async (tx) => {
+    const [task] = await tx.select().from(tasks).where(eq(tasks.id, input.id)).for('update');
+    if (!task) notFound(locale, { vi: 'nhiệm vụ', en: 'Task' });
+    if (!canSee(ctx.access, [task.leadUnitCode])) {
+      fail('FORBIDDEN', locale, { vi: 'Chỉ lãnh đạo đơn vị chủ trì được xác nhận hoàn thành nhiệm vụ này.', en: 'Only the lead unit’s lead may confirm this task’s completion.' });
+    }
+    if (task.version !== input.version) conflict(locale, task.updatedBy);
+    const pending = task.completionPendingOn;
+    if (!pending) fail('CONFLICT', locale, { vi: 'Nhiệm vụ không có hoàn thành nào chờ xác nhận.', en: 'The task has no completion waiting for confirmation.' });
+    const confirm = input.decision === 'confirm';
+    const updated = await updateRow(ctx, tx, tasks, {
+      version: input.version,
+      row: task,
+      set: confirm
+        ? { completedOn: pending, completionEnteredOn: today, progress: 100, completionPendingOn: null, completionPendingBy: null, lastProgressOn: today }
+        : { completionPendingOn: null, completionPendingBy: null, completionReturnNote: note },
+      what: TASK,
+      action: confirm ? 'core.task.confirm_completion' : 'core.task.return_completion',
+      entity: 'core.task',
+      auditView: (before, after) => ({
+        before: { completedOn: before.completedOn, completionPendingOn: before.completionPendingOn, completionPendingBy: before.completionPendingBy, version: before.version },
+        after: { completedOn: after.completedOn, completionEnteredOn: after.completionEnteredOn, note, version: after.version },
+      }),
+    });
+    if (confirm) {
+      await tx.insert(taskUpdates).values({ taskId: task.id, byUsername: ctx.user.username, progress: 100, completedOn: pending, note: `Xác nhận hoàn thành do ${task.completionPendingBy ? await fullNameOf(tx, task.completionPendingBy) : ''} trình` });
+    }
+    await tx.insert(notifications).values({
+      unitCode: task.leadUnitCode,
+      kind: confirm ? 'task_completion_confirmed' : 'task_completion_returned',
+      title: confirm ? `Lãnh đạo đã xác nhận hoàn thành nhiệm vụ ${task.code}` : `Lãnh đạo trả lại hoàn thành nhiệm vụ ${task.code}`,
+      actor: ctx.user.username,
+      body: confirm ? `Hoàn thành ngày ${formatDateVi(pending)}.` : `Ý kiến của ${await fullNameOf(tx, ctx.user.username)}: ${note}`,
+      link: `/nhiem-vu/${task.id}`,
+    });
+    return { id: updated.id, version: updated.version, completedOn: updated.completedOn };
   });
 }

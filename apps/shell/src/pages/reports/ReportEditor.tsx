@@ -13,6 +13,7 @@ import { MultilineText } from '../../core/ui.tsx';
 import { EvidencePanel } from './EvidencePanel.tsx';
 import { ReportFiguresPanel, ReportVersionsPanel } from './ReportVersions.tsx';
 import { ReviewActions } from './ReviewActions.tsx';
+import { LeadStepPanel, SendToLeadDialog } from './LeadStep.tsx';
 
 interface ItemValues {
   progress?: number | null;
@@ -80,6 +81,9 @@ export function ReportEditor({ data }: { data: ReportView }) {
       checkingSubmission.current = false;
     }
   };
+  // The officer's "Trình lãnh đạo" dialog, and the note it sends.
+  const [sendingToLead, setSendingToLead] = useState(false);
+  const leadNote = useRef<string | undefined>(undefined);
 
   const state = data.report?.state ?? 'draft';
   const ownsUnit = access.actsFor(data.unit.code);
@@ -115,27 +119,30 @@ export function ReportEditor({ data }: { data: ReportView }) {
     version: { id: data.report?.id ?? null, version: data.report?.version ?? null } as Base,
     form,
     versionOf: (answer: { id: string; version: number }): Base => ({ id: answer.id, version: answer.version }),
-    save: async (action: 'save' | 'submit', base: Base) => {
+    save: async (action: 'save' | 'submit' | 'lead', base: Base) => {
       await form.validateFields();
       const saved = await core.reports.save.mutate(collect(base.version));
       if (action === 'save') return { ...saved, escalations: 0 };
       versioned.setVersion({ id: saved.id, version: saved.version });
       setDirty(false);
+      if (action === 'lead') return { ...(await core.reports.sendToLead.mutate({ id: saved.id, version: saved.version, note: leadNote.current })), escalations: 0 };
       return core.reports.submit.mutate({ id: saved.id, version: saved.version });
     },
     onSaved: (answer, action) => {
       setDirty(false);
       setConfirming(false);
+      setSendingToLead(false);
       if (action === 'save') {
         if ('unchanged' in answer && answer.unchanged) void message.info(t('report.noChange'));
         else void message.success(t('report.saved'));
-      }
+      } else if (action === 'lead') void message.success(t('leadStep.sent'));
       else void message.success(answer.escalations > 0 ? t('report.submittedEscalated', { count: answer.escalations }) : t('report.submitted'));
       void refresh();
     },
     onError: (_, action) => {
       setConfirming(false);
-      if (action === 'submit') void refresh();
+      setSendingToLead(false);
+      if (action !== 'save') void refresh();
     },
     reload: async () => {
       const fresh = await core.reports.get.query({ unitCode: data.unit.code, periodId: data.period.id });
@@ -212,6 +219,7 @@ export function ReportEditor({ data }: { data: ReportView }) {
             }
           />
         ) : null}
+        <LeadStepPanel data={data} isLead={access.can(perm.reportsSubmit)} ownsUnit={ownsUnit} />
         {state === 'submitted' && ownsUnit ? <Alert type="info" showIcon className="dondoc-gap" title={t('report.waitingReview')} /> : null}
         {state === 'accepted' ? <Alert type="success" showIcon className="dondoc-gap" title={t('report.acceptedNote')} /> : null}
         {data.report && state === 'submitted' && access.can(perm.reportsReview) ? (
@@ -317,7 +325,12 @@ export function ReportEditor({ data }: { data: ReportView }) {
                   {t('report.submit')}
                 </Button>
               ) : (
-                <Typography.Text type="secondary">{t('report.onlyLeadsSubmit')}</Typography.Text>
+                <>
+                  <Button type="primary" icon={<SendOutlined aria-hidden />} loading={action.isPending && action.variables === 'lead'} onClick={() => setSendingToLead(true)}>
+                    {t('leadStep.sendToLead')}
+                  </Button>
+                  <Typography.Text type="secondary">{t('report.onlyLeadsSubmit')}</Typography.Text>
+                </>
               )}
               {dirty ? <Tag className="dondoc-tag">{t('report.unsaved')}</Tag> : null}
             </Space>
@@ -342,6 +355,19 @@ export function ReportEditor({ data }: { data: ReportView }) {
           return beyond.length > 0 ? <p>{t('report.confirmEscalations', { count: beyond.length })}</p> : null;
         })()}
       </Modal>
+      ) : null}
+
+      {sendingToLead ? (
+        <SendToLeadDialog
+          unitName={data.unit.name}
+          periodName={periodName}
+          pending={action.isPending}
+          onCancel={() => setSendingToLead(false)}
+          onSubmit={(note) => {
+            leadNote.current = note;
+            versioned.submit('lead');
+          }}
+        />
       ) : null}
 
       <EvidencePanel reportId={base.id} editable={editable} evidence={data.evidence} items={data.items} />

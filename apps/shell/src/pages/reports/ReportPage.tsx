@@ -2,30 +2,17 @@ import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Form, Select, Typography } from 'antd';
-import { CADENCES, isPeriodId, nextPeriod, periodById, previousPeriod, type Cadence, type Period } from '@dondoc/core';
+import { isPeriodId, periodById } from '@dondoc/core';
 import { ErrorPanel, useAccess, useDocumentTitle, useSession, useT } from '@dondoc/ui';
 import { core } from '../../core/client.ts';
 import { perm } from '../../core/access.ts';
 import { coreKeys } from '../../core/keys.ts';
 import { currentPeriod } from '../../core/periods.ts';
-import { useLabels } from '../../core/labels.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { ReportEditor } from './ReportEditor.tsx';
+import { PeriodFields } from './PeriodFields.tsx';
 
 const UNIT_CODE = /^[A-Z][A-Z0-9_]*$/;
-
-/** Periods offered in the selector: the current one, the seven before and the next. */
-function periodChoices(cadence: Cadence, selected: Period): Period[] {
-  const current = currentPeriod(cadence);
-  const list: Period[] = [nextPeriod(current), current];
-  let p = current;
-  for (let i = 0; i < 7; i++) {
-    p = previousPeriod(p);
-    list.push(p);
-  }
-  if (selected.cadence === cadence && !list.some((period) => period.id === selected.id)) list.push(selected);
-  return list;
-}
 
 /**
  * `/bao-cao`: a unit's periodic report. Cadence and period are chosen here (the current
@@ -34,7 +21,6 @@ function periodChoices(cadence: Cadence, selected: Period): Period[] {
  */
 export function ReportPage() {
   const t = useT('shell');
-  const labels = useLabels();
   const access = useAccess();
   const { user } = useSession();
   const [params, setParams] = useSearchParams();
@@ -71,27 +57,7 @@ export function ReportPage() {
       <Typography.Paragraph type="secondary">{t('report.intro')}</Typography.Paragraph>
       <div className="dondoc-filters" role="group" aria-label={t('report.choose')}>
         <Form layout="vertical" component={false}>
-          <Form.Item label={t('report.cadence')} htmlFor="report-cadence">
-            <Select<Cadence>
-              id="report-cadence"
-              value={period.cadence}
-              onChange={(cadence) => select({ periodId: currentPeriod(cadence).id })}
-              options={CADENCES.map((cadence) => ({ value: cadence, label: labels.cadence(cadence) }))}
-              popupMatchSelectWidth={false}
-            />
-          </Form.Item>
-          <Form.Item label={t('report.period')} htmlFor="report-period">
-            <Select<string>
-              id="report-period"
-              value={period.id}
-              onChange={(periodId) => select({ periodId })}
-              options={periodChoices(period.cadence, period).map((p) => ({
-                value: p.id,
-                label: p.id === currentPeriod(p.cadence).id ? `${labels.text(p.label)} (${t('report.currentPeriod')})` : labels.text(p.label),
-              }))}
-              popupMatchSelectWidth={false}
-            />
-          </Form.Item>
+          <PeriodFields period={period} onChange={(periodId) => select({ periodId })} />
           {access.seesAllUnits ? (
             <Form.Item label={t('report.unit')} htmlFor="report-unit">
               <Select<string>

@@ -75,18 +75,25 @@ export function ReviewActions({ report, size }: { report: ReviewedReport; size?:
   );
 }
 
-function ReturnDialog({
+/** A dialog asking why a report goes back (a required text up to 2000 characters): the coordinator's return, the lead's return to the officer. */
+export function ReturnDialog({
   title,
   pending,
   error,
   onCancel,
   onSubmit,
+  okText,
+  label,
+  requiredMessage,
 }: {
   title: string;
   pending: boolean;
   error: string | null;
   onCancel: () => void;
   onSubmit: (reason: string) => void;
+  okText?: string;
+  label?: string;
+  requiredMessage?: string;
 }) {
   const t = useT('shell');
   const [form] = Form.useForm<{ reason: string }>();
@@ -94,7 +101,7 @@ function ReturnDialog({
     <Modal
       open
       title={title}
-      okText={t('review.return')}
+      okText={okText ?? t('review.return')}
       okButtonProps={{ className: 'dondoc-danger-solid' }}
       cancelText={t('common.cancel')}
       confirmLoading={pending}
@@ -105,9 +112,9 @@ function ReturnDialog({
       <Form form={form} name="return-report" layout="vertical" onFinish={(values) => onSubmit(values.reason.trim())}>
         <Form.Item
           name="reason"
-          label={t('review.reason')}
+          label={label ?? t('review.reason')}
           rules={[
-            { required: true, whitespace: true, message: t('review.reasonRequired') },
+            { required: true, whitespace: true, message: requiredMessage ?? t('review.reasonRequired') },
             { max: 2000, message: t('common.tooLong', { max: 2000 }) },
           ]}
         >

@@ -13,6 +13,7 @@ import { MultilineText, ProgressValue } from '../../core/ui.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { RemindButton } from './RemindButton.tsx';
 import { TaskUpdateForm } from './TaskUpdateForm.tsx';
+import { CompletionConfirmPanel } from './CompletionConfirm.tsx';
 import { ExtensionPanel } from './ExtensionPanel.tsx';
 import { EscalationSummary } from '../../core/escalation.tsx';
 import { EvidenceDownloadButton } from '../../core/download.tsx';
@@ -195,7 +196,8 @@ function TaskView({ task, asOf }: { task: TaskDetail; asOf: string | undefined }
 
       {task.rollUp ? <RollUpSection task={task} /> : null}
 
-      {canUpdate ? (
+      {task.completionPendingOn || task.completionReturnNote ? <CompletionConfirmPanel task={task} /> : null}
+      {canUpdate && !task.completionPendingOn ? (
         <Section title={t('task.updateTitle')}>
           <TaskUpdateForm task={task} />
         </Section>

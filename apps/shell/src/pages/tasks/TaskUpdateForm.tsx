@@ -1,9 +1,10 @@
 import { useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Form, Input, InputNumber, Progress, Space, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Checkbox, Form, Input, InputNumber, Progress, Space, Typography } from 'antd';
 import { DeleteOutlined, PaperClipOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import { DateField, errorMessage, fromDayjs, isAfterToday, LimitedText, maxTextRule, toDayjs, typedDateRule, useLocale, useT, useVersionedForm } from '@dondoc/ui';
+import { DateField, errorMessage, fromDayjs, isAfterToday, LimitedText, maxTextRule, toDayjs, typedDateRule, useAccess, useLocale, useT, useVersionedForm } from '@dondoc/ui';
+import { perm } from '../../core/access.ts';
 import { core, type TaskDetail } from '../../core/client.ts';
 import { coreKeys } from '../../core/keys.ts';
 import { EvidenceDownloadButton } from '../../core/download.tsx';
@@ -16,6 +17,8 @@ interface UpdateValues {
   resultDocNumber?: string;
   resultDocDate?: Dayjs | null;
   note?: string;
+  /** An officer's completion goes to the unit's lead to confirm. */
+  confirmByLead?: boolean;
 }
 
 type ResultFile = NonNullable<TaskDetail['resultFile']>;
@@ -35,6 +38,7 @@ const blank = (text: string | null | undefined) => !text || !text.trim();
 export function TaskUpdateForm({ task }: { task: TaskDetail }) {
   const t = useT('shell');
   const { locale } = useLocale();
+  const access = useAccess();
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<UpdateValues>();
@@ -71,6 +75,7 @@ export function TaskUpdateForm({ task }: { task: TaskDetail }) {
             }
           : {}),
         note: values.note?.trim() ? values.note.trim() : null,
+        ...(completed && values.confirmByLead ? { confirmByLead: true } : {}),
       });
     },
     onSaved: (saved) => {
@@ -293,6 +298,11 @@ export function TaskUpdateForm({ task }: { task: TaskDetail }) {
             </div>
             {fileProblem ? <Alert type="error" showIcon title={fileProblem} className="dondoc-gap" closable onClose={() => setFileProblem(null)} /> : null}
           </div>
+          {access.can(perm.tasksConfirm) ? null : (
+            <Form.Item name="confirmByLead" valuePropName="checked" extra={t('leadStep.confirmByLeadHelp')}>
+              <Checkbox>{t('leadStep.confirmByLead')}</Checkbox>
+            </Form.Item>
+          )}
         </fieldset>
       ) : null}
 

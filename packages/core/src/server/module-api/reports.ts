@@ -27,8 +27,8 @@ export interface SubmittedReport {
 
 export interface MissingReport {
   unit: UnitName;
-  /** `none`: not started; `draft`: saved, not submitted; `returned`: returned, not resubmitted. */
-  state: 'none' | 'draft' | 'returned';
+  /** `none`: not started; `draft`: saved, not submitted; `with_lead`: sent to the unit's lead, not submitted; `returned`: returned, not resubmitted. */
+  state: 'none' | 'draft' | 'with_lead' | 'returned';
   reportId: string | null;
   /** The Hà Nội date of the last reminder to submit it (null: never reminded). */
   lastRemindedOn: string | null;
@@ -96,7 +96,7 @@ export function moduleReports(b: Bound) {
         if (report && (report.state === 'submitted' || report.state === 'accepted') && report.submittedAt) {
           submitted.push({ unit: unitRef(directory, code), reportId: report.id, state: report.state, submittedAt: report.submittedAt.toISOString(), submittedBy: report.submittedBy, submissions: report.submissions });
         } else {
-          notSubmitted.push({ unit: unitRef(directory, code), state: report ? (report.state === 'returned' ? 'returned' : 'draft') : 'none', reportId: report?.id ?? null, lastRemindedOn: lastReminded.get(code) ?? null });
+          notSubmitted.push({ unit: unitRef(directory, code), state: report ? (report.state === 'returned' || report.state === 'with_lead' ? report.state : 'draft') : 'none', reportId: report?.id ?? null, lastRemindedOn: lastReminded.get(code) ?? null });
         }
       }
       return {
