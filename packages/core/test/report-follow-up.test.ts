@@ -44,7 +44,7 @@ describe.each(testBackends)('report follow-up on %s', (backend) => {
       expect(sent.state).toBe('with_lead');
       version = sent.version;
       const report = (await officer.reports.get({ periodId: PAST })).report!;
-      expect(report).toMatchObject({ state: 'with_lead', sentToLeadBy: 'stc.cv', leadNote: null });
+      expect(report).toMatchObject({ state: 'with_lead', sentToLeadBy: { username: 'stc.cv', fullName: 'Trịnh Quốc Bảo' }, leadNote: null });
       const told = (await (await h.as('stc')).notifications.list()).find((n) => n.kind === 'report_to_lead');
       expect(told).toMatchObject({ title: 'Báo cáo Quý III/2025 chờ lãnh đạo duyệt', link: `/bao-cao?ky=${PAST}` });
       expect(told!.body).toContain('Kính trình anh xem.');
@@ -86,7 +86,7 @@ describe.each(testBackends)('report follow-up on %s', (backend) => {
       const submitted = await (await h.as('stc')).reports.submit({ id, version });
       expect(submitted.state).toBe('submitted');
       const report = (await (await h.as('stc.cv')).reports.get({ periodId: PAST })).report!;
-      expect(report).toMatchObject({ state: 'submitted', submittedBy: 'stc', sentToLeadBy: 'stc.cv', submissions: 1 });
+      expect(report).toMatchObject({ state: 'submitted', submittedBy: { username: 'stc', fullName: 'Nguyễn Đức Long' }, sentToLeadBy: { username: 'stc.cv', fullName: 'Trịnh Quốc Bảo' }, submissions: 1 });
     });
   });
 
@@ -134,7 +134,7 @@ describe.each(testBackends)('report follow-up on %s', (backend) => {
       expect(all.period).toMatchObject({ id: PAST, dueDate: '2025-09-20' });
       expect(all.daysLeft).toBeNull();
       const stc = all.rows.find((row) => row.unit.code === 'STC')!;
-      expect(stc).toMatchObject({ state: 'submitted', submittedBy: 'stc', daysLate: daysBetween('2025-09-20', today()) });
+      expect(stc).toMatchObject({ state: 'submitted', submittedBy: { username: 'stc', fullName: 'Nguyễn Đức Long', unitName: 'Sở Tài chính' }, daysLate: daysBetween('2025-09-20', today()) });
       const districts = await ubnd.reports.status({ periodId: PAST, kind: 'district' });
       expect(districts.rows).toHaveLength(30);
       expect(districts.rows.every((row) => row.unit.kind === 'district' && row.state === 'none' && row.daysLate === late)).toBe(true);

@@ -9,6 +9,7 @@ import type { Db } from '@dondoc/db';
 import type { Context } from '@dondoc/trpc';
 import { autoReminderPeriods, hanoiDateOf, reportDaysLate, reportDaysLeft, unitsToRemind, type Cadence, type IsoDate } from '../domain/index.ts';
 import { createCoreApi } from './api.ts';
+import { peopleOf, type Person } from './people.ts';
 
 export type UnitKindFilter = 'district' | 'department';
 
@@ -17,7 +18,8 @@ export interface ReportStatusRow {
   state: 'none' | 'draft' | 'with_lead' | 'returned' | 'submitted' | 'accepted';
   reportId: string | null;
   submittedAt: string | null;
-  submittedBy: string | null;
+  /** Who submitted it, as a person ("Nguyễn Đức Long, Giám đốc Sở, Sở Tài chính"). */
+  submittedBy: Person | null;
   /** Days after the due date: of the submission, or (nothing submitted) of today; 0 when on time or not due yet. */
   daysLate: number;
   /** The Hà Nội date of the last reminder (null: never). */
@@ -25,14 +27,15 @@ export interface ReportStatusRow {
 }
 
 /** The period's reports, one row per unit owing one, of one kind of unit when `kind` is given. */
-export async function reportStatus(ctx: Pick<Context, 'db' | 'services'>, input: { periodId: string; kind?: UnitKindFilter | undefined }, today: IsoDate) {
+export async function reportStatus(ctx: Pick<Context, 'db' | 'services' | 'locale'>, input: { periodId: string; kind?: UnitKindFilter | undefined }, today: IsoDate) {
   const data = await ctx.services.core.reports.period(input.periodId);
   const kinds = new Map((await listUnits(ctx.db)).map((u) => [u.code, u.kind]));
   const { dueDate } = data.period;
+  const person = await peopleOf(ctx.db, data.submitted.map((r) => r.submittedBy), ctx.locale);
   const rows: ReportStatusRow[] = [
     ...data.submitted.map((r) => {
       const submittedOn = hanoiDateOf(Date.parse(r.submittedAt));
-      return { unit: { ...r.unit, kind: kinds.get(r.unit.code) ?? 'department' }, state: r.state, reportId: r.reportId, submittedAt: r.submittedAt, submittedBy: r.submittedBy, daysLate: reportDaysLate(dueDate as IsoDate, submittedOn, today), lastRemindedOn: null };
+      return { unit: { ...r.unit, kind: kinds.get(r.unit.code) ?? 'department' }, state: r.state, reportId: r.reportId, submittedAt: r.submittedAt, submittedBy: person(r.submittedBy), daysLate: reportDaysLate(dueDate as IsoDate, submittedOn, today), lastRemindedOn: null };
     }),
     ...data.notSubmitted.map((r) => ({ unit: { ...r.unit, kind: kinds.get(r.unit.code) ?? 'department' }, state: r.state, reportId: r.reportId, submittedAt: null, submittedBy: null, daysLate: reportDaysLate(dueDate as IsoDate, null, today), lastRemindedOn: r.lastRemindedOn })),
   ];

@@ -269,7 +269,7 @@ export async function getReport(db: Queryable, access: Access, unitCode: string,
   const directory = await unitDirectory(db);
   const person = await peopleOf(
     db,
-    [report?.submittedBy, report?.reviewedBy, report?.updatedBy, ...versionRows.flatMap((v) => [v.submittedBy, v.reviewedBy]), ...evidence.map((e) => e.uploadedBy)],
+    [report?.submittedBy, report?.reviewedBy, report?.updatedBy, report?.sentToLeadBy, ...versionRows.flatMap((v) => [v.submittedBy, v.reviewedBy]), ...evidence.map((e) => e.uploadedBy)],
     locale,
   );
   return {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Form, Input, Modal, Space } from 'antd';
 import { RollbackOutlined, SendOutlined } from '@ant-design/icons';
-import { errorMessage, formatDateTime, useT } from '@dondoc/ui';
+import { errorMessage, formatDateTime, personLabel, useT } from '@dondoc/ui';
 import { core, type ReportView } from '../../core/client.ts';
 import { coreKeys } from '../../core/keys.ts';
 import { useLabels } from '../../core/labels.ts';
@@ -24,7 +24,7 @@ export function LeadStepPanel({ data, isLead, ownsUnit }: { data: ReportView; is
         type="warning"
         showIcon
         className="dondoc-gap"
-        title={t('leadStep.withLeadLead', { by: report.sentToLeadBy ?? '', at: formatDateTime(report.sentToLeadAt) })}
+        title={t('leadStep.withLeadLead', { by: personLabel(report.sentToLeadBy), at: formatDateTime(report.sentToLeadAt) })}
         description={<LeadActions data={data} />}
       />
     ) : (

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Form, Radio, Space, Table, Tag, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { isPeriodId, periodById } from '@dondoc/core';
-import { errorMessage, ErrorPanel, formatDate, formatDateTime, Section, useAccess, useDocumentTitle, useT } from '@dondoc/ui';
+import { errorMessage, ErrorPanel, formatDate, formatDateTime, personLabel, Section, useAccess, useDocumentTitle, useT } from '@dondoc/ui';
 import { core, type ReportStatusRow } from '../../core/client.ts';
 import { perm } from '../../core/access.ts';
 import { coreKeys } from '../../core/keys.ts';
@@ -166,7 +166,7 @@ function StatusTable({ data, canRemind }: { data: StatusView; canRemind: boolean
             title: t('followUp.submittedAt'),
             key: 'submittedAt',
             responsive: ['lg'],
-            render: (_, row) => (row.submittedAt ? t('report.byAt', { by: row.submittedBy ?? '', at: formatDateTime(row.submittedAt) }) : '—'),
+            render: (_, row) => (row.submittedAt ? t('report.byAt', { by: personLabel(row.submittedBy), at: formatDateTime(row.submittedAt) }) : '—'),
           },
           {
             title: t('followUp.lastReminded'),
