@@ -90,7 +90,7 @@ describe.each(testBackends)('the autonomy journey on %s', (kind) => {
     expect(result.measurement).toMatchObject({ value: 40, asOf: '2025-12-31' });
 
     const after = await target();
-    expect(after.measurements).toEqual([expect.objectContaining({ value: 40, asOf: '2025-12-31', source: 'tai-chinh', author: 'stc' })]);
+    expect(after.measurements).toEqual([expect.objectContaining({ value: 40, asOf: '2025-12-31', source: 'tai-chinh', author: expect.objectContaining({ username: 'stc', fullName: 'Nguyễn Đức Long' }) })]);
     expect(after.forecast.class).toBe('met');
     expect(after.forecast.latestValue).toBe(40);
 
