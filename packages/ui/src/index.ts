@@ -27,7 +27,7 @@ export type { ApiRequest } from './http.ts';
 export { errorMessage, isUnauthorized } from './errors.ts';
 export { ErrorPanel } from './ErrorPanel.tsx';
 export type { ErrorPanelProps } from './ErrorPanel.tsx';
-export { formatDate, formatDateTime } from './format.ts';
+export { formatDate, formatDateTime, formatWait } from './format.ts';
 export { localized } from './localized.ts';
 export { accessOf, permissionsOf, useAccess } from './access.ts';
 export type { Access } from './access.ts';

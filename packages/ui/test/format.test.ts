@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate } from '../src/format.ts';
+import { formatDate, formatWait } from '../src/format.ts';
 
 describe('formatDate', () => {
   it('formats an ISO date as dd/mm/yyyy without a time-zone shift', () => {
@@ -17,5 +17,16 @@ describe('formatDate', () => {
     expect(formatDate(undefined)).toBe('');
     expect(formatDate('')).toBe('');
     expect(formatDate('not a date')).toBe('');
+  });
+});
+
+describe('formatWait', () => {
+  it('says a wait in minutes and seconds, in either language', () => {
+    expect(formatWait(270)).toBe('4 phút 30 giây');
+    expect(formatWait(900)).toBe('15 phút');
+    expect(formatWait(1)).toBe('1 giây');
+    expect(formatWait(3661)).toBe('1 giờ 1 phút 1 giây');
+    expect(formatWait(270, 'en')).toBe('4 min 30 s');
+    expect(formatWait(0)).toBe('0 giây');
   });
 });

@@ -28,6 +28,7 @@ export function ImportPage() {
   // The file goes as multipart (`units.import` is an upload procedure), with its progress.
   const send = (dryRun: boolean) => (file: File, onProgress: (fraction: number) => void) =>
     uploadWithProgress<ImportResult>('tai-chinh', 'units.import', uploadForm(file, { managingUnitCode, dryRun }), onProgress);
+  const unitName = (chooses ? writable.find((m) => m.code === managingUnitCode)?.name : null) ?? user.unit?.name ?? '';
   const columns = (required: boolean) => IMPORT_COLUMNS.filter((c) => c.required === required).map((c) => `"${c.header}"`).join(', ');
 
   return (
@@ -40,6 +41,7 @@ export function ImportPage() {
       </Section>
       <SpreadsheetImport<ImportResult>
         name="tai-chinh-import"
+        target={t('import.target', { unit: unitName })}
         accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
         check={send(true)}
         run={send(false)}
