@@ -28,6 +28,7 @@ export { errorMessage, isUnauthorized } from './errors.ts';
 export { ErrorPanel } from './ErrorPanel.tsx';
 export type { ErrorPanelProps } from './ErrorPanel.tsx';
 export { formatDate, formatDateTime, formatWait } from './format.ts';
+export { FilePicker, type FilePickerProps } from './FilePicker.tsx';
 export { localized } from './localized.ts';
 export { accessOf, permissionsOf, useAccess } from './access.ts';
 export type { Access } from './access.ts';

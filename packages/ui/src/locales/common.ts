@@ -29,6 +29,10 @@ export const commonVi = {
     reload: 'Tải lại',
     reloaded: 'Đã tải dữ liệu mới nhất: các ô bạn đã sửa được giữ nguyên, các ô khác lấy theo dữ liệu mới. Kiểm tra lại rồi lưu.',
   },
+  filePicker: {
+    choose: 'Chọn tệp…',
+    none: 'Chưa chọn tệp',
+  },
   spreadsheet: {
     file: 'Tệp dữ liệu',
     drop: 'Kéo thả tệp vào đây, hoặc bấm (Enter) để chọn tệp',
@@ -104,6 +108,10 @@ export const commonEn: SameShape<CommonResources> = {
     keep: 'What you typed is kept. Press "Reload" to get the latest data, check it, then save again.',
     reload: 'Reload',
     reloaded: 'The latest data is loaded: the fields you changed are kept, the others show the new values. Check, then save.',
+  },
+  filePicker: {
+    choose: 'Choose a file…',
+    none: 'No file chosen',
   },
   spreadsheet: {
     file: 'Data file',

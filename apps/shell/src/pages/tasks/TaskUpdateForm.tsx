@@ -1,9 +1,9 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, DatePicker, Form, Input, InputNumber, Progress, Space, Typography } from 'antd';
-import { DeleteOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { DeleteOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import { DATE_FORMAT, errorMessage, fromDayjs, isAfterToday, toDayjs, useLocale, useT, useVersionedForm } from '@dondoc/ui';
+import { DATE_FORMAT, errorMessage, FilePicker, fromDayjs, isAfterToday, toDayjs, useLocale, useT, useVersionedForm } from '@dondoc/ui';
 import { core, type TaskDetail } from '../../core/client.ts';
 import { coreKeys } from '../../core/keys.ts';
 import { EvidenceDownloadButton } from '../../core/download.tsx';
@@ -45,7 +45,6 @@ export function TaskUpdateForm({ task }: { task: TaskDetail }) {
   const [fileTouched, setFileTouched] = useState(false);
   const [phase, setPhase] = useState<Phase>(null);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
-  const input = useRef<HTMLInputElement>(null);
 
   // The version the user is editing: the one read when the form opened, moved on only by a
   // successful save or an explicit reload (never silently by a background refresh).
@@ -120,7 +119,6 @@ export function TaskUpdateForm({ task }: { task: TaskDetail }) {
       setFileProblem(t('evidence.refused', { name: file.name, reason: errorMessage(error) }));
     } finally {
       setPhase(null);
-      if (input.current) input.current.value = '';
     }
   };
 
@@ -239,10 +237,16 @@ export function TaskUpdateForm({ task }: { task: TaskDetail }) {
             <Typography.Paragraph type="secondary" className="dondoc-small">
               {t('evidence.help')}
             </Typography.Paragraph>
-            <Space wrap role="group" aria-labelledby={`result-file-${task.id}`}>
-              {resultFile ? (
-                <>
-                  <EvidenceDownloadButton file={resultFile} />
+            <div role="group" aria-labelledby={`result-file-${task.id}`}>
+              <FilePicker
+                accept={EVIDENCE_ACCEPT}
+                label={resultFile ? t('task.resultFileReplace') : t('task.resultFileChoose')}
+                chosen={resultFile ? <EvidenceDownloadButton file={resultFile} /> : t('task.resultFileNone')}
+                onPick={(file) => void upload(file)}
+                loading={!!phase}
+                disabled={save.isPending}
+              >
+                {resultFile ? (
                   <Button
                     size="small"
                     icon={<DeleteOutlined aria-hidden />}
@@ -255,26 +259,9 @@ export function TaskUpdateForm({ task }: { task: TaskDetail }) {
                   >
                     {t('task.resultFileRemove')}
                   </Button>
-                </>
-              ) : (
-                <Typography.Text type="secondary">{t('task.resultFileNone')}</Typography.Text>
-              )}
-              <input
-                ref={input}
-                type="file"
-                accept={EVIDENCE_ACCEPT}
-                className="dondoc-visually-hidden"
-                tabIndex={-1}
-                aria-label={t('task.resultFileChoose')}
-                onChange={(event) => {
-                  const file = event.target.files?.[0];
-                  if (file) void upload(file);
-                }}
-              />
-              <Button icon={<PaperClipOutlined aria-hidden />} onClick={() => input.current?.click()} loading={!!phase} disabled={save.isPending}>
-                {resultFile ? t('task.resultFileReplace') : t('task.resultFileChoose')}
-              </Button>
-            </Space>
+                ) : null}
+              </FilePicker>
+            </div>
             <div role="status" aria-live="polite" className="dondoc-upload-status">
               {phase ? (
                 <>
