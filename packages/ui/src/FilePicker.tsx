@@ -30,7 +30,7 @@ export function FilePicker({ id, accept, label, chosen, onPick, loading = false,
   const input = useRef<HTMLInputElement>(null);
   const text = label ?? t('filePicker.choose');
   return (
-    <Space wrap className="dondoc-file-picker-control">
+    <>
       <input
         ref={input}
         id={id}
@@ -46,13 +46,15 @@ export function FilePicker({ id, accept, label, chosen, onPick, loading = false,
           if (file) onPick(file);
         }}
       />
-      <Button icon={<PaperClipOutlined aria-hidden />} onClick={() => input.current?.click()} loading={loading} disabled={disabled}>
-        {text}
-      </Button>
-      <Typography.Text type={chosen ? undefined : 'secondary'} data-testid={id ? `${id}-chosen` : undefined}>
-        {chosen ?? t('filePicker.none')}
-      </Typography.Text>
-      {children}
-    </Space>
+      <Space wrap className="dondoc-file-picker-control">
+        <Button icon={<PaperClipOutlined aria-hidden />} onClick={() => input.current?.click()} loading={loading} disabled={disabled}>
+          {text}
+        </Button>
+        <Typography.Text type={chosen ? undefined : 'secondary'} data-testid={id ? `${id}-chosen` : undefined}>
+          {chosen ?? t('filePicker.none')}
+        </Typography.Text>
+        {children}
+      </Space>
+    </>
   );
 }
