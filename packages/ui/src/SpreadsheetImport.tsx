@@ -2,7 +2,6 @@ import { useEffect, useRef, useState, type DragEvent, type ReactNode } from 'rea
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Popconfirm, Progress, Space, Table, Typography } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { sniffFile } from '@dondoc/kit/sniff';
 import { downloadFile, type Base64File } from './download.ts';
 import { errorMessage } from './errors.ts';
 import { useLocale, useT } from './i18n.ts';
@@ -39,6 +38,8 @@ export interface SpreadsheetImportProps<TResult extends SpreadsheetImportResult>
   maxBytes?: number;
   /** The file input's id is `<name>-file` (default `spreadsheet-import`). */
   name?: string;
+  /** What a file is by its bytes (`sniffFile` of `@dondoc/plugin-sdk/web`): with it, a file whose content is not of its name's kind is refused before it is sent. */
+  sniff?: (bytes: Uint8Array, fileName: string) => string;
   /** Where the real import writes, for its confirmation ("Ghi 12 dòng vào <target>?"); default "hệ thống". */
   target?: string;
   /** The module's fields above the file (e.g. for which unit). */
@@ -75,11 +76,11 @@ export function spreadsheetProblem(file: { name: string; size: number }, accept 
 
 /**
  * Whether a file's bytes are of a kind its name says and the import accepts (an xlsx renamed
- * from a pdf, an old .xls named .xlsx are not): true when they are.
+ * from a pdf, an old .xls named .xlsx are not), by `sniff` (the kit's `sniffFile`, from
+ * `@dondoc/plugin-sdk/web`): true when they are.
  */
-export function spreadsheetContentMatches(bytes: Uint8Array, fileName: string, accept = DEFAULT_ACCEPT): boolean {
+export function spreadsheetContentMatches(kind: string, fileName: string, accept = DEFAULT_ACCEPT): boolean {
   const extension = fileName.toLowerCase().split('.').pop() ?? '';
-  const kind = sniffFile(bytes, fileName);
   return acceptedExtensions(accept).includes(kind) && kind === extension;
 }
 
@@ -99,6 +100,7 @@ export function SpreadsheetImport<TResult extends SpreadsheetImportResult>({
   maxBytes = DEFAULT_MAX_BYTES,
   name = 'spreadsheet-import',
   target,
+  sniff,
   children,
   disabled = false,
   resetKey,
@@ -148,7 +150,7 @@ export function SpreadsheetImport<TResult extends SpreadsheetImportResult>({
     if (issue === 'type') setProblem(t('spreadsheet.wrongType', { name: picked.name, kinds }));
     else if (issue === 'empty') setProblem(t('spreadsheet.empty', { name: picked.name }));
     else if (issue === 'size') setProblem(t('spreadsheet.tooLarge', { name: picked.name, max }));
-    else if (!spreadsheetContentMatches(new Uint8Array(await picked.arrayBuffer()), picked.name, accept)) {
+    else if (sniff && !spreadsheetContentMatches(sniff(new Uint8Array(await picked.arrayBuffer()), picked.name), picked.name, accept)) {
       setProblem(t('spreadsheet.wrongContent', { name: picked.name, kind: `.${picked.name.toLowerCase().split('.').pop() ?? ''}`, kinds }));
     } else setFile(picked);
   };

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Form, Select, Typography } from 'antd';
 import { ErrorPanel, NotAllowedPage, PageHeader, Section, SpreadsheetImport, uploadForm, uploadWithProgress, useSession, useT } from '@dondoc/ui';
+import { sniffFile } from '@dondoc/plugin-sdk/web';
 import { IMPORT_COLUMNS } from '../domain/index.ts';
 import { client, taiChinh, type ImportResult } from './client.ts';
 import { useModuleAccess } from './parts.tsx';
@@ -42,6 +43,7 @@ export function ImportPage() {
       <SpreadsheetImport<ImportResult>
         name="tai-chinh-import"
         target={t('import.target', { unit: unitName })}
+        sniff={sniffFile}
         accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
         check={send(true)}
         run={send(false)}
