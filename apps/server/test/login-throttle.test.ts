@@ -6,7 +6,10 @@ import { DEMO_PASSWORD, startTestServer, type TestServer } from './helpers.ts';
 interface Answer {
   status: number;
   headers: Record<string, string | string[] | undefined>;
-  body: { error?: { code: string; message: string; retryAfterSeconds?: number }; user?: { username: string } };
+  body: {
+    error?: { code: string; message: string; retryAfterSeconds?: number; triesBeforeDelay?: number; nextDelaySeconds?: number };
+    user?: { username: string };
+  };
 }
 
 /** POST /api/auth/login from a given loopback address (the server sees it as the client's address). */
@@ -51,6 +54,10 @@ describe.each(testBackends)('sign-in throttling through the server on %s', (back
       const answer = await signInFrom(server.url, '127.0.0.2', 'ubnd', `guess-${i}`);
       expect(answer.status).toBe(401);
       expect(answer.body.error?.message).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
+      // What the sign-in page warns with: wrong passwords left before a wait, the wait, and a wait already running.
+      expect(answer.body.error).toMatchObject(
+        i < 4 ? { triesBeforeDelay: 4 - i, nextDelaySeconds: 1, retryAfterSeconds: 0 } : { triesBeforeDelay: 0, nextDelaySeconds: 2, retryAfterSeconds: 1 },
+      );
     }
     const throttled = await signInFrom(server.url, '127.0.0.2', 'ubnd', DEMO_PASSWORD);
     expect(throttled.status).toBe(429);

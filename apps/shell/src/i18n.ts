@@ -15,6 +15,8 @@ export const shellVi = {
     passwordRequired: 'Vui lòng nhập mật khẩu.',
     wrongCredentials: 'Tên đăng nhập hoặc mật khẩu không đúng.',
     throttled: 'Bạn đã thử quá nhiều lần. Vui lòng thử lại sau ít phút.',
+    triesLeft: 'Còn {{count}} lần thử trước khi bị tạm khóa {{wait}}.',
+    locked: 'Tạm khóa đăng nhập, thử lại sau {{wait}}.',
   },
   layout: {
     skipToContent: 'Chuyển đến nội dung chính',
@@ -91,6 +93,8 @@ export const shellEn: SameShape<typeof shellVi> = {
     passwordRequired: 'Please enter your password.',
     wrongCredentials: 'Wrong username or password.',
     throttled: 'Too many attempts. Please try again in a few minutes.',
+    triesLeft: 'Tries left before sign-in is locked for {{wait}}: {{count}}.',
+    locked: 'Sign-in locked: try again in {{wait}}.',
   },
   layout: {
     skipToContent: 'Skip to main content',

@@ -41,8 +41,19 @@ export interface LoginInput {
 
 export type LoginResult =
   | { ok: true; token: string; session: Session; user: SessionUser }
-  | { ok: false; reason: 'invalid' }
+  | ({ ok: false; reason: 'invalid' } & ThrottleOutlook)
   | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+
+/**
+ * What a refused try means for the next ones, so that the sign-in page can say it: seconds
+ * before the next try is checked (0: at once), wrong passwords still allowed before tries are
+ * slowed (0: they already are), and the wait the failure after those brings.
+ */
+export interface ThrottleOutlook {
+  retryAfterSeconds: number;
+  triesBeforeDelay: number;
+  nextDelaySeconds: number;
+}
 
 /** The delay after `failures` failures in a scope allowing `free` of them: 0, then 1 s, 2 s, 4 s … up to 15 min. */
 export function loginDelayMs(failures: number, free: number): number {
@@ -80,7 +91,7 @@ export async function login(db: Queryable, input: LoginInput, now: Date = new Da
     if (!user) {
       await settleAttempt(db, attemptId, { succeeded: false });
       settled = true;
-      return { ok: false, reason: 'invalid' };
+      return { ok: false, reason: 'invalid', ...(await throttleOutlook(db, { username, ip, attemptId }, now)) };
     }
     await settleAttempt(db, attemptId, { succeeded: true });
     settled = true;
@@ -130,14 +141,21 @@ async function waitForTurn(db: Queryable, attempt: Attempt, now: Date): Promise<
   }
 }
 
-async function throttleState(db: Queryable, attempt: Attempt, now: Date): Promise<{ retryAfterSeconds: number; pendingCouldThrottle: boolean }> {
+interface Scope {
+  subject: SQL;
+  since: number;
+  free: number;
+}
+
+/** The scopes an attempt counts in: its pair; for an address the account has not signed in from, also its username and its address. */
+async function scopesOf(db: Queryable, attempt: Attempt, now: Date): Promise<Scope[]> {
   const sameIp = attempt.ip === null ? isNull(loginAttempts.ip) : eq(loginAttempts.ip, attempt.ip);
   const pair = and(eq(loginAttempts.username, attempt.username), sameIp)!;
   const lastSuccess = await lastSuccessAt(db, pair, now);
   const windowStart = now.getTime() - LOGIN_THROTTLE_WINDOW_MS;
   const trusted = lastSuccess !== null && lastSuccess > now.getTime() - LOGIN_TRUSTED_ADDRESS_MS;
 
-  const scopes: Array<{ subject: SQL; since: number; free: number }> = [
+  const scopes: Scope[] = [
     // The pair's count starts again after its last success: only the right password resets it.
     { subject: pair, since: Math.max(windowStart, lastSuccess ?? windowStart), free: LOGIN_FREE_FAILURES.pair },
   ];
@@ -145,7 +163,13 @@ async function throttleState(db: Queryable, attempt: Attempt, now: Date): Promis
     scopes.push({ subject: eq(loginAttempts.username, attempt.username), since: windowStart, free: LOGIN_FREE_FAILURES.username });
     if (attempt.ip !== null) scopes.push({ subject: eq(loginAttempts.ip, attempt.ip), since: windowStart, free: LOGIN_FREE_FAILURES.address });
   }
+  return scopes;
+}
 
+const secondsUntil = (at: number, now: Date) => (at > now.getTime() ? Math.ceil((at - now.getTime()) / 1000) : 0);
+
+async function throttleState(db: Queryable, attempt: Attempt, now: Date): Promise<{ retryAfterSeconds: number; pendingCouldThrottle: boolean }> {
+  const scopes = await scopesOf(db, attempt, now);
   let retryAt = 0;
   let pendingCouldThrottle = false;
   for (const scope of scopes) {
@@ -153,8 +177,28 @@ async function throttleState(db: Queryable, attempt: Attempt, now: Date): Promis
     if (counts.latestFailureMs !== null) retryAt = Math.max(retryAt, counts.latestFailureMs + loginDelayMs(counts.failures, scope.free));
     if (counts.pendingBefore > 0 && loginDelayMs(counts.failures + counts.pendingBefore, scope.free) > 0) pendingCouldThrottle = true;
   }
-  const retryAfterSeconds = retryAt > now.getTime() ? Math.ceil((retryAt - now.getTime()) / 1000) : 0;
-  return { retryAfterSeconds, pendingCouldThrottle };
+  return { retryAfterSeconds: secondsUntil(retryAt, now), pendingCouldThrottle };
+}
+
+/** After a failed attempt was settled (it counts): the outlook of the scope closest to slowing tries. */
+async function throttleOutlook(db: Queryable, attempt: Attempt, now: Date): Promise<ThrottleOutlook> {
+  let retryAt = 0;
+  let closest: { triesBeforeDelay: number; nextDelayMs: number } | null = null;
+  for (const scope of await scopesOf(db, attempt, now)) {
+    // Id 0 is no attempt's: the attempt itself, now settled, is among the failures.
+    const counts = await scopeCounts(db, scope.subject, new Date(scope.since), 0, now);
+    if (counts.latestFailureMs !== null) retryAt = Math.max(retryAt, counts.latestFailureMs + loginDelayMs(counts.failures, scope.free));
+    const triesBeforeDelay = Math.max(0, scope.free - counts.failures);
+    const nextDelayMs = loginDelayMs(counts.failures + triesBeforeDelay + (triesBeforeDelay === 0 ? 1 : 0), scope.free);
+    if (!closest || triesBeforeDelay < closest.triesBeforeDelay || (triesBeforeDelay === closest.triesBeforeDelay && nextDelayMs > closest.nextDelayMs)) {
+      closest = { triesBeforeDelay, nextDelayMs };
+    }
+  }
+  return {
+    retryAfterSeconds: secondsUntil(retryAt, now),
+    triesBeforeDelay: closest?.triesBeforeDelay ?? 0,
+    nextDelaySeconds: Math.ceil((closest?.nextDelayMs ?? 0) / 1000),
+  };
 }
 
 async function lastSuccessAt(db: Queryable, pair: SQL, now: Date): Promise<number | null> {

@@ -21,6 +21,15 @@ import { later, minutes } from './helpers.ts';
 
 const PASSWORD = 'right-password';
 
+/** A refused wrong password, with what it means for the next tries. */
+const invalid = (triesBeforeDelay: number, retryAfterSeconds = 0, nextDelaySeconds = 1) => ({
+  ok: false,
+  reason: 'invalid',
+  retryAfterSeconds,
+  triesBeforeDelay,
+  nextDelaySeconds,
+});
+
 describe.each(testBackends)('login on %s', (backend) => {
   let t: TestDatabase;
   const t0 = new Date('2024-03-01T08:00:00Z');
@@ -55,14 +64,14 @@ describe.each(testBackends)('login on %s', (backend) => {
 
   it('refuses a wrong password and an unknown user with the same answer', async () => {
     await addUser('wrong.pw');
-    expect(await attempt('wrong.pw', 'not-the-password', '10.1.0.3', t0)).toEqual({ ok: false, reason: 'invalid' });
-    expect(await attempt('nobody', PASSWORD, '10.1.0.3', t0)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await attempt('wrong.pw', 'not-the-password', '10.1.0.3', t0)).toEqual(invalid(4));
+    expect(await attempt('nobody', PASSWORD, '10.1.0.3', t0)).toEqual(invalid(4));
   });
 
   it('refuses a disabled account even with the right password', async () => {
     const user = await addUser('disabled');
     await setUserActive(t.db, user.id, false);
-    expect(await attempt('disabled', PASSWORD, '10.1.0.4', t0)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await attempt('disabled', PASSWORD, '10.1.0.4', t0)).toEqual(invalid(4));
   });
 
   it('records every attempt with its outcome', async () => {
@@ -83,14 +92,16 @@ describe.each(testBackends)('login on %s', (backend) => {
   it('slows one username from one address after 5 failures, with delays that double, even for the right password', async () => {
     await addUser('target');
     const ip = '10.2.0.1';
-    for (let i = 0; i < LOGIN_FREE_FAILURES.pair; i++) {
-      expect(await attempt('target', `guess-${i}`, ip, t0)).toEqual({ ok: false, reason: 'invalid' });
+    // Each wrong password says how many are left before a wait (4, 3, 2, 1), then the wait it brought.
+    for (let i = 0; i < LOGIN_FREE_FAILURES.pair - 1; i++) {
+      expect(await attempt('target', `guess-${i}`, ip, t0)).toEqual(invalid(LOGIN_FREE_FAILURES.pair - 1 - i));
     }
+    expect(await attempt('target', 'guess-4', ip, t0)).toEqual(invalid(0, 1, 2));
     expect(await attempt('target', PASSWORD, ip, t0)).toEqual({ ok: false, reason: 'throttled', retryAfterSeconds: 1 });
     // The delay runs from the latest failure and doubles with each further one: 1 s, 2 s, 4 s.
-    expect(await attempt('target', 'guess-5', ip, later(t0, 1000))).toEqual({ ok: false, reason: 'invalid' });
+    expect(await attempt('target', 'guess-5', ip, later(t0, 1000))).toEqual(invalid(0, 2, 4));
     expect(await attempt('target', PASSWORD, ip, later(t0, 2000))).toEqual({ ok: false, reason: 'throttled', retryAfterSeconds: 1 });
-    expect(await attempt('target', 'guess-6', ip, later(t0, 3000))).toEqual({ ok: false, reason: 'invalid' });
+    expect(await attempt('target', 'guess-6', ip, later(t0, 3000))).toEqual(invalid(0, 4, 8));
     expect(await attempt('target', PASSWORD, ip, later(t0, 4000))).toEqual({ ok: false, reason: 'throttled', retryAfterSeconds: 3 });
 
     // Throttled refusals are recorded but do not extend the delay.
@@ -101,7 +112,7 @@ describe.each(testBackends)('login on %s', (backend) => {
     expect(refused).toHaveLength(3);
     expect((await attempt('target', PASSWORD, ip, later(t0, 7000))).ok).toBe(true);
     // The right password starts the pair's count again.
-    expect(await attempt('target', 'typo', ip, later(t0, 8000))).toEqual({ ok: false, reason: 'invalid' });
+    expect(await attempt('target', 'typo', ip, later(t0, 8000))).toEqual(invalid(4));
     expect((await attempt('target', PASSWORD, ip, later(t0, 8000))).ok).toBe(true);
   });
 

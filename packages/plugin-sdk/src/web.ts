@@ -46,3 +46,5 @@ export * from './domain.ts';
 
 /** Numbers as Vietnamese forms write them (the kit's, browser-safe): `1.234.567,5` → 1234567.5. */
 export { parseVietnameseNumber } from '@dondoc/kit/numbers';
+/** What a file is by its bytes (the kit's, browser-safe), for `SpreadsheetImport`'s `sniff`: a file is refused before it is sent. */
+export { sniffFile } from '@dondoc/kit/sniff';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Progress, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Popconfirm, Progress, Space, Table, Typography } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { downloadFile, type Base64File } from './download.ts';
 import { errorMessage } from './errors.ts';
@@ -38,6 +38,10 @@ export interface SpreadsheetImportProps<TResult extends SpreadsheetImportResult>
   maxBytes?: number;
   /** The file input's id is `<name>-file` (default `spreadsheet-import`). */
   name?: string;
+  /** What a file is by its bytes (`sniffFile` of `@dondoc/plugin-sdk/web`): with it, a file whose content is not of its name's kind is refused before it is sent. */
+  sniff?: (bytes: Uint8Array, fileName: string) => string;
+  /** Where the real import writes, for its confirmation ("Ghi 12 dòng vào <target>?"); default "hệ thống". */
+  target?: string;
   /** The module's fields above the file (e.g. for which unit). */
   children?: ReactNode;
   /** Checking is refused while true (a required field above is empty). */
@@ -71,9 +75,20 @@ export function spreadsheetProblem(file: { name: string; size: number }, accept 
 }
 
 /**
+ * Whether a file's bytes are of a kind its name says and the import accepts (an xlsx renamed
+ * from a pdf, an old .xls named .xlsx are not), by `sniff` (the kit's `sniffFile`, from
+ * `@dondoc/plugin-sdk/web`): true when they are.
+ */
+export function spreadsheetContentMatches(kind: string, fileName: string, accept = DEFAULT_ACCEPT): boolean {
+  const extension = fileName.toLowerCase().split('.').pop() ?? '';
+  return acceptedExtensions(accept).includes(kind) && kind === extension;
+}
+
+/**
  * The import page's body of every module: choose an xlsx or csv file (button, keyboard or
  * drag and drop), "Kiểm tra tệp" (dry run), then "Nhập dữ liệu" (real import) once the same
- * file checked clean; a progress bar while sending; the result: rows read, every error in a
+ * file checked clean, after a confirmation naming the rows to write; a file whose name or content
+ * is not of an accepted kind is refused at once, before anything is sent; a progress bar while sending; the result: rows read, every error in a
  * table (row, column, message) with its count, ignored columns, and the module's summary.
  */
 export function SpreadsheetImport<TResult extends SpreadsheetImportResult>({
@@ -84,6 +99,8 @@ export function SpreadsheetImport<TResult extends SpreadsheetImportResult>({
   accept = DEFAULT_ACCEPT,
   maxBytes = DEFAULT_MAX_BYTES,
   name = 'spreadsheet-import',
+  target,
+  sniff,
   children,
   disabled = false,
   resetKey,
@@ -123,7 +140,7 @@ export function SpreadsheetImport<TResult extends SpreadsheetImportResult>({
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only a change of the key resets
   }, [resetKey]);
 
-  const pick = (picked: File | undefined) => {
+  const pick = async (picked: File | undefined) => {
     setResult(null);
     send.reset();
     setProblem(null);
@@ -133,12 +150,14 @@ export function SpreadsheetImport<TResult extends SpreadsheetImportResult>({
     if (issue === 'type') setProblem(t('spreadsheet.wrongType', { name: picked.name, kinds }));
     else if (issue === 'empty') setProblem(t('spreadsheet.empty', { name: picked.name }));
     else if (issue === 'size') setProblem(t('spreadsheet.tooLarge', { name: picked.name, max }));
-    else setFile(picked);
+    else if (sniff && !spreadsheetContentMatches(sniff(new Uint8Array(await picked.arrayBuffer()), picked.name), picked.name, accept)) {
+      setProblem(t('spreadsheet.wrongContent', { name: picked.name, kind: `.${picked.name.toLowerCase().split('.').pop() ?? ''}`, kinds }));
+    } else setFile(picked);
   };
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
     setDragging(false);
-    pick(event.dataTransfer.files[0]);
+    void pick(event.dataTransfer.files[0]);
   };
 
   const checkedClean = result !== null && result.dryRun && result.errors.length === 0;
@@ -201,7 +220,7 @@ export function SpreadsheetImport<TResult extends SpreadsheetImportResult>({
           aria-hidden
           style={{ display: 'none' }}
           onChange={(event) => {
-            pick(event.target.files?.[0]);
+            void pick(event.target.files?.[0]);
             event.target.value = '';
           }}
         />
@@ -211,9 +230,18 @@ export function SpreadsheetImport<TResult extends SpreadsheetImportResult>({
         <Button type={checkedClean ? 'default' : 'primary'} disabled={!file || disabled} loading={send.isPending && send.variables === true} onClick={() => send.mutate(true)}>
           {t('spreadsheet.check')}
         </Button>
-        <Button type="primary" disabled={!file || !checkedClean || disabled} loading={send.isPending && send.variables === false} onClick={() => send.mutate(false)}>
-          {t('spreadsheet.run')}
-        </Button>
+        <Popconfirm
+          title={t('spreadsheet.confirmRun', { count: result?.dataRows ?? 0, target: target ?? t('spreadsheet.defaultTarget') })}
+          description={t('spreadsheet.confirmRunHelp')}
+          okText={t('spreadsheet.confirmRunOk')}
+          cancelText={t('common.cancel')}
+          disabled={!file || !checkedClean || disabled}
+          onConfirm={() => send.mutate(false)}
+        >
+          <Button type="primary" disabled={!file || !checkedClean || disabled} loading={send.isPending && send.variables === false}>
+            {t('spreadsheet.run')}
+          </Button>
+        </Popconfirm>
       </Space>
       <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
         {t('spreadsheet.runHelp')}

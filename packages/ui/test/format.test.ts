@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate } from '../src/format.ts';
+import { formatDate, formatWait } from '../src/format.ts';
 
 describe('formatDate', () => {
   it('formats an ISO date as dd/mm/yyyy without a time-zone shift', () => {
@@ -26,5 +26,16 @@ describe('personLabel', () => {
     expect(personLabel({ fullName: 'Nguyễn Văn An', title: 'Trưởng phòng Nội vụ', unitName: 'Quận Ba Đình' })).toBe('Nguyễn Văn An, Trưởng phòng Nội vụ, Quận Ba Đình');
     expect(personLabel({ fullName: 'Dữ liệu mẫu (hệ thống)', title: null, unitName: null })).toBe('Dữ liệu mẫu (hệ thống)');
     expect(personLabel({ fullName: 'Quản trị hệ thống', title: 'Quản trị viên', unitName: ' ' })).toBe('Quản trị hệ thống, Quản trị viên');
+  });
+});
+
+describe('formatWait', () => {
+  it('says a wait in minutes and seconds, in either language', () => {
+    expect(formatWait(270)).toBe('4 phút 30 giây');
+    expect(formatWait(900)).toBe('15 phút');
+    expect(formatWait(1)).toBe('1 giây');
+    expect(formatWait(3661)).toBe('1 giờ 1 phút 1 giây');
+    expect(formatWait(270, 'en')).toBe('4 min 30 s');
+    expect(formatWait(0)).toBe('0 giây');
   });
 });

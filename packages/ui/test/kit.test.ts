@@ -6,7 +6,7 @@ import { contrastRatio, FORECAST_COLORS, TAG_COLORS } from '../src/palette.ts';
 import { modulePath } from '../src/paths.ts';
 import { base64Bytes } from '../src/download.ts';
 import { isConflict } from '../src/versioned.tsx';
-import { acceptedExtensions, spreadsheetProblem } from '../src/SpreadsheetImport.tsx';
+import { acceptedExtensions, spreadsheetContentMatches, spreadsheetProblem } from '../src/SpreadsheetImport.tsx';
 import { missingKeys } from '../src/i18n.ts';
 import { splitTexts } from '../src/texts.ts';
 import { fromDayjs, hanoiDay, isAfterToday, toDayjs, todayIso } from '../src/dates.ts';
@@ -109,6 +109,13 @@ describe('spreadsheet files', () => {
     expect(spreadsheetProblem({ name: 'don-vi.csv', size: 0 })).toBe('empty');
     expect(spreadsheetProblem({ name: 'don-vi.csv', size: 512 * 1024 + 1 })).toBe('size');
     expect(spreadsheetProblem({ name: 'don-vi.csv', size: 2000 }, '.csv', 1000)).toBe('size');
+  });
+  it('refuses a file whose content is not of its name’s kind (a pdf named .xlsx), by the sniffed kind', () => {
+    expect(spreadsheetContentMatches('xlsx', 'don-vi.xlsx')).toBe(true);
+    expect(spreadsheetContentMatches('csv', 'don-vi.CSV')).toBe(true);
+    expect(spreadsheetContentMatches('pdf', 'don-vi.xlsx')).toBe(false);
+    expect(spreadsheetContentMatches('xls', 'don-vi.xlsx')).toBe(false);
+    expect(spreadsheetContentMatches('csv', 'don-vi.xlsx')).toBe(false);
   });
   it('has every text of the kit in both languages', () => {
     expect(missingKeys(commonVi, commonEnForTest)).toEqual([]);

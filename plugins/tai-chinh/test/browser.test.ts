@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
+import { hanoiDateOf, periodOf } from '@dondoc/plugin-sdk';
 import { moduleDir, openBrowser, requirePrerequisites, seriousViolations, signIn, startPortal, type Browser, type RunningPortal } from './portal.ts';
 import { HEADERS, readXlsx } from './files.ts';
 
@@ -56,6 +57,16 @@ describe('tai-chinh in the browser (shell + module builds, real server)', () => 
     await page.goto(`${portal.url}/m/tai-chinh/nhap-tu-tep`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 30_000 }).toBe('Nhập danh sách từ tệp');
 
+    // A file of another kind is refused at once by its kind, by name or by content, before anything is sent.
+    const pdf = Buffer.from('%PDF-1.4\n%danh sach don vi\n');
+    await page.locator('#tai-chinh-import-file').setInputFiles({ name: 'danh-sach.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await expect.poll(() => page.getByRole('alert').first().innerText(), { timeout: 5_000 }).toContain('Chỉ nhận tệp .xlsx, .csv.');
+    await page.locator('#tai-chinh-import-file').setInputFiles({ name: 'danh-sach.xlsx', mimeType: XLSX, buffer: pdf });
+    await expect
+      .poll(() => page.getByRole('alert').first().innerText(), { timeout: 5_000 })
+      .toBe('Tệp "danh-sach.xlsx" mang tên .xlsx nhưng nội dung không phải tệp .xlsx. Chỉ nhận tệp .xlsx, .csv.');
+    expect(await page.getByRole('button', { name: 'Kiểm tra tệp' }).isDisabled()).toBe(true);
+
     await uploadAndCheck(
       page,
       'ba-dinh-loi.xlsx',
@@ -78,7 +89,16 @@ describe('tai-chinh in the browser (shell + module builds, real server)', () => 
     );
     await expect.poll(() => page.getByText('Tệp hợp lệ: 2 dòng').isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await page.getByText('1 dòng có nhóm không khớp số liệu').isVisible()).toBe(true);
+    // The real import asks first, with the dry run's count; "Hủy" writes nothing.
     await page.getByRole('button', { name: 'Nhập dữ liệu' }).click();
+    const confirm = page.getByRole('tooltip');
+    await expect.poll(() => confirm.isVisible(), { timeout: 5_000 }).toBe(true);
+    expect(await confirm.innerText()).toContain('Ghi 2 dòng dữ liệu vào danh sách đơn vị sự nghiệp của Quận Ba Đình?');
+    await page.screenshot({ path: join(screenshots, '1-import-confirm.png'), fullPage: true });
+    await confirm.getByRole('button', { name: 'Hủy' }).click();
+    expect(await page.getByText('Tệp hợp lệ: 2 dòng').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Nhập dữ liệu' }).click();
+    await confirm.getByRole('button', { name: 'Ghi dữ liệu' }).click();
     await expect.poll(() => page.getByText('Đã nhập 2 dòng dữ liệu.').isVisible(), { timeout: 15_000 }).toBe(true);
     await page.screenshot({ path: join(screenshots, '1-import.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
@@ -138,9 +158,17 @@ describe('tai-chinh in the browser (shell + module builds, real server)', () => 
     await page.screenshot({ path: join(screenshots, '4-consolidation-en.png'), fullPage: true });
     await page.getByText('Tiếng Việt', { exact: true }).click();
 
-    // --- The periodic report of Q4 2025, as xlsx.
-    await page.goto(`${portal.url}/m/tai-chinh/bao-cao`);
-    await expect.poll(() => page.getByTestId('report-period').innerText(), { timeout: 15_000 }).toBe('Kỳ báo cáo: Quý I/2025');
+    // --- The module's report, named apart from the core's "Báo cáo định kỳ"; it opens on today's quarter.
+    const reportLink = page.getByRole('navigation', { name: 'Điều hướng chính' }).locator('a[href="/m/tai-chinh/bao-cao"]');
+    expect(await reportLink.innerText()).toBe('Báo cáo tự chủ tài chính');
+    await reportLink.click();
+    const thisQuarter = periodOf('quarter', hanoiDateOf(new Date()));
+    await expect.poll(() => page.getByTestId('report-period').innerText(), { timeout: 15_000 }).toBe(`Kỳ báo cáo: ${thisQuarter.label.vi}`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Báo cáo tự chủ tài chính');
+    await page.screenshot({ path: join(screenshots, '4b-report-default.png'), fullPage: true });
+    // Q4 2025, as xlsx.
+    await page.getByRole('combobox', { name: 'Năm', exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '2025' }).click();
     await page.getByRole('combobox', { name: 'Kỳ', exact: true }).click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Quý IV' }).click();
     expect(await page.getByTestId('report-period').innerText()).toBe('Kỳ báo cáo: Quý IV/2025');

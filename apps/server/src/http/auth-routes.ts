@@ -65,7 +65,9 @@ export function authRoutes() {
         c.header('retry-after', String(result.retryAfterSeconds));
         return jsonError(c, 429, 'throttled', { retryAfterSeconds: result.retryAfterSeconds });
       }
-      return jsonError(c, 401, 'invalid_credentials');
+      // What the sign-in page warns with: tries left before a wait, and the wait (CONTRACT.md).
+      const { retryAfterSeconds, triesBeforeDelay, nextDelaySeconds } = result;
+      return jsonError(c, 401, 'invalid_credentials', { retryAfterSeconds, triesBeforeDelay, nextDelaySeconds });
     }
     sessionCookie(c, result.token, result.session.expiresAt);
     c.get('log').info('signed in', { user: result.user.username });

@@ -2,9 +2,19 @@ import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { errorMessage, HttpError, useDocumentTitle, useT } from '@dondoc/ui';
+import { errorMessage, formatWait, HttpError, useDocumentTitle, useLocale, useT } from '@dondoc/ui';
 import { login, safeNext, sessionKeys } from '../api.ts';
 import { LanguageSwitch } from '../layout/LanguageSwitch.tsx';
+
+/** Tries left from which the page warns before a wrong password locks sign-in for a while. */
+const WARN_TRIES = 2;
+
+/** The throttle's outlook the server adds to a refusal (CONTRACT.md, `POST /api/auth/login`). */
+interface Refusal {
+  retryAfterSeconds?: number;
+  triesBeforeDelay?: number;
+  nextDelaySeconds?: number;
+}
 
 interface Credentials {
   username: string;
@@ -20,6 +30,8 @@ export function SignInPage() {
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Credentials>();
   const [failure, setFailure] = useState<string | null>(null);
+  const { locale } = useLocale();
+  const wait = (seconds: number) => formatWait(seconds, locale);
 
   useDocumentTitle(t('signIn.title'));
 
@@ -30,9 +42,21 @@ export function SignInPage() {
       navigate(safeNext(params.get('next')), { replace: true });
     },
     onError: (error) => {
-      if (error instanceof HttpError && error.status === 401) setFailure(t('signIn.wrongCredentials'));
-      else if (error instanceof HttpError && error.status === 429) setFailure(t('signIn.throttled'));
-      else setFailure(errorMessage(error));
+      const refusal = error instanceof HttpError ? ((error.body as { error?: Refusal } | undefined)?.error ?? {}) : {};
+      const retryAfter = refusal.retryAfterSeconds ?? 0;
+      const tries = refusal.triesBeforeDelay ?? 0;
+      if (error instanceof HttpError && error.status === 401) {
+        // Says how long a wrong password locks, before the last tries and once it does.
+        const next =
+          retryAfter > 0
+            ? t('signIn.locked', { wait: wait(retryAfter) })
+            : tries > 0 && tries <= WARN_TRIES && refusal.nextDelaySeconds
+              ? t('signIn.triesLeft', { count: tries, wait: wait(refusal.nextDelaySeconds) })
+              : null;
+        setFailure(next ? `${t('signIn.wrongCredentials')} ${next}` : t('signIn.wrongCredentials'));
+      } else if (error instanceof HttpError && error.status === 429) {
+        setFailure(retryAfter > 0 ? t('signIn.locked', { wait: wait(retryAfter) }) : t('signIn.throttled'));
+      } else setFailure(errorMessage(error));
     },
   });
 

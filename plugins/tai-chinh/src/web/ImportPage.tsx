@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Form, Select, Typography } from 'antd';
 import { ErrorPanel, NotAllowedPage, PageHeader, Section, SpreadsheetImport, uploadForm, uploadWithProgress, useSession, useT } from '@dondoc/ui';
+import { sniffFile } from '@dondoc/plugin-sdk/web';
 import { IMPORT_COLUMNS } from '../domain/index.ts';
 import { client, taiChinh, type ImportResult } from './client.ts';
 import { useModuleAccess } from './parts.tsx';
@@ -28,6 +29,7 @@ export function ImportPage() {
   // The file goes as multipart (`units.import` is an upload procedure), with its progress.
   const send = (dryRun: boolean) => (file: File, onProgress: (fraction: number) => void) =>
     uploadWithProgress<ImportResult>('tai-chinh', 'units.import', uploadForm(file, { managingUnitCode, dryRun }), onProgress);
+  const unitName = (chooses ? writable.find((m) => m.code === managingUnitCode)?.name : null) ?? user.unit?.name ?? '';
   const columns = (required: boolean) => IMPORT_COLUMNS.filter((c) => c.required === required).map((c) => `"${c.header}"`).join(', ');
 
   return (
@@ -40,6 +42,8 @@ export function ImportPage() {
       </Section>
       <SpreadsheetImport<ImportResult>
         name="tai-chinh-import"
+        target={t('import.target', { unit: unitName })}
+        sniff={sniffFile}
         accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
         check={send(true)}
         run={send(false)}

@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Select, Space, Typography } from 'antd';
 import { downloadFile, ErrorPanel, errorMessage, formatDate, NotAllowedPage, PageHeader, useT } from '@dondoc/ui';
-import { CADENCE_LABELS, CADENCES, makePeriod, type Cadence } from '@dondoc/plugin-sdk/web';
+import { CADENCE_LABELS, CADENCES, makePeriod, periodOf, type Cadence } from '@dondoc/plugin-sdk/web';
 import { client } from './client.ts';
 import { useModuleAccess, useFormats } from './parts.tsx';
 import './i18n.ts';
@@ -19,13 +19,16 @@ export function ReportPage() {
   const access = useModuleAccess();
   const [cadence, setCadence] = useState<Cadence>('quarter');
   const [year, setYear] = useState<number | undefined>(undefined);
-  const [index, setIndex] = useState(1);
+  const [index, setIndex] = useState<number | undefined>(undefined);
   const [downloaded, setDownloaded] = useState<string | null>(null);
 
-  const thisYear = Number((access.data?.today ?? '2025').slice(0, 4));
+  // Until one is chosen, the period of today in Hà Nội (the server's date), not the first of the list.
+  const today = access.data?.today;
+  const thisYear = Number((today ?? '2025').slice(0, 4));
   const years = useMemo(() => Array.from({ length: Math.max(1, thisYear - 2022 + 1) }, (_, i) => 2022 + i), [thisYear]);
-  const focusYear = year ?? access.data?.currentYear ?? 2025;
-  const period = makePeriod(cadence, focusYear, Math.min(index, COUNTS[cadence]));
+  const focusYear = year ?? thisYear;
+  const currentIndex = today ? periodOf(cadence, today).index : 1;
+  const period = makePeriod(cadence, focusYear, Math.min(index ?? currentIndex, COUNTS[cadence]));
 
   const exportReport = useMutation({
     mutationFn: () => client.reports.export.query({ periodId: period.id }),
@@ -50,7 +53,7 @@ export function ReportPage() {
               style={{ width: 140 }}
               onChange={(value: Cadence) => {
                 setCadence(value);
-                setIndex(1);
+                setIndex(undefined);
                 setDownloaded(null);
               }}
               options={CADENCES.map((value) => ({ value, label: CADENCE_LABELS[value][f.locale] }))}
@@ -60,7 +63,7 @@ export function ReportPage() {
             <Form.Item label={t('report.index')}>
               <Select
                 aria-label={t('report.index')}
-                value={Math.min(index, COUNTS[cadence])}
+                value={period.index}
                 style={{ width: 180 }}
                 onChange={(value: number) => {
                   setIndex(value);

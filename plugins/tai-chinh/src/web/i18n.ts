@@ -80,6 +80,7 @@ addTexts('tai-chinh', {
   },
   import: {
     title: ['Nhập danh sách từ tệp', 'Import the register from a file'],
+    target: ['danh sách đơn vị sự nghiệp của {{unit}}', 'the register of public service units of {{unit}}'],
     intro: ['Tải lên tệp .xlsx hoặc .csv (UTF-8) đơn vị đang lưu. Mỗi dòng là một đơn vị trong một năm.', 'Upload the .xlsx or .csv (UTF-8) file you keep. Each row is one unit in one year.'],
     columns: ['Các cột của tệp', 'Columns of the file'],
     columnsRequired: ['Bắt buộc: {{columns}}.', 'Required: {{columns}}.'],
@@ -140,7 +141,7 @@ addTexts('tai-chinh', {
     empty: ['Chưa có số liệu năm này.', 'No figures for this year yet.'],
   },
   report: {
-    title: ['Báo cáo định kỳ', 'Periodic report'],
+    title: ['Báo cáo tự chủ tài chính', 'Financial autonomy report'],
     intro: ['Xuất danh sách đơn vị sự nghiệp theo đơn vị chủ quản và nhóm tự chủ (tệp .xlsx) cho kỳ báo cáo. Số liệu là phân loại của năm thuộc kỳ (sau năm 2025: phân loại năm 2025).', 'Export the register by managing unit and autonomy group (.xlsx) for a reporting period. It reports the classification of the period’s year (after 2025: the 2025 classification).'],
     cadence: ['Loại kỳ', 'Period type'],
     index: ['Kỳ', 'Period'],

@@ -23,7 +23,7 @@ export default definePluginUI({
     { path: '', label: { vi: 'Đơn vị sự nghiệp', en: 'Public service units' }, permission: 'tai-chinh.units:read' },
     { path: 'nhap-tu-tep', label: { vi: 'Nhập từ tệp', en: 'Import from file' }, permission: 'tai-chinh.units:write' },
     { path: 'tong-hop', label: { vi: 'Tổng hợp, phê duyệt', en: 'Consolidation, approval' }, permission: 'tai-chinh.units:read' },
-    { path: 'bao-cao', label: { vi: 'Báo cáo định kỳ', en: 'Periodic report' }, permission: 'tai-chinh.reports:export' },
+    { path: 'bao-cao', label: { vi: 'Báo cáo tự chủ tài chính', en: 'Financial autonomy report' }, permission: 'tai-chinh.reports:export' },
   ],
   overviewWidget: OverviewWidget,
 });

@@ -1,8 +1,8 @@
-import { useId, useRef } from 'react';
-import { Alert, Button, Form, Input, Progress, Space, Typography } from 'antd';
+import { useId } from 'react';
+import { Alert, Button, Form, Input, Progress, Typography } from 'antd';
 import { CloseOutlined, PaperClipOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import { DateField, formatBytes, formatDateTime, fromDayjs, LimitedText, maxTextRule, typedDateRule, useLocale, useT, DATE_FORMAT, personLabel, type PersonRef } from '@dondoc/ui';
+import { DateField, formatBytes, formatDateTime, fromDayjs, LimitedText, maxTextRule, typedDateRule, useLocale, useT, personLabel, type PersonRef, FilePicker } from '@dondoc/ui';
 import { attachDirective } from '../../core/upload.ts';
 import './giving.css';
 
@@ -139,7 +139,6 @@ export function DirectiveFilePicker({
 }) {
   const t = useT('shell');
   const { locale } = useLocale();
-  const input = useRef<HTMLInputElement>(null);
   const id = `directive-file-${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const labelId = `${id}-label`;
   const pick = (file: File) => {
@@ -177,37 +176,24 @@ export function DirectiveFilePicker({
           })}
         </p>
       ) : null}
-      <input
-        ref={input}
+      <FilePicker
         id={id}
-        type="file"
         accept={DIRECTIVE_FILE_ACCEPT}
-        className="dondoc-visually-hidden"
-        tabIndex={-1}
-        aria-label={existing ? t('directiveForm.replaceFile') : t('directiveForm.chooseFile')}
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          if (file) pick(file);
-          event.target.value = '';
-        }}
-      />
-      <Space wrap>
-        <Button icon={<PaperClipOutlined aria-hidden />} onClick={() => input.current?.click()} loading={!!phase}>
-          {existing ? t('directiveForm.replaceFile') : t('directiveForm.chooseFile')}
-        </Button>
+        label={existing ? t('directiveForm.replaceFile') : t('directiveForm.chooseFile')}
+        chosen={chosen ? t('directiveForm.fileChosen', { name: chosen.name, size: formatBytes(chosen.size, locale) }) : existing ? existing.filename : null}
+        onPick={pick}
+        loading={!!phase}
+      >
         {chosen ? (
-          <span>
-            {t('directiveForm.fileChosen', { name: chosen.name, size: formatBytes(chosen.size, locale) })}{' '}
-            <Button
-              size="small"
-              type="text"
-              icon={<CloseOutlined aria-hidden />}
-              aria-label={t('directiveForm.removeFile', { name: chosen.name })}
-              onClick={() => onChoose(null)}
-            />
-          </span>
+          <Button
+            size="small"
+            type="text"
+            icon={<CloseOutlined aria-hidden />}
+            aria-label={t('directiveForm.removeFile', { name: chosen.name })}
+            onClick={() => onChoose(null)}
+          />
         ) : null}
-      </Space>
+      </FilePicker>
       <div role="status" aria-live="polite" className="dondoc-upload-status">
         {phase ? (
           <>

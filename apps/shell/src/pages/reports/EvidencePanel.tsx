@@ -1,8 +1,8 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Form, Progress, Select, Space, Table, Typography } from 'antd';
-import { DownloadOutlined, PaperClipOutlined } from '@ant-design/icons';
-import { downloadFile, errorMessage, formatBytes, formatDateTime, personLabel, Section, useLocale, useT } from '@dondoc/ui';
+import { DownloadOutlined } from '@ant-design/icons';
+import { downloadFile, errorMessage, formatBytes, formatDateTime, personLabel, Section, useLocale, useT, FilePicker } from '@dondoc/ui';
 import { core, type ReportView } from '../../core/client.ts';
 import { coreKeys } from '../../core/keys.ts';
 import { attachEvidence, EVIDENCE_ACCEPT, evidenceProblemText } from '../../core/upload.ts';
@@ -30,7 +30,7 @@ export function EvidencePanel({
   const { locale } = useLocale();
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
-  const input = useRef<HTMLInputElement>(null);
+  const [picked, setPicked] = useState<string | null>(null);
   const [taskId, setTaskId] = useState<string | undefined>(undefined);
   const [phase, setPhase] = useState<Phase>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -39,6 +39,7 @@ export function EvidencePanel({
 
   const send = async (file: File) => {
     setProblem(null);
+    setPicked(file.name);
     const issue = evidenceProblemText(file, t, locale);
     if (issue) {
       setProblem(issue);
@@ -56,7 +57,6 @@ export function EvidencePanel({
       setProblem(t('evidence.refused', { name: file.name, reason: errorMessage(error) }));
     } finally {
       setPhase(null);
-      if (input.current) input.current.value = '';
     }
   };
 
@@ -96,22 +96,7 @@ export function EvidencePanel({
                   />
                 </Form.Item>
               </Form>
-              <input
-                ref={input}
-                id="evidence-file"
-                type="file"
-                accept={EVIDENCE_ACCEPT}
-                className="dondoc-visually-hidden"
-                tabIndex={-1}
-                aria-label={t('evidence.choose')}
-                onChange={(event) => {
-                  const file = event.target.files?.[0];
-                  if (file) void send(file);
-                }}
-              />
-              <Button icon={<PaperClipOutlined aria-hidden />} onClick={() => input.current?.click()} loading={!!phase}>
-                {t('evidence.choose')}
-              </Button>
+              <FilePicker id="evidence-file" accept={EVIDENCE_ACCEPT} label={t('evidence.choose')} chosen={picked} onPick={(file) => void send(file)} loading={!!phase} />
             </Space>
           </div>
         ) : (

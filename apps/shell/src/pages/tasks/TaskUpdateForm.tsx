@@ -1,9 +1,9 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Checkbox, Form, Input, InputNumber, Progress, Space, Typography } from 'antd';
-import { DeleteOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { DeleteOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import { DateField, errorMessage, fromDayjs, isAfterToday, LimitedText, maxTextRule, toDayjs, typedDateRule, useAccess, useLocale, useT, useVersionedForm } from '@dondoc/ui';
+import { DateField, errorMessage, fromDayjs, isAfterToday, LimitedText, maxTextRule, toDayjs, typedDateRule, useAccess, useLocale, useT, useVersionedForm, FilePicker } from '@dondoc/ui';
 import { perm } from '../../core/access.ts';
 import { core, type TaskDetail } from '../../core/client.ts';
 import { coreKeys } from '../../core/keys.ts';
@@ -51,7 +51,6 @@ export function TaskUpdateForm({ task }: { task: TaskDetail }) {
   const [fileTouched, setFileTouched] = useState(false);
   const [phase, setPhase] = useState<Phase>(null);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
-  const input = useRef<HTMLInputElement>(null);
 
   // The version the user is editing: the one read when the form opened, moved on only by a
   // successful save or an explicit reload (never silently by a background refresh).
@@ -128,7 +127,6 @@ export function TaskUpdateForm({ task }: { task: TaskDetail }) {
       setFileProblem(t('evidence.refused', { name: file.name, reason: errorMessage(error) }));
     } finally {
       setPhase(null);
-      if (input.current) input.current.value = '';
     }
   };
 
@@ -250,10 +248,16 @@ export function TaskUpdateForm({ task }: { task: TaskDetail }) {
             <Typography.Paragraph type="secondary" className="dondoc-small">
               {t('evidence.help')}
             </Typography.Paragraph>
-            <Space wrap role="group" aria-labelledby={`result-file-${task.id}`}>
-              {resultFile ? (
-                <>
-                  <EvidenceDownloadButton file={resultFile} />
+            <div role="group" aria-labelledby={`result-file-${task.id}`}>
+              <FilePicker
+                accept={EVIDENCE_ACCEPT}
+                label={resultFile ? t('task.resultFileReplace') : t('task.resultFileChoose')}
+                chosen={resultFile ? <EvidenceDownloadButton file={resultFile} /> : t('task.resultFileNone')}
+                onPick={(file) => void upload(file)}
+                loading={!!phase}
+                disabled={save.isPending}
+              >
+                {resultFile ? (
                   <Button
                     size="small"
                     icon={<DeleteOutlined aria-hidden />}
@@ -266,26 +270,9 @@ export function TaskUpdateForm({ task }: { task: TaskDetail }) {
                   >
                     {t('task.resultFileRemove')}
                   </Button>
-                </>
-              ) : (
-                <Typography.Text type="secondary">{t('task.resultFileNone')}</Typography.Text>
-              )}
-              <input
-                ref={input}
-                type="file"
-                accept={EVIDENCE_ACCEPT}
-                className="dondoc-visually-hidden"
-                tabIndex={-1}
-                aria-label={t('task.resultFileChoose')}
-                onChange={(event) => {
-                  const file = event.target.files?.[0];
-                  if (file) void upload(file);
-                }}
-              />
-              <Button icon={<PaperClipOutlined aria-hidden />} onClick={() => input.current?.click()} loading={!!phase} disabled={save.isPending}>
-                {resultFile ? t('task.resultFileReplace') : t('task.resultFileChoose')}
-              </Button>
-            </Space>
+                ) : null}
+              </FilePicker>
+            </div>
             <div role="status" aria-live="polite" className="dondoc-upload-status">
               {phase ? (
                 <>
