@@ -28,10 +28,6 @@ export const dondocTheme: ThemeConfig = {
     fontFamily:
       "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif",
   },
-  components: {
-    // An empty table's "Không có dữ liệu" is text to read, not a disabled control (#bfbfbf: 1.8:1 on white).
-    Table: { colorTextDisabled: 'rgba(0, 0, 0, 0.62)' },
-  },
 };
 
 export function createDondocQueryClient(): QueryClient {
