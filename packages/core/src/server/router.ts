@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { listUnits } from '@dondoc/auth';
 import { permissionProcedure, router, uploadProcedure, localized, type Context } from '@dondoc/trpc';
-import { hanoiDateOf, isIsoDate, isPeriodId, REPORT_STATES, TASK_STATUSES, type IsoDate } from '../domain/index.ts';
+import { hanoiDateOf, isPeriodId, REPORT_STATES, TASK_STATUSES, type IsoDate } from '../domain/index.ts';
 import { fail, notFound } from './errors.ts';
 import { isoDateInput, progressInput, textInput, unitCodeInput } from './inputs.ts';
 import { coordinationWaiting, listEscalations, listNotifications, markNotificationsRead, respondToEscalation, sendReminder } from './follow-up.ts';

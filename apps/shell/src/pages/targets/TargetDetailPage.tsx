@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Breadcrumb, Button, Descriptions, Form, InputNumber, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { DateField, errorMessage, ErrorPanel, formatDate, fromDayjs, isAfterToday, LimitedText, maxTextRule, Section, todayIso, toDayjs, typedDateRule, useAccess, useDocumentTitle, useLocale, useT, useVersionedForm, DATE_FORMAT, PersonName } from '@dondoc/ui';
+import { DateField, errorMessage, ErrorPanel, formatDate, fromDayjs, isAfterToday, LimitedText, maxTextRule, Section, todayIso, toDayjs, typedDateRule, useAccess, useDocumentTitle, useLocale, useT, useVersionedForm, PersonName } from '@dondoc/ui';
 import { core, type TargetDetail } from '../../core/client.ts';
 import { perm } from '../../core/access.ts';
 import { coreKeys } from '../../core/keys.ts';

@@ -4,7 +4,7 @@ import { Alert, App as AntApp, Button, Empty, Form, Space, Tag, Typography } fro
 import { CheckOutlined, CloseOutlined, SendOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { EXTENSION_STATE_LABELS, type ExtensionState } from '@dondoc/core';
-import { DateField, errorMessage, formatDate, formatDateTime, fromDayjs, LimitedText, maxTextRule, Section, toDayjs, typedDateRule, useAccess, useLocale, useT, DATE_FORMAT, personLabel } from '@dondoc/ui';
+import { DateField, errorMessage, formatDate, formatDateTime, fromDayjs, LimitedText, maxTextRule, Section, toDayjs, typedDateRule, useAccess, useLocale, useT, personLabel } from '@dondoc/ui';
 import { core, type TaskDetail } from '../../core/client.ts';
 import { perm } from '../../core/access.ts';
 import { coreKeys } from '../../core/keys.ts';
