@@ -90,7 +90,7 @@ describe('report workflow in Chromium', () => {
     await page.getByRole('button', { name: /^Thông báo: \d+ chưa đọc$/ }).click();
     const panel = page.getByRole('dialog', { name: 'Thông báo' });
     await panel.getByRole('link', { name: /^Báo cáo Quý [IV]+\/\d{4} chờ lãnh đạo duyệt$/ }).click();
-    await page.getByText(/^Chuyên viên stc\.cv đã trình báo cáo lúc/).waitFor();
+    await page.getByText(/^Trịnh Quốc Bảo, Chuyên viên Phòng Ngân sách, Sở Tài chính đã trình báo cáo lúc/).waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await shoot(page, 'report-with-lead');
     await page.getByRole('button', { name: 'Trả lại chuyên viên' }).click();
