@@ -7,7 +7,7 @@ import { join, relative, resolve, dirname } from 'node:path';
 
 const root = resolve(process.argv[2] ?? join(dirname(new URL(import.meta.url).pathname), '..'));
 /** Layers of the shared packages: a package may depend only on packages of a lower layer. */
-const packageLayers = { db: 0, ui: 0, auth: 1, trpc: 2, kit: 3, core: 4, 'plugin-sdk': 5 };
+const packageLayers = { db: 0, ui: 0, 'directive-parser': 0, auth: 1, trpc: 2, kit: 3, core: 4, 'plugin-sdk': 5 };
 /**
  * The boundary (DESIGN.md, "The boundary"): a plugin (and the fixture plugin) depends only on
  * these workspace packages, besides third-party ones. Everything else a module needs comes
@@ -20,6 +20,20 @@ const insteadOf = {
   '@dondoc/kit': "the kit (files, spreadsheet import, xlsx, versioned writes) from '@dondoc/plugin-sdk'",
   '@dondoc/core': "domain helpers and labels from '@dondoc/plugin-sdk' (server) or '@dondoc/plugin-sdk/web' (web code), core services through ctx.services.core",
 };
+/**
+ * Packages a module must not take itself, though they are third-party: it gets them from the
+ * shell through `@dondoc/ui`. A module's own antd (or router, or i18n) would not see the
+ * shell's theme, locale and `App`, its routes or its language, and would be downloaded again:
+ * these are not federation singletons (packages/plugin-sdk/src/vite.ts `sharedPackages`).
+ */
+const throughUi = {
+  antd: "antd's components from '@dondoc/ui', the shell's one antd with its theme and locale",
+  'react-router': "Link, useNavigate, useParams … from '@dondoc/ui', the shell's one router",
+  i18next: "useT, i18n and addResources from '@dondoc/ui', the shell's one i18n instance",
+  'react-i18next': "useT, i18n and addResources from '@dondoc/ui', the shell's one i18n instance",
+};
+const isThroughUi = (spec) => Object.keys(throughUi).find((name) => spec === name || spec.startsWith(`${name}/`));
+
 const boundaryHint = (dep) =>
   insteadOf[dep] ?? (dep.startsWith('@dondoc/plugin-') ? 'a plugin never uses another plugin; talk through the core API' : "use '@dondoc/plugin-sdk', '@dondoc/trpc' or '@dondoc/ui'");
 
@@ -76,6 +90,10 @@ function allowed(from, to) {
 for (const from of packages) {
   const deps = { ...from.pkg.dependencies, ...from.pkg.devDependencies, ...from.pkg.peerDependencies };
   for (const dep of Object.keys(deps)) {
+    if (isPlugin(from) && isThroughUi(dep)) {
+      problems.push(`${relative(root, join(from.dir, 'package.json'))}: ${from.name} depends on ${dep}, which a module must not take itself (use ${throughUi[isThroughUi(dep)]})`);
+      continue;
+    }
     const to = byName.get(dep);
     if (!to || allowed(from, to)) continue;
     const rel = relative(root, join(from.dir, 'package.json'));
@@ -93,6 +111,8 @@ for (const from of packages) {
         if (to && !allowed(from, to)) {
           problems.push(isPlugin(from) ? `${rel} imports ${spec}, which a module must not use (use ${boundaryHint(name)})` : `${rel} imports ${spec}`);
         }
+      } else if (isPlugin(from) && isThroughUi(spec)) {
+        problems.push(`${rel} imports ${spec}, which a module must not take itself (use ${throughUi[isThroughUi(spec)]})`);
       } else if (spec.startsWith('.')) {
         const target = resolve(dirname(file), spec);
         if (!target.startsWith(from.dir + '/') && target !== from.dir) {

@@ -115,3 +115,20 @@ test('the fixture plugin under test-fixtures/ is held to the same boundary', () 
   assert.equal(result.status, 1);
   assert.match(result.stderr, /test-fixtures\/f\/src\/x\.ts imports @dondoc\/db, which a module must not use/);
 });
+
+test('a plugin taking antd itself (package.json or an import) fails, naming @dondoc/ui, the shell\'s one antd', () => {
+  const result = run(
+    tree({
+      ...base,
+      'plugins/a/package.json': { name: '@dondoc/plugin-a', dependencies: { antd: 'catalog:' } },
+      'plugins/a/src/web/Page.tsx': "import { Button } from 'antd';\nimport viVN from 'antd/locale/vi_VN';",
+    }),
+  );
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /plugins\/a\/package\.json: @dondoc\/plugin-a depends on antd, .*'@dondoc\/ui'/);
+  assert.match(result.stderr, /plugins\/a\/src\/web\/Page\.tsx imports antd, .*'@dondoc\/ui'/);
+  assert.match(result.stderr, /Page\.tsx imports antd\/locale\/vi_VN/);
+  // The ui package and the shell keep importing antd.
+  const fine = run(tree({ ...base, 'packages/ui/package.json': { name: '@dondoc/ui', dependencies: { antd: 'catalog:' } }, 'packages/ui/src/antd.ts': "export { Button } from 'antd';" }));
+  assert.equal(fine.status, 0, fine.stderr);
+});

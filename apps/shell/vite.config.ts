@@ -1,10 +1,49 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { federation } from '@module-federation/vite';
 import { dondocShared, shellFederationName } from '@dondoc/plugin-sdk/vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * The federation host loads each shared package it provides through a dynamic import (the
+ * `get` of its local shared-import map), one wave after another as each top-level await
+ * resolves: four or five round trips before the first render. Every one of those packages is
+ * needed before the first page (react, react-dom, the router, react-query, @dondoc/ui …), so
+ * the page names them all at once: a modulepreload link for each chunk the shared-import map
+ * reaches, with its static imports. Lazy pages and charts are not reached and stay lazy.
+ */
+function preloadSharedChunks(): Plugin {
+  return {
+    name: 'dondoc-preload-shared-chunks',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        const bundle = context.bundle;
+        if (!bundle) return html;
+        const chunks = new Map<string, { imports: string[]; dynamicImports: string[] }>();
+        for (const output of Object.values(bundle)) if (output.type === 'chunk') chunks.set(output.fileName, output);
+        const maps = [...chunks.keys()].filter((file) => file.includes('localSharedImportMap'));
+        if (maps.length === 0) throw new Error('dondoc-preload-shared-chunks: no local shared-import map in the build (did @module-federation/vite change?)');
+        const wanted = new Set<string>();
+        const stack = maps.flatMap((file) => chunks.get(file)!.dynamicImports);
+        while (stack.length > 0) {
+          const file = stack.pop()!;
+          if (wanted.has(file) || !chunks.has(file)) continue;
+          wanted.add(file);
+          stack.push(...chunks.get(file)!.imports);
+        }
+        const links = [...wanted]
+          .filter((file) => !html.includes(`/${file}"`))
+          .sort()
+          .map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`);
+        return html.replace('</head>', `  ${links.join('\n    ')}\n  </head>`);
+      },
+    },
+  };
+}
 
 /**
  * The shell is the federation host. It names NO remote at build time: the modules come from
@@ -24,6 +63,7 @@ export default defineConfig({
       // Publishes the federation runtime for the modules (built with `externalRuntime`).
       experiments: { provideExternalRuntime: true },
     }),
+    preloadSharedChunks(),
   ],
   build: {
     outDir: 'dist',

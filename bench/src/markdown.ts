@@ -14,6 +14,7 @@ interface Results {
   ratios: Record<string, { overviewOverBareSql: { ratio: number; overviewP50Ms: number; bareSqlP50Ms: number; inProcessProcedureP50Ms: number; rows: number; queries: number }; trpcOverRawHono: { ratio: number; trpcRps: number; rawRps: number; rawWithFetchObjectsRps: number; ratioAt1: number } } | null>;
   browser: { module: { id: string }; runs: number; federated: { medianMs: number; loadedJsGzipKB: number }; singleBundle: { medianMs: number; loadedJsGzipKB: number }; ratio: number } | null;
   bundles: { shell: { gzipKB: number; largest: Array<{ file: string; gzipKB: number }> }; module: { id: string; gzipKB: number; ownGzipKB: number; runtimeGzipKB: number }; shellPlusModuleGzipKB: number; singleBundleGzipKB: number } | null;
+  parser: { directive2458Ms: number; p95Ms: number; coldMs: number; runs: number; tasks: number } | null;
   experiments: Array<{ id: string; change: string; beforeMs: number; afterMs: number | null; speedup: number | null; detail?: string }>;
   budgets: Array<{ id: string; description: string; value: number | null; op: string; limit: number; unit: string; met: boolean | null; missedBy: number | null; ofLimit: number | null }>;
 }
@@ -60,8 +61,11 @@ if (r.browser && r.bundles) {
   out.push(`| **shell plus module** | ${r.bundles.shellPlusModuleGzipKB} KB |`);
   out.push(`| JS fetched for the module page: federated / single bundle | ${r.browser.federated.loadedJsGzipKB} / ${r.browser.singleBundle.loadedJsGzipKB} KB |`);
   out.push(`| the single-bundle build, whole | ${r.bundles.singleBundleGzipKB} KB |`);
-  out.push('| directive parser on 2458 | null (no parser yet) |');
   out.push('');
+}
+if (r.parser) {
+  out.push('| directive parser on 2458 | |', '|---|---:|');
+  out.push(`| ${r.parser.tasks} draft tasks: median of ${r.parser.runs} runs (p95; first call in the process) | ${r.parser.directive2458Ms} ms (${r.parser.p95Ms} ms; ${r.parser.coldMs} ms) |`, '');
 }
 out.push('| budget | value | limit | verdict |');
 out.push('|---|---:|---:|---|');

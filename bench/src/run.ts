@@ -5,8 +5,11 @@
  *
  * Knobs (environment): BENCH_DURATION (seconds per load point, default 4), BENCH_RUNS
  * (browser runs per variant, default 7), BENCH_SCALE=small (a quick run at 1/10 scale),
- * BENCH_PGLITE_TASKS (PGlite scale, default the full scale), BENCH_ONLY=api|web|import (import: only
- * the other user's reads during an import; the budgets of what did not run are reported not measured).
+ * BENCH_PGLITE_TASKS (PGlite scale, default the full scale), BENCH_ONLY=api|web|import|parser|overview (import: only
+ * the other user's reads during an import; parser: only the directive parser on 2458; overview:
+ * overview.summary alone at 100,000 and 1,000,000 tasks on Postgres; the budgets of what did not run
+ * are reported not measured, and the results go to results/<date>-<only>.json so that a partial run
+ * never overwrites another run's file), BENCH_MILLION=0 (no 1,000,000 point).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,6 +22,8 @@ import { benchDir } from './lib/paths.ts';
 import { round } from './lib/stats.ts';
 import { browserBench, bundles, buildSingleBundle, chooseModule, type BrowserResult, type BundleResult } from './lib/web.ts';
 import { importContention, type ImportContentionResult } from './lib/import-contention.ts';
+import { overviewAtScale, type OverviewAtScale } from './lib/overview-scale.ts';
+import { parserBench, type ParserResult } from './lib/parser.ts';
 import { printTable } from './lib/table.ts';
 
 const startedAt = new Date();
@@ -30,7 +35,12 @@ const elapsed = () => `${Math.round((performance.now() - started) / 1000)} s`;
 const durationS = Number(process.env.BENCH_DURATION ?? 4);
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 const small = process.env.BENCH_SCALE === 'small';
-const only = process.env.BENCH_ONLY;
+const only = process.env.BENCH_ONLY || undefined;
+const scenarios = ['api', 'web', 'import', 'parser', 'overview'];
+if (only !== undefined && !scenarios.includes(only)) {
+  process.stderr.write(`BENCH_ONLY=${only}: not a scenario (one of ${scenarios.join(', ')})\n`);
+  process.exit(2);
+}
 const concurrency = [1, 16, 64];
 const asOf = today();
 
@@ -65,10 +75,14 @@ const api: Partial<Record<'postgres' | 'pglite', BackendResult>> = {};
 let browser: BrowserResult | null = null;
 let bundleSizes: BundleResult | null = null;
 let importOnPglite: ImportContentionResult | null = null;
+const overviewScale: { tasks100k: OverviewAtScale | null; tasks1m: OverviewAtScale | null } = { tasks100k: null, tasks1m: null };
+/** The 1,000,000 point: the full scale's units, ten times its tasks; fewer report lines and measurements (not what it measures). */
+const million: Scale = { ...full, tasks: 1_000_000, reports: 100_000, measurements: 50_000, drafts: 300 };
+let parser: ParserResult | null = null;
 
 log(`dondoc bench — ${startedAt.toISOString()} — as of ${asOf}`);
 
-if (only !== 'web' && only !== 'import') {
+if (only === undefined || only === 'api') {
   const pgVersion = await postgresAvailable();
   if (pgVersion) {
     log(`\n[API on Postgres ${pgVersion}] (${elapsed()})`);
@@ -82,10 +96,27 @@ if (only !== 'web' && only !== 'import') {
   if (pgliteScale.tasks !== pgScale.tasks) notes.push(`PGlite ran at a smaller scale (${pgliteScale.tasks.toLocaleString('en')} tasks) than Postgres.`);
 }
 
+if (only === 'overview' || ((only === undefined || only === 'api') && process.env.BENCH_MILLION !== '0' && !small)) {
+  if (await postgresAvailable()) {
+    if (only === 'overview') {
+      log(`\n[overview.summary alone at ${pgScale.tasks.toLocaleString('en')} tasks on Postgres] (${elapsed()})`);
+      overviewScale.tasks100k = await overviewAtScale(pgScale, asOf, durationS, log);
+    }
+    log(`\n[overview.summary alone at ${million.tasks.toLocaleString('en')} tasks on Postgres] (${elapsed()})`);
+    overviewScale.tasks1m = await overviewAtScale(million, asOf, durationS, log);
+  }
+}
+
 if (only === undefined || only === 'api' || only === 'import') {
   log(`\n[Another user's reads during an import on PGlite] (${elapsed()})`);
   importOnPglite = await importContention(5000, log);
   log(`  import of ${importOnPglite.rows} rows: ${importOnPglite.importMs} ms; ${importOnPglite.readsDuringImport} reads meanwhile, p95 ${importOnPglite.readP95Ms} ms, max ${importOnPglite.readMaxMs} ms`);
+}
+
+if (only === undefined || only === 'parser') {
+  log(`\n[Directive parser on 2458] (${elapsed()})`);
+  parser = parserBench();
+  log(`  ${parser.tasks} tasks from ${parser.textChars.toLocaleString('en')} characters: median ${parser.directive2458Ms} ms, p95 ${parser.p95Ms} ms, first call ${parser.coldMs} ms`);
 }
 
 if (only === undefined || only === 'web') {
@@ -96,6 +127,8 @@ if (only === undefined || only === 'web') {
   bundleSizes = bundles(choice, singleDir);
   log(`  shell ${bundleSizes.shell.gzipKB} KB + module ${bundleSizes.module.gzipKB} KB gzip (module's own code ${bundleSizes.module.ownGzipKB} KB); single bundle ${bundleSizes.singleBundleGzipKB} KB`);
   browser = await browserBench(choice, singleDir, runs, log);
+  const first = browser.firstPageJs;
+  log(`  ${first.path} needed ${first.beforeInteractiveGzipKB} KB gzip of JavaScript before interactive (shell ${first.beforeInteractive.shell.gzipKB} KB, module ${first.beforeInteractive.module.gzipKB} KB; single bundle ${first.singleBundleBeforeInteractiveGzipKB} KB); fetched after ${first.afterInteractive.gzipKB} KB; lazy, never fetched ${first.notFetched.gzipKB} KB`);
   log(`  federated ${browser.federated.medianMs} ms vs single bundle ${browser.singleBundle.medianMs} ms (median of ${runs}): ×${browser.ratio}`);
 }
 
@@ -124,6 +157,7 @@ const results = {
   browser,
   bundles: bundleSizes,
   importContention: { pglite: importOnPglite },
+  overviewAtScale: overviewScale,
   memory: {
     postgres: api.postgres ? { ...api.postgres.memory, idleAfterStartMiB: api.postgres.startup.realServerIdleRssMiB } : null,
     pglite: api.pglite ? { ...api.pglite.memory, idleAfterStartMiB: api.pglite.startup.realServerIdleRssMiB } : null,
@@ -134,10 +168,7 @@ const results = {
     method: 'spawn of `node --import tsx src/serve.ts` (the real server entry, as `pnpm start` serves) until GET /healthz answers 200, on the generated data',
   },
   experiments: api.postgres?.experiments ?? [],
-  parser: {
-    directive2458Ms: null,
-    note: 'There is no directive parser yet (its issue has not landed): nothing to time. The bench will time it on directive 2458 once it exists.',
-  },
+  parser,
   budgets: [] as ReturnType<typeof evaluateBudgets>,
   notes: [...notes, ...(api.postgres?.notes ?? []), ...(api.pglite?.notes ?? [])],
 };
@@ -146,7 +177,7 @@ results.budgets = evaluateBudgets(budgets.budgets, results);
 results.durationSeconds = Math.round((performance.now() - started) / 1000);
 
 mkdirSync(join(benchDir, 'results'), { recursive: true });
-const file = join(benchDir, 'results', `${results.date}.json`);
+const file = join(benchDir, 'results', only ? `${results.date}-${only}.json` : `${results.date}.json`);
 writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 printTable(results, log);
 log(`\nresults: ${file.replace(benchDir, 'bench/')} — the whole run took ${results.durationSeconds} s`);

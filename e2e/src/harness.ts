@@ -12,7 +12,7 @@ import {
   type RunningPortal,
 } from '@dondoc/plugin-sdk/browser-testing';
 
-export { seriousAccessibilityViolations, signIn, chromiumPath } from '@dondoc/plugin-sdk/browser-testing';
+export { chooseOption, seriousAccessibilityViolations, signIn, chromiumPath } from '@dondoc/plugin-sdk/browser-testing';
 export type { Browser, RunningPortal } from '@dondoc/plugin-sdk/browser-testing';
 
 export const repoRoot = workspaceRoot;

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, seriousAccessibilityViolations, signIn, startPortal, type Browser, type RunningPortal } from '../src/harness.ts';
+import { chooseOption, openBrowser, seriousAccessibilityViolations, signIn, startPortal, type Browser, type RunningPortal } from '../src/harness.ts';
 
 /**
  * Issue 11, items 2 and 4, as people do them: an officer of Sở Tài chính sends the quarter's
@@ -182,8 +182,7 @@ describe('report workflow in Chromium', () => {
     await shoot(page, 'report-status-current');
 
     const last = previousQuarterLabel();
-    await page.getByRole('combobox', { name: 'Kỳ báo cáo' }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: last }).click();
+    await chooseOption(page, page.getByRole('combobox', { name: 'Kỳ báo cáo' }), last);
     await page.getByRole('heading', { level: 1, name: `Tình hình báo cáo ${last}` }).waitFor();
     await page.getByRole('radiogroup', { name: 'Loại đơn vị' }).getByText('Quận, huyện, thị xã').click();
     await page.getByRole('heading', { name: 'Đơn vị phải báo cáo (30)' }).waitFor();

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono, type Context as HonoContext, type MiddlewareHandler } from 'hono';
@@ -15,7 +16,8 @@ import { contentSecurityPolicy, isAllowedHost, isSameOrigin, isStateChanging, se
 import { errorFields, type JsonLogger } from './logger.ts';
 import { isReady } from './plugins.ts';
 import type { Runtime } from './runtime.ts';
-import { serveFile } from './static.ts';
+import { isContentHashed, serveFile } from './static.ts';
+import type { InstalledPlugin } from './config.ts';
 
 export type AppEnv = {
   Variables: {
@@ -175,16 +177,29 @@ export function createApp(runtime: Runtime, options: AppOptions) {
     const visible = runtime.plugins.filter(isReady).filter((plugin) =>
       plugin.definition.permissions.some((permission) => runtime.permissions.decide(user, permission.key).allowed),
     );
-    return c.json(
-      visible.map((plugin) => ({
-        id: plugin.id,
-        name: plugin.definition.name,
-        unitCode: plugin.definition.unit,
-        version: plugin.definition.version,
-        entry: webEntry(plugin.config.web, plugin.id),
-        status: plugin.status,
-      })),
-    );
+    const answer: Array<Record<string, unknown>> = visible.map((plugin) => ({
+      id: plugin.id,
+      name: plugin.definition.name,
+      unitCode: plugin.definition.unit,
+      version: plugin.definition.version,
+      entry: webEntry(plugin.config.web, plugin.id),
+      status: plugin.status,
+    }));
+    // An administrator also sees the modules the server refused and why (the shell opens only `ready` ones).
+    if (user.roles.includes('admin')) {
+      for (const plugin of runtime.plugins.filter((p) => p.status === 'failed')) {
+        answer.push({
+          id: plugin.id,
+          name: plugin.artifact?.name ?? plugin.id,
+          unitCode: plugin.artifact?.unit ?? null,
+          version: plugin.config.installed?.version ?? null,
+          entry: null,
+          status: plugin.status,
+          error: plugin.error ?? null,
+        });
+      }
+    }
+    return c.json(answer);
   });
 
   const trpcHandler = async (c: HonoContext<AppEnv>) => {
@@ -250,9 +265,18 @@ export function createApp(runtime: Runtime, options: AppOptions) {
   app.get('/plugins/:id/*', async (c) => {
     const plugin = runtime.plugins.find((p) => p.id === c.req.param('id'));
     if (!plugin || plugin.config.web?.kind !== 'dir') return jsonError(c, 404, 'not_found');
-    const prefix = `/plugins/${plugin.id}/`;
-    const file = await serveFile(plugin.config.web.dir, c.req.path.slice(prefix.length));
-    return file ?? jsonError(c, 404, 'not_found');
+    const path = c.req.path.slice(`/plugins/${plugin.id}/`.length);
+    const file = await serveFile(plugin.config.web.dir, path);
+    if (file) return file;
+    // A page opened before an upgrade (or a rollback) still asks for its version's chunks: the
+    // other installed versions' hashed files answer (a hash names one content, whatever the version).
+    if (plugin.config.installed && isContentHashed(path)) {
+      for (const dir of await otherVersionWebDirs(plugin.config.installed)) {
+        const older = await serveFile(dir, path);
+        if (older) return older;
+      }
+    }
+    return jsonError(c, 404, 'not_found');
   });
 
   // The shell: its files, and index.html for every client-side route.
@@ -355,6 +379,16 @@ function limitBody(uploadFor: (path: string) => UploadKind | undefined, defaultL
 function webEntry(web: Runtime['plugins'][number]['config']['web'], id: string): string | null {
   if (!web) return null;
   return web.kind === 'url' ? web.url : `/plugins/${id}/mf-manifest.json`;
+}
+
+/** The web folders of a module's other installed versions (`<home>/<version>/web`), newest first. */
+async function otherVersionWebDirs(installed: InstalledPlugin): Promise<string[]> {
+  const versions = await readdir(installed.home).catch(() => [] as string[]);
+  return versions
+    .filter((version) => version !== installed.version)
+    .sort()
+    .reverse()
+    .map((version) => join(installed.home, version, 'web'));
 }
 
 /** Default location of the shell build in this repository. */

@@ -1,12 +1,5 @@
-import { migrate, migrationHistory, openDatabase } from '@dondoc/db';
-import { seedDemoDirectory } from '@dondoc/auth';
-import { seedDemoProgress2458, seedDirective2458, today } from '@dondoc/core/server';
-import { loadEnv } from './env.ts';
-import { createLogger } from './logger.ts';
-import { main } from './main.ts';
-import { boot, platformMigrations } from './runtime.ts';
-import { parseScaleArgs, seedScale, stderrProgress } from './scale-seed.ts';
-import { runPluginNew } from './plugin-new.ts';
+// Each command imports what it needs when it runs: `pnpm dondoc plugin:list` loads no database driver.
+const platform = () => import('./runtime.ts');
 
 interface Command {
   summary: string;
@@ -16,18 +9,43 @@ interface Command {
 const commands: Record<string, Command> = {
   'plugin:new': {
     summary: 'Tạo mô-đun đơn vị mới trên bộ công cụ (scaffold a department module): plugin:new <id> --unit <mã> --name "<tên>"',
-    run: (args) => runPluginNew(args),
+    run: async (args) => (await import('./plugin-new.ts')).runPluginNew(args),
+  },
+  'plugin:pack': {
+    summary: 'Đóng gói mô-đun thành một tệp phát hành (build a module into its release tarball): plugin:pack <thư mục> [--out <thư mục>]',
+    run: async (args) => (await import('./plugin-release.ts')).runPluginPack(args),
+  },
+  'plugin:install': {
+    summary: 'Cài hoặc nâng cấp mô-đun từ tệp phát hành (install or upgrade from a tarball): plugin:install <tệp .dondoc.tgz> [--sha256 <hex>]',
+    run: async (args) => (await import('./plugin-release.ts')).runPluginInstall(args),
+  },
+  'plugin:list': {
+    summary: 'Liệt kê mô-đun: phiên bản, trạng thái, tương thích SDK (list modules: version, status, SDK compatibility): plugin:list [--json]',
+    run: async (args) => (await import('./plugin-release.ts')).runPluginList(args),
+  },
+  'plugin:rollback': {
+    summary: 'Quay lại phiên bản trước của mô-đun (back to the previous version): plugin:rollback <id> [--force]',
+    run: async (args) => (await import('./plugin-release.ts')).runPluginRollback(args),
+  },
+  'plugin:remove': {
+    summary: 'Gỡ mô-đun, giữ dữ liệu trừ khi --drop-data (remove a module, its data kept unless --drop-data): plugin:remove <id> [--drop-data]',
+    run: async (args) => (await import('./plugin-release.ts')).runPluginRemove(args),
+  },
+  'directive:import': {
+    summary: 'Đọc văn bản chỉ đạo, dự thảo nhiệm vụ (read a directive, draft its tasks): directive:import <tệp .md|.txt|.docx> --dry-run [--json] | --as <tài khoản>',
+    run: async (args) => (await import('./directive-import.ts')).runDirectiveImport(args),
   },
   start: {
     summary: 'Chạy cổng thông tin (serve the portal)',
     run: async () => {
-      await main();
+      await (await import('./main.ts')).main();
       return -1; // keeps running
     },
   },
   'db:migrate': {
     summary: 'Áp dụng migration của nền tảng và các mô-đun đã cài (apply migrations of the platform and installed modules)',
     run: async () => {
+      const [{ boot }, { loadEnv }, { createLogger }, { migrationHistory }] = await Promise.all([platform(), import('./env.ts'), import('./logger.ts'), import('@dondoc/db')]);
       const env = { ...loadEnv(), demo: false };
       const runtime = await boot(env, { log: createLogger('warn'), owner: 'pnpm dondoc db:migrate' });
       const history = await migrationHistory(runtime.database.db);
@@ -41,6 +59,7 @@ const commands: Record<string, Command> = {
   'db:status': {
     summary: 'Liệt kê migration đã áp dụng (list applied migrations)',
     run: async () => {
+      const [{ loadEnv }, { migrate, migrationHistory, openDatabase }] = await Promise.all([import('./env.ts'), import('@dondoc/db')]);
       const env = loadEnv();
       const database = await openDatabase({ url: env.databaseUrl, dataDir: env.dataDir, owner: 'pnpm dondoc db:status' });
       await migrate(database.db, []);
@@ -54,6 +73,13 @@ const commands: Record<string, Command> = {
   'seed:demo': {
     summary: 'Nạp dữ liệu mẫu: đơn vị, tài khoản, văn bản 2458 (seed demo units, accounts, directive 2458)',
     run: async () => {
+      const [{ platformMigrations }, { loadEnv }, { migrate, openDatabase }, { seedDemoDirectory }, { seedDemoProgress2458, seedDirective2458 }] = await Promise.all([
+        platform(),
+        import('./env.ts'),
+        import('@dondoc/db'),
+        import('@dondoc/auth'),
+        import('@dondoc/core/server'),
+      ]);
       const env = loadEnv();
       const database = await openDatabase({ url: env.databaseUrl, dataDir: env.dataDir, owner: 'pnpm dondoc seed:demo' });
       await migrate(database.db, platformMigrations);
@@ -69,6 +95,13 @@ const commands: Record<string, Command> = {
     summary:
       'Sinh dữ liệu quy mô thành phố để đo hiệu năng (city-scale data for benchmarks): --units 600 --tasks 100000 --reports 300000 --measurements 50000 --seed 1 [--as-of YYYY-MM-DD --accounts N --drafts N]',
     run: async (args) => {
+      const [{ platformMigrations }, { loadEnv }, { migrate, openDatabase }, { today }, { parseScaleArgs, seedScale, stderrProgress }] = await Promise.all([
+        platform(),
+        import('./env.ts'),
+        import('@dondoc/db'),
+        import('@dondoc/core/server'),
+        import('./scale-seed.ts'),
+      ]);
       const options = parseScaleArgs(args);
       const env = loadEnv();
       const database = await openDatabase({ url: env.databaseUrl, dataDir: env.dataDir, owner: 'pnpm dondoc seed:scale' });
@@ -87,7 +120,7 @@ const commands: Record<string, Command> = {
 function help(): string {
   const width = Math.max(...Object.keys(commands).map((name) => name.length));
   const lines = Object.entries(commands).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`);
-  return `Cách dùng (usage): pnpm dondoc <lệnh> [tham số]\n\nLệnh (commands):\n${lines.join('\n')}\n\nBiến môi trường: PORT, HOST, DATA_DIR, DATABASE_URL, DONDOC_DEMO, DONDOC_CONFIG (xem README).\n`;
+  return `Cách dùng (usage): pnpm dondoc <lệnh> [tham số]\n\nLệnh (commands):\n${lines.join('\n')}\n\nBiến môi trường: PORT, HOST, DATA_DIR, DATABASE_URL, DONDOC_DEMO, DONDOC_CONFIG, DONDOC_PLUGINS_DIR (xem README).\n`;
 }
 
 export async function runCli(argv: string[]): Promise<number> {

@@ -1,4 +1,4 @@
-import { isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { AUTO_REMINDER_LEAD_DAYS, AUTO_REMINDER_MAX_LEAD_DAYS } from '@dondoc/core';
 
@@ -18,6 +18,11 @@ const envSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   DONDOC_DEMO: flag.optional(),
   DONDOC_CONFIG: z.string().min(1).default('./dondoc.config.json'),
+  DONDOC_PLUGINS_DIR: z
+    .string()
+    .min(1)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
@@ -39,6 +44,8 @@ export interface Env {
   databaseUrl: string | undefined;
   demo: boolean;
   configPath: string;
+  /** Where modules installed from their release tarball live, `<dir>/<id>/<version>/` (`DONDOC_PLUGINS_DIR`, default `installed-plugins` beside the config file). */
+  pluginsDir: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** The portal's own origin (`PUBLIC_URL`, default `http://HOST:PORT`): the same-origin rule and the Host allow-list use it. */
   publicUrl: string;
@@ -69,6 +76,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     // Demo data by default only on the embedded database: a real server is someone's data.
     demo: value.DONDOC_DEMO ?? !value.DATABASE_URL,
     configPath: fromLaunchDir(value.DONDOC_CONFIG),
+    pluginsDir: value.DONDOC_PLUGINS_DIR ? fromLaunchDir(value.DONDOC_PLUGINS_DIR) : resolve(dirname(fromLaunchDir(value.DONDOC_CONFIG)), 'installed-plugins'),
     logLevel: value.LOG_LEVEL,
     publicUrl: new URL(value.PUBLIC_URL ?? `http://${value.HOST.includes(':') ? `[${value.HOST}]` : value.HOST}:${value.PORT}`).origin,
     trustProxy: value.TRUST_PROXY,

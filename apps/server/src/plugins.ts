@@ -1,9 +1,12 @@
+import { register } from 'node:module';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AnyRouter } from '@trpc/server';
 import { migrate, type Db } from '@dondoc/db';
 import type { PermissionRegistry } from '@dondoc/auth';
 import { declareModuleTargets } from '@dondoc/core/server';
 import { isPluginDefinition, pluginManifestSchema, type PluginContext, type PluginDefinition } from '@dondoc/plugin-sdk';
+import { ARTIFACT_LAYOUT, readArtifactManifest, verifyArtifact, type ArtifactManifest } from '@dondoc/plugin-sdk/release';
 import type { PluginConfigEntry } from './config.ts';
 import { errorFields, type JsonLogger } from './logger.ts';
 
@@ -16,6 +19,8 @@ export interface LoadedPlugin {
   error?: string;
   config: PluginConfigEntry;
   definition?: PluginDefinition;
+  /** A module installed from its tarball: its artifact manifest (checked when ready; as found when the check refused it). */
+  artifact?: ArtifactManifest;
 }
 
 export interface ReadyPlugin extends LoadedPlugin {
@@ -46,10 +51,22 @@ export async function loadPlugins(options: {
     const log = options.log.child({ plugin: entry.id });
     try {
       if (options.reservedIds.includes(entry.id)) throw new Error(`"${entry.id}" is a reserved id`);
-      const definition = await importDefinition(entry);
+      let artifact: ArtifactManifest | undefined;
+      if (entry.installed) {
+        // Checked at every start: a file changed since the install, or an SDK range this server
+        // does not satisfy, refuses the module (status failed, the reason in /healthz and the log).
+        artifact = await verifyArtifact(entry.installed.root);
+        if (artifact.id !== entry.id || artifact.version !== entry.installed.version) {
+          throw new Error(`${entry.installed.root} holds ${artifact.id} ${artifact.version}, the config names ${entry.id} ${entry.installed.version}`);
+        }
+        registerArtifactResolution(entry.installed.home);
+      }
+      const imported = await importDefinition(entry);
+      // A bundled entry's own idea of its migrations folder is relative to its source layout: the artifact's is drizzle/.
+      const definition = entry.installed ? { ...imported, migrations: join(entry.installed.root, ARTIFACT_LAYOUT.migrations) } : imported;
       await migrate(options.db, [{ name: `plugin:${definition.id}`, migrationsFolder: definition.migrations }]);
-      // The targets of its manifest, created or updated in place (a code held by a manual
-      // target or another module fails the plugin).
+      // The targets of its manifest, created or updated in place (a manual target's code is
+      // adopted; a code held by another module fails the plugin).
       await declareModuleTargets(options.db, definition.id, definition.unit, definition.targets ?? []);
       options.permissions.register(definition.id, definition.unit, definition.permissions);
       try {
@@ -58,10 +75,12 @@ export async function loadPlugins(options: {
         options.permissions.unregister(definition.id);
         throw error;
       }
-      loaded.push({ id: entry.id, status: 'ready', config: entry, definition, router: definition.router } as ReadyPlugin);
-      log.info('plugin ready', { version: definition.version });
+      loaded.push({ id: entry.id, status: 'ready', config: entry, definition, router: definition.router, ...(artifact ? { artifact } : {}) } as ReadyPlugin);
+      log.info('plugin ready', { version: definition.version, ...(artifact ? { installed: entry.installed?.root, sdkRange: artifact.sdk.range } : {}) });
     } catch (error) {
-      loaded.push({ id: entry.id, status: 'failed', error: failureText(error), config: entry });
+      // A refused artifact still says what it is (its manifest), for the administrator's list.
+      const manifest = entry.installed ? await readArtifactManifest(entry.installed.root).catch(() => undefined) : undefined;
+      loaded.push({ id: entry.id, status: 'failed', error: failureText(error), config: entry, ...(manifest ? { artifact: manifest } : {}) });
       log.error('plugin failed to start', errorFields(error));
     }
   }
@@ -79,6 +98,19 @@ function failureText(error: unknown): string {
     if (text && !parts.includes(text)) parts.push(text);
   }
   return parts.join(' — ');
+}
+
+const registeredRoots = new Set<string>();
+
+/**
+ * Lets the server bundles under `home` import the packages the server provides (see
+ * artifact-hooks.mjs); registered once for each module's folder.
+ */
+function registerArtifactResolution(home: string): void {
+  const root = pathToFileURL(home).href + '/';
+  if (registeredRoots.has(root)) return;
+  registeredRoots.add(root);
+  register(new URL('./artifact-hooks.mjs', import.meta.url), { data: { roots: [root], anchors: [import.meta.url] } });
 }
 
 async function importDefinition(entry: PluginConfigEntry): Promise<PluginDefinition> {

@@ -74,7 +74,7 @@ export async function boot(env: Env, options: BootOptions = {}): Promise<Runtime
       const progress = directive.created ? await seedDemoProgress2458(database.db) : { updated: 0 };
       log.info('demo data ready', { created, directive, progress });
     }
-    const entries = await loadPluginConfig(env.configPath);
+    const entries = await loadPluginConfig(env.configPath, env.pluginsDir);
     const plugins = await loadPlugins({
       entries,
       db: database.db,

@@ -19,11 +19,18 @@ const contentTypes: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Files whose name carries no content hash must be revalidated; hashed assets are immutable. */
+/**
+ * Whether a file's name carries its content hash (vite's `name-<hash>.js`): such a file never
+ * changes under its name. A module's `remoteEntry.js` and `mf-manifest.json` and the shell's
+ * `index.html` carry none: they name the current chunks and must be revalidated.
+ */
+export function isContentHashed(path: string): boolean {
+  return /[-.][A-Za-z0-9_-]{8,}\.(js|css|woff2?|svg|png)$/.test(path) && !path.endsWith('remoteEntry.js');
+}
+
+/** Files whose name carries no content hash must be revalidated; hashed assets are immutable (a year). */
 function cacheControl(path: string): string {
-  return /[-.][A-Za-z0-9_-]{8,}\.(js|css|woff2?|svg|png)$/.test(path) && !path.endsWith('remoteEntry.js')
-    ? 'public, max-age=31536000, immutable'
-    : 'no-cache';
+  return isContentHashed(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Targets declared in a module's manifest: the server creates them when it loads the module
- * (after its migrations, before onStart); a code held by a manual target or another module
- * fails that module, as /healthz shows, and leaves the target as it was.
+ * (after its migrations, before onStart); a manual target's code is adopted by the module that
+ * declares it; a code held by another module fails that module, as /healthz shows, and leaves
+ * the target as it was.
  */
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,23 +18,25 @@ describe.each(testBackends)('module targets on %s', (backend) => {
   beforeAll(async () => {
     server = await startTestServer(backend, [
       { id: 'targets', server: fixture('targets-plugin.ts') },
-      { id: 'clash-manual', server: fixture('target-clash-manual-plugin.ts') },
+      { id: 'adopt-manual', server: fixture('target-adopt-manual-plugin.ts') },
       { id: 'clash-module', server: fixture('target-clash-module-plugin.ts') },
+      { id: 'clash-adopted', server: fixture('target-clash-adopted-plugin.ts') },
     ]);
   });
   afterAll(async () => server?.close());
 
-  it('the declaring module is ready with its target created; the clashing ones failed', async () => {
+  it('the declaring modules are ready, a target created and a manual one adopted; the clashing ones failed', async () => {
     const health = (await (await fetch(`${server.url}/healthz`)).json()) as { plugins: unknown[] };
     expect(health.plugins).toEqual([
       { id: 'targets', status: 'ready' },
-      { id: 'clash-manual', status: 'failed' },
+      { id: 'adopt-manual', status: 'ready' },
       { id: 'clash-module', status: 'failed' },
+      { id: 'clash-adopted', status: 'failed' },
     ]);
     const failed = server.runtime.plugins.filter((p) => p.status === 'failed').map((p) => [p.id, p.error]);
     expect(failed).toEqual([
-      ['clash-manual', 'module "clash-manual" declares target 2458-CT1, which is held by a manual target'],
       ['clash-module', 'module "clash-module" declares target FX-CT1, which is held by module "targets"'],
+      ['clash-adopted', 'module "clash-adopted" declares target 2458-CT1, which is held by module "adopt-manual"'],
     ]);
     const rows = await queryRows<{ code: string; name: string; source: string; source_module: string | null; owner_unit_code: string; clause: string | null }>(
       server.runtime.database.db,
@@ -42,7 +45,7 @@ describe.each(testBackends)('module targets on %s', (backend) => {
         where t.code in ('FX-CT1', '2458-CT1') order by t.code`,
     );
     expect(rows).toEqual([
-      { code: '2458-CT1', name: 'Cắt giảm, đơn giản hóa ít nhất 20% TTHC nội bộ đến năm 2025', source: 'manual', source_module: null, owner_unit_code: 'VP', clause: '2.2' },
+      { code: '2458-CT1', name: 'Cắt giảm, đơn giản hóa ít nhất 20% TTHC nội bộ đến năm 2025', source: 'module', source_module: 'adopt-manual', owner_unit_code: 'VP', clause: '2.2' },
       { code: 'FX-CT1', name: 'Chỉ tiêu của mô-đun kiểm thử', source: 'module', source_module: 'targets', owner_unit_code: 'STC', clause: '3.1' },
     ]);
   });

@@ -2,6 +2,8 @@ import { addResources, type ResourceTree } from '@dondoc/ui';
 import { coreEn, coreVi } from './core/texts.ts';
 import { givingEn, givingVi } from './core/texts-giving.ts';
 import { followUpEn, followUpVi } from './core/texts-follow-up.ts';
+import { scorecardsEn, scorecardsVi } from './core/texts-scorecards.ts';
+import { watchEn, watchVi } from './core/texts-watch.ts';
 
 /** Texts of the shell (namespace `shell`). Vietnamese is the reference; English has the same keys. */
 export const shellVi = {
@@ -31,6 +33,7 @@ export const shellVi = {
   },
   nav: {
     home: 'Tổng quan',
+    cityOverview: 'Toàn Thành phố',
     tasks: 'Nhiệm vụ',
     targets: 'Chỉ tiêu',
     reports: 'Báo cáo định kỳ',
@@ -52,6 +55,7 @@ export const shellVi = {
   module: {
     loadFailed: 'Không tải được mô-đun {{name}}',
     loading: 'Đang tải mô-đun {{name}}…',
+    reloading: 'Đã có phiên bản mới của mô-đun {{name}}, đang tải lại trang…',
     notListedTitle: 'Không mở được mô-đun',
     notListed: 'Không có mô-đun "{{id}}", hoặc bạn không có quyền mở mô-đun này.',
     serverFailed: 'Mô-đun chưa khởi động được trên máy chủ. Vui lòng liên hệ quản trị hệ thống.',
@@ -65,6 +69,11 @@ export const shellVi = {
     pageNotFound: 'Không tìm thấy trang này trong mô-đun.',
     backToModule: 'Về trang đầu của mô-đun',
   },
+  page: {
+    failedTitle: 'Không hiển thị được trang',
+    failed: 'Trang gặp lỗi khi hiển thị: {{message}}',
+    reloading: 'Đã có phiên bản mới của cổng, đang tải lại trang…',
+  },
   notFound: {
     title: 'Không tìm thấy trang',
     text: 'Địa chỉ bạn mở không tồn tại hoặc đã được chuyển đi.',
@@ -77,6 +86,8 @@ export const shellVi = {
   ...coreVi,
   ...givingVi,
   ...followUpVi,
+  ...scorecardsVi,
+  ...watchVi,
   audit: { ...coreVi.audit, ...givingVi.audit, ...followUpVi.audit },
 };
 
@@ -109,6 +120,7 @@ export const shellEn: SameShape<typeof shellVi> = {
   },
   nav: {
     home: 'Overview',
+    cityOverview: 'City overview',
     tasks: 'Tasks',
     targets: 'Targets',
     reports: 'Periodic reports',
@@ -130,6 +142,7 @@ export const shellEn: SameShape<typeof shellVi> = {
   module: {
     loadFailed: 'Could not load module {{name}}',
     loading: 'Loading module {{name}}…',
+    reloading: 'A new version of module {{name}} is out; reloading the page…',
     notListedTitle: 'Cannot open this module',
     notListed: 'There is no module "{{id}}", or you are not allowed to open it.',
     serverFailed: 'The module did not start on the server. Please contact the system administrator.',
@@ -143,6 +156,11 @@ export const shellEn: SameShape<typeof shellVi> = {
     pageNotFound: 'This page does not exist in the module.',
     backToModule: "Back to the module's first page",
   },
+  page: {
+    failedTitle: 'The page could not be shown',
+    failed: 'The page failed while rendering: {{message}}',
+    reloading: 'A new version of the portal is out; reloading the page…',
+  },
   notFound: {
     title: 'Page not found',
     text: 'The address you opened does not exist or has moved.',
@@ -155,6 +173,8 @@ export const shellEn: SameShape<typeof shellVi> = {
   ...coreEn,
   ...givingEn,
   ...followUpEn,
+  ...scorecardsEn,
+  ...watchEn,
   audit: { ...coreEn.audit, ...givingEn.audit, ...followUpEn.audit },
 };
 

@@ -1,5 +1,5 @@
 import { lazy, type ComponentType, type ReactNode } from 'react';
-import { AuditOutlined, FileTextOutlined, HomeOutlined, LineChartOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, AuditOutlined, FileTextOutlined, HomeOutlined, LineChartOutlined, TrophyOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { BellOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { FileAddOutlined } from '@ant-design/icons';
 import { HomePage } from './pages/HomePage.tsx';
@@ -16,6 +16,10 @@ const ReportStatusPage = lazy(() => import('./pages/reports/ReportStatusPage.tsx
 const CoordinationPage = lazy(() => import('./pages/coordination/CoordinationPage.tsx').then((m) => ({ default: m.CoordinationPage })));
 const DirectivesPage = lazy(() => import('./pages/giving/DirectivesPage.tsx').then((m) => ({ default: m.DirectivesPage })));
 const DirectivePage = lazy(() => import('./pages/giving/DirectivePage.tsx').then((m) => ({ default: m.DirectivePage })));
+const DirectiveImportPage = lazy(() => import('./pages/giving/DirectiveImportPage.tsx').then((m) => ({ default: m.DirectiveImportPage })));
+const OverviewPage = lazy(() => import('./pages/overview/OverviewPage.tsx').then((m) => ({ default: m.OverviewPage })));
+const ScorecardsPage = lazy(() => import('./pages/scorecards/ScorecardsPage.tsx').then((m) => ({ default: m.ScorecardsPage })));
+const ScorecardPage = lazy(() => import('./pages/scorecards/ScorecardPage.tsx').then((m) => ({ default: m.ScorecardPage })));
 const BriefingPage = lazy(() => import('./pages/briefing/BriefingPage.tsx').then((m) => ({ default: m.BriefingPage })));
 
 /**
@@ -38,10 +42,13 @@ export interface CoreRoute {
 
 export const coreRoutes: CoreRoute[] = [
   { path: '/', Component: HomePage, nav: { labelKey: 'nav.home', icon: <HomeOutlined /> } },
+  { path: '/tong-quan', Component: OverviewPage, nav: { labelKey: 'nav.cityOverview', icon: <AppstoreOutlined /> }, anyOf: [perm.overviewRead] },
   { path: '/nhiem-vu', Component: TasksPage, nav: { labelKey: 'nav.tasks', icon: <UnorderedListOutlined /> }, anyOf: [perm.tasksRead] },
   { path: '/nhiem-vu/:id', Component: TaskDetailPage, anyOf: [perm.tasksRead] },
   { path: '/chi-tieu', Component: TargetsPage, nav: { labelKey: 'nav.targets', icon: <LineChartOutlined /> }, anyOf: [perm.targetsRead] },
   { path: '/chi-tieu/:code', Component: TargetDetailPage, anyOf: [perm.targetsRead] },
+  { path: '/chi-so', Component: ScorecardsPage, nav: { labelKey: 'scorecards.nav', icon: <TrophyOutlined /> }, anyOf: [perm.scorecardsRead] },
+  { path: '/chi-so/:id', Component: ScorecardPage, anyOf: [perm.scorecardsRead] },
   { path: '/bao-cao', Component: ReportPage, nav: { labelKey: 'nav.reports', icon: <FileTextOutlined /> }, anyOf: [perm.reportsRead] },
   {
     path: '/bao-cao/tinh-hinh',
@@ -57,6 +64,7 @@ export const coreRoutes: CoreRoute[] = [
   },
   { path: '/giao-ban', Component: BriefingPage, nav: { labelKey: 'nav.briefing', icon: <ScheduleOutlined /> }, anyOf: [perm.reportsReview] },
   { path: '/giao-nhiem-vu', Component: DirectivesPage, nav: { labelKey: 'giving.nav', icon: <FileAddOutlined /> }, anyOf: [perm.directivesWrite] },
+  { path: '/giao-nhiem-vu/nhap-van-ban', Component: DirectiveImportPage, anyOf: [perm.directivesWrite] },
   { path: '/giao-nhiem-vu/:id', Component: DirectivePage, anyOf: [perm.directivesWrite] },
   { path: '/thong-bao', Component: NotificationsPage, anyOf: [perm.notificationsRead] },
 ];

@@ -35,6 +35,10 @@ describe('core routes', () => {
   it('put every core page but the overview behind a permission', () => {
     for (const route of coreRoutes.filter((r) => r.path !== '/')) expect(route.anyOf?.length).toBeGreaterThan(0);
     expect(coreRoutes.find((r) => r.path === '/dieu-phoi')?.anyOf).toEqual([perm.reportsReview, perm.escalationsRespond]);
+    expect(coreRoutes.filter((r) => r.path.startsWith('/chi-so')).map((r) => [r.path, r.anyOf, r.nav?.labelKey ?? null])).toEqual([
+      ['/chi-so', [perm.scorecardsRead], 'scorecards.nav'],
+      ['/chi-so/:id', [perm.scorecardsRead], null],
+    ]);
     expect(coreRoutes.filter((r) => r.nav).map((r) => r.path)).toEqual(
       expect.arrayContaining(['/', '/nhiem-vu', '/chi-tieu', '/bao-cao', '/dieu-phoi', '/giao-ban']),
     );

@@ -50,6 +50,16 @@ describe('production builds', () => {
     expect(entry).not.toContain('TargetChart');
   });
 
+  it('a module bundles no antd: its components come from the shell through @dondoc/ui', () => {
+    requireBuild(join(fixtureDist, 'mf-manifest.json'));
+    // antd's default class prefix, set once in its ConfigProvider code: the shell has it, a module must not.
+    const antdCopies = (dir: string) => jsFiles(dir).filter((file) => readFileSync(file, 'utf8').includes('`ant`')).length;
+    expect(antdCopies(shellDist)).toBeGreaterThan(0);
+    expect(antdCopies(fixtureDist)).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(fixtureDist, 'mf-manifest.json'), 'utf8')) as { shared: Array<{ name: string }> };
+    expect(manifest.shared.map((share) => share.name)).not.toContain('antd');
+  });
+
   it('a module bundles no React: it uses the shell\'s', () => {
     requireBuild(join(fixtureDist, 'mf-manifest.json'));
     expect(copies(fixtureDist)).toEqual({ react: 0, reactDom: 0 });

@@ -41,4 +41,3 @@ describe('directive files and units', () => {
     expect(unitNamer(undefined)('SXD')).toBe('SXD');
   });
 });
-

@@ -4,7 +4,7 @@ import { federationName as sdkFederationName } from '@dondoc/plugin-sdk/vite';
 import { shellEn, shellVi } from '../src/i18n.ts';
 import { safeNext } from '../src/api.ts';
 import { federationName } from '../src/modules/federationName.ts';
-import { checkDefinition, ModuleLoadError } from '../src/modules/federation.ts';
+import { checkDefinition, ModuleLoadError, moduleFileUrls, moduleIdOf } from '../src/modules/federation.ts';
 
 describe('shell texts', () => {
   it('have the same keys in Vietnamese and English', () => {
@@ -46,5 +46,30 @@ describe('checkDefinition', () => {
     expect(() => checkDefinition({ default: { id: 'other', routes: [{ path: '', Component: Page }] } }, 'fixture')).toThrow(/"other"/);
     expect(() => checkDefinition({ default: { id: 'fixture', routes: [] } }, 'fixture')).toThrow(ModuleLoadError);
     expect(() => checkDefinition({ default: { id: 'fixture', routes: [{ path: '' }] } }, 'fixture')).toThrow(ModuleLoadError);
+  });
+});
+
+describe('what the shell preloads of a module', () => {
+  it('finds the module of an address', () => {
+    expect(moduleIdOf('/m/tai-chinh/')).toBe('tai-chinh');
+    expect(moduleIdOf('/m/van-phong/phuong-an')).toBe('van-phong');
+    expect(moduleIdOf('/tong-quan')).toBeUndefined();
+  });
+
+  it("names the remote entry and the ./plugin chunks of a module's manifest, under its public path", () => {
+    const manifest = {
+      metaData: { publicPath: '/plugins/tai-chinh/', remoteEntry: { name: 'remoteEntry.js', path: '' } },
+      exposes: [{ path: './plugin', assets: { js: { sync: ['assets/plugin-abc.js', 'assets/utils-def.js'] } } }],
+    };
+    expect(moduleFileUrls(manifest, 'http://127.0.0.1:3000/plugins/tai-chinh/mf-manifest.json')).toEqual([
+      'http://127.0.0.1:3000/plugins/tai-chinh/remoteEntry.js',
+      'http://127.0.0.1:3000/plugins/tai-chinh/assets/plugin-abc.js',
+      'http://127.0.0.1:3000/plugins/tai-chinh/assets/utils-def.js',
+    ]);
+    // A module served from another origin with publicPath "auto": beside its manifest.
+    expect(moduleFileUrls({ metaData: { publicPath: 'auto', remoteEntry: { name: 'remoteEntry.js' } } }, 'https://cdn.example/xd/mf-manifest.json')).toEqual([
+      'https://cdn.example/xd/remoteEntry.js',
+    ]);
+    expect(moduleFileUrls({}, 'http://127.0.0.1:3000/plugins/x/mf-manifest.json')).toEqual([]);
   });
 });

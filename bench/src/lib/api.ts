@@ -1,12 +1,13 @@
 import type { ScaleResult } from '@dondoc/server/scale-seed';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { runExperiments, type Experiment } from './experiments.ts';
 import { runLoad, type LoadPoint } from './load.ts';
-import { repoRoot } from './paths.ts';
+import { coldLoad, overviewNavigation } from './browser.ts';
+import { benchDir, repoRoot } from './paths.ts';
 import { runCommand, startServerProcess } from './processes.ts';
 import { median, quantile, round } from './stats.ts';
 
@@ -51,6 +52,8 @@ export interface BackendResult {
       inProcessProcedureIterations: number;
       roundRatios: number[];
     };
+    /** tasks.list (first, deep, all-deep pages) and targets.get over their bare SQL, as the overview's. */
+    readsOverBareSql: Record<string, { ratio: number | null; p50Ms: number | null; bareSqlP50Ms: number | null; queries: number; roundRatios: number[] }>;
     trpcOverRawHono: {
       /** Median over three alternating rounds of 2 s at 16 connections. */
       ratio: number | null;
@@ -67,6 +70,12 @@ export interface BackendResult {
     };
   };
   memory: { rssAfterLoadMiB: number; peakRssMiB: number };
+  /**
+   * `/tong-quan` in Chromium as ubnd until the matrix shows its rows, three runs each: loaded cold
+   * (a fresh profile: every file fetched, the session looked up) and reached from the menu of
+   * the portal already open (how a coordinator opens it).
+   */
+  overviewPage: { runsMs: number[]; medianMs: number; navigationRunsMs: number[]; navigationMedianMs: number } | null;
   /** Candidate index/query changes measured on this database (Postgres only). */
   experiments: Experiment[];
   notes: string[];
@@ -98,13 +107,13 @@ export async function generate(scale: Scale, asOf: string, target: { databaseUrl
   return { output: JSON.parse(line) as GeneratorOutput, seconds: round((performance.now() - started) / 1000, 1)! };
 }
 
-async function signIn(url: string, username: string, password: string): Promise<string> {
+export async function signIn(url: string, username: string, password: string): Promise<string> {
   const response = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify({ username, password }) });
   if (response.status !== 200) throw new Error(`sign-in as ${username} answered ${response.status}: ${await response.text()}`);
   return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 }
 
-const queryPath = (procedure: string, input: unknown) => `/api/trpc/core/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`;
+export const queryPath = (procedure: string, input: unknown) => `/api/trpc/core/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`;
 
 /**
  * Waits until the server has worked off what the last load point left in flight (autocannon
@@ -127,7 +136,7 @@ function describePoint(p: LoadPoint): string {
   return `${v('p50')}  ${v('p95')}  ${v('p99')}  ${p.rps} req/s  (${p.requests} answered, ${p.unfinished} unfinished)${p.non2xx ? `  ${p.non2xx} non-2xx!` : ''}`;
 }
 
-const settled = async (url: string, point: Promise<LoadPoint>) => {
+export const settled = async (url: string, point: Promise<LoadPoint>) => {
   const result = await point;
   await settle(url);
   return result;
@@ -183,6 +192,7 @@ export async function benchBackend(options: BackendOptions): Promise<BackendResu
     const endpoints: Record<string, EndpointResult> = {};
     let ratios: BackendResult['ratios'];
     let memory: BackendResult['memory'];
+    let overviewPage: BackendResult['overviewPage'] = null;
     try {
       const coordinator = await signIn(url, 'ubnd', 'dondoc-demo');
       const headers = { cookie: coordinator };
@@ -269,35 +279,27 @@ export async function benchBackend(options: BackendOptions): Promise<BackendResu
       // sides alike), the endpoint at one connection, the replay, and the procedure in-process.
       const overviewPath = queryPath('overview.summary', { asOf });
       const directPath = `/__bench/direct?input=${encodeURIComponent(JSON.stringify({ asOf }))}`;
-      await settle(url);
-      await fetch(`${url}${overviewPath}`, { headers: { ...headers, 'x-bench-capture': '1' } });
-      const captured = (await (await fetch(`${url}/__bench/captured`)).json()) as unknown[];
-      const roundMs = 2000;
-      const httpTimes: number[] = [];
-      const bareTimes: number[] = [];
       const directTimes: number[] = [];
-      const roundRatios: number[] = [];
-      let bareInfo = { queries: 0, rows: 0 };
-      for (let round_ = 0; round_ < 3; round_++) {
-        const http: number[] = [];
-        const until = performance.now() + roundMs;
-        while (performance.now() < until || http.length < 3) {
-          const t = performance.now();
-          const response = await fetch(`${url}${overviewPath}`, { headers });
-          await response.arrayBuffer();
-          http.push(performance.now() - t);
-        }
-        const n = Math.max(3, Math.min(300, Math.round(roundMs / Math.max(1, median(http)))));
-        const bare = (await (await fetch(`${url}/__bench/bare?n=${n}`)).json()) as { queries: number; rows: number; times: number[] };
-        const direct = ((await (await fetch(`${url}${directPath}&n=${n}`)).json()) as { times: number[] }).times;
-        bareInfo = { queries: bare.queries, rows: bare.rows };
-        httpTimes.push(...http);
-        bareTimes.push(...bare.times);
-        directTimes.push(...direct);
-        roundRatios.push(median(http) / median(bare.times));
-      }
+      const overview = await overBareSql(url, headers, overviewPath, async (n) => {
+        directTimes.push(...((await (await fetch(`${url}${directPath}&n=${n}`)).json()) as { times: number[] }).times);
+      });
+      const { httpTimes, bareTimes, roundRatios, bareInfo, captured } = overview;
       const bareSorted = [...bareTimes].sort((a, b) => a - b);
-      log(`  overview.summary p50 ${round(median(httpTimes), 2)} ms (one connection) over its bare SQL (${captured.length} statements, ${bareInfo.rows} rows) p50 ${round(median(bareTimes), 2)} ms; in-process ${round(median(directTimes), 2)} ms`);
+      log(`  overview.summary p50 ${round(median(httpTimes), 2)} ms (one connection) over its bare SQL (${captured} statements, ${bareInfo.rows} rows) p50 ${round(median(bareTimes), 2)} ms; in-process ${round(median(directTimes), 2)} ms`);
+
+      // Every other core read endpoint over its bare SQL, the same way (issue 17: each ≤ 1.5×).
+      const readsOverBareSql: Record<string, { ratio: number | null; p50Ms: number | null; bareSqlP50Ms: number | null; queries: number; roundRatios: number[] }> = {};
+      for (const entry of plan.filter((e) => e.id !== 'overviewSummary')) {
+        const measured = await overBareSql(url, headers, queryPath(entry.procedure, entry.input));
+        readsOverBareSql[entry.id] = {
+          ratio: round(median(measured.roundRatios), 2),
+          p50Ms: round(median(measured.httpTimes), 2),
+          bareSqlP50Ms: round(median(measured.bareTimes), 2),
+          queries: measured.bareInfo.queries,
+          roundRatios: measured.roundRatios.map((r) => round(r, 2)!),
+        };
+        log(`  ${entry.id} p50 ${readsOverBareSql[entry.id]!.p50Ms} ms over its bare SQL p50 ${readsOverBareSql[entry.id]!.bareSqlP50Ms} ms: ×${readsOverBareSql[entry.id]!.ratio}`);
+      }
 
       // A trivial tRPC query over a raw Hono JSON route, same server, same answer, alternating.
       const raws: LoadPoint[] = [];
@@ -326,6 +328,7 @@ export async function benchBackend(options: BackendOptions): Promise<BackendResu
           inProcessProcedureIterations: directTimes.length,
           roundRatios: roundRatios.map((r) => round(r, 2)!),
         },
+        readsOverBareSql,
         trpcOverRawHono: {
           ratio: round(trpcRatio, 2),
           connections: 16,
@@ -340,6 +343,17 @@ export async function benchBackend(options: BackendOptions): Promise<BackendResu
           at1: { trpc: trpc1, raw: raw1 },
         },
       };
+      // /tong-quan in Chromium as ubnd, cold (a fresh profile each run): until the matrix shows its rows.
+      const pageRuns: number[] = [];
+      await mkdir(join(benchDir, 'dist'), { recursive: true });
+      for (let i = 0; i < 3; i++) {
+        const load = await coldLoad(url, '/tong-quan', 'ubnd', 'dondoc-demo', i === 0 ? join(benchDir, 'dist', `overview-${backend}.png`) : undefined, 'overview');
+        pageRuns.push(round(load.ms, 1)!);
+      }
+      const navigationRuns: number[] = [];
+      for (let i = 0; i < 3; i++) navigationRuns.push(round(await overviewNavigation(url, 'ubnd', 'dondoc-demo', i === 0 ? join(benchDir, 'dist', `overview-nav-${backend}.png`) : undefined), 1)!);
+      overviewPage = { runsMs: pageRuns, medianMs: round(median(pageRuns), 1)!, navigationRunsMs: navigationRuns, navigationMedianMs: round(median(navigationRuns), 1)! };
+      log(`  /tong-quan usable (matrix shown) in Chromium: from the menu ${overviewPage.navigationMedianMs} ms (${navigationRuns.join(', ')} ms); cold load ${overviewPage.medianMs} ms (${pageRuns.join(', ')} ms)`);
       const mem = server.memory();
       memory = { rssAfterLoadMiB: mem.rssMiB, peakRssMiB: mem.peakRssMiB };
       log(`  server memory after the load: RSS ${mem.rssMiB} MiB (peak ${mem.peakRssMiB} MiB)`);
@@ -364,6 +378,7 @@ export async function benchBackend(options: BackendOptions): Promise<BackendResu
       endpoints,
       ratios,
       memory,
+      overviewPage,
       experiments,
       notes,
     };
@@ -371,4 +386,39 @@ export async function benchBackend(options: BackendOptions): Promise<BackendResu
     await dropDatabase();
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * An endpoint over the bare SQL it runs: one request's SQL captured, then three alternating
+ * rounds (so that other load on the machine hits both sides alike) of the endpoint at one
+ * connection for ~2 s and the captured SQL replayed through the driver as many times; `each`
+ * runs a third side in the same rounds (the overview's in-process procedure).
+ */
+async function overBareSql(url: string, headers: Record<string, string>, path: string, each?: (n: number) => Promise<void>) {
+  await settle(url);
+  await fetch(`${url}${path}`, { headers: { ...headers, 'x-bench-capture': '1' } });
+  const captured = ((await (await fetch(`${url}/__bench/captured`)).json()) as unknown[]).length;
+  const roundMs = 2000;
+  const httpTimes: number[] = [];
+  const bareTimes: number[] = [];
+  const roundRatios: number[] = [];
+  let bareInfo = { queries: 0, rows: 0 };
+  for (let round_ = 0; round_ < 3; round_++) {
+    const http: number[] = [];
+    const until = performance.now() + roundMs;
+    while (performance.now() < until || http.length < 3) {
+      const t = performance.now();
+      const response = await fetch(`${url}${path}`, { headers });
+      await response.arrayBuffer();
+      http.push(performance.now() - t);
+    }
+    const n = Math.max(3, Math.min(300, Math.round(roundMs / Math.max(1, median(http)))));
+    const bare = (await (await fetch(`${url}/__bench/bare?n=${n}`)).json()) as { queries: number; rows: number; times: number[] };
+    await each?.(n);
+    bareInfo = { queries: bare.queries, rows: bare.rows };
+    httpTimes.push(...http);
+    bareTimes.push(...bare.times);
+    roundRatios.push(median(http) / median(bare.times));
+  }
+  return { captured, httpTimes, bareTimes, roundRatios, bareInfo };
 }

@@ -6,7 +6,7 @@ interface Printable {
   ratios: Record<string, { overviewOverBareSql: { ratio: number | null }; trpcOverRawHono: { ratio: number | null } } | null>;
   browser: { federated: { medianMs: number | null }; singleBundle: { medianMs: number | null }; ratio: number | null; module: { id: string } } | null;
   bundles: { shell: { gzipKB: number }; module: { gzipKB: number; ownGzipKB: number }; singleBundleGzipKB: number } | null;
-  parser: { directive2458Ms: null };
+  parser: { directive2458Ms: number; p95Ms: number; coldMs: number } | null;
   budgets: BudgetOutcome[];
 }
 
@@ -34,7 +34,7 @@ export function printTable(results: Printable, log: (line: string) => void): voi
     log(`  browser (${results.browser.module.id}): federated ${results.browser.federated.medianMs} ms, single bundle ${results.browser.singleBundle.medianMs} ms, ×${results.browser.ratio}`);
     log(`  JS gzip: shell ${results.bundles.shell.gzipKB} KB, module ${results.bundles.module.gzipKB} KB (own code ${results.bundles.module.ownGzipKB} KB), single bundle ${results.bundles.singleBundleGzipKB} KB`);
   }
-  log(`  directive parser on 2458: ${results.parser.directive2458Ms ?? 'null (no parser yet)'}`);
+  if (results.parser) log(`  directive parser on 2458: median ${results.parser.directive2458Ms} ms, p95 ${results.parser.p95Ms} ms, first call ${results.parser.coldMs} ms`);
   log('\nBudgets');
   for (const b of results.budgets) {
     const verdict = b.met === null ? 'NO DATA' : b.met ? 'met' : `MISSED by ${b.missedBy} ${b.unit}`;

@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { coldLoad } from './browser.ts';
+import { coldLoad, type ColdLoad } from './browser.ts';
 import { benchDir, repoRoot } from './paths.ts';
 import { runCommand, startServerProcess } from './processes.ts';
 import { fileSize, jsSizes, moduleSizes, type JsSizes } from './sizes.ts';
@@ -39,9 +39,35 @@ export function chooseModule(): ModuleChoice {
 
 const kb = (bytes: number) => round(bytes / 1000, 1)!;
 
+/** A set of JavaScript files of the builds, gzip. */
+export interface JsSet {
+  gzipKB: number;
+  files: number;
+  largest: Array<{ file: string; gzipKB: number }>;
+}
+
+/**
+ * The JavaScript a cold load of the module's first page needed before it was interactive
+ * (the budget), what it fetched after, and the lazy chunks it never fetched.
+ */
+export interface FirstPageJs {
+  path: string;
+  /** Requested before the page was ready (shell + module): the budgeted figure. */
+  beforeInteractiveGzipKB: number;
+  beforeInteractive: { shell: JsSet; module: JsSet };
+  /** Requested after it was ready, until the network settled. */
+  afterInteractive: JsSet;
+  /** In the shell's and the module's builds, never fetched by this page (charts, other pages, …). */
+  notFetched: JsSet;
+  /** The single-bundle build's scripts needed before the same page was interactive. */
+  singleBundleBeforeInteractiveGzipKB: number;
+  method: string;
+}
+
 export interface BrowserResult {
   module: { id: string; why: string };
   runs: number;
+  firstPageJs: FirstPageJs;
   federated: { medianMs: number | null; runsMs: number[]; loadedJsGzipKB: number; scripts: string[] };
   singleBundle: { medianMs: number | null; runsMs: number[]; loadedJsGzipKB: number; scripts: string[]; buildGzipKB: number; buildKB: number };
   ratio: number | null;
@@ -97,15 +123,52 @@ export async function buildSingleBundle(choice: ModuleChoice): Promise<string> {
   return outDir;
 }
 
-function loadedGzip(scripts: string[], roots: Array<[prefix: string, dir: string]>): number {
-  let total = 0;
+/** The built files behind fetched paths (`/plugins/<id>/…` in the module's dist, the rest in the shell's). */
+function filesOf(scripts: string[], roots: Array<[prefix: string, dir: string]>): Array<{ path: string; gzipBytes: number }> {
+  const out: Array<{ path: string; gzipBytes: number }> = [];
   for (const path of scripts) {
     const match = roots.find(([prefix]) => path.startsWith(prefix));
     if (!match) continue;
     const file = join(match[1], path.slice(match[0].length));
-    if (existsSync(file)) total += fileSize(file, match[1]).gzipBytes;
+    if (existsSync(file)) out.push({ path, gzipBytes: fileSize(file, match[1]).gzipBytes });
   }
-  return kb(total);
+  return out;
+}
+
+function jsSet(files: Array<{ path: string; gzipBytes: number }>): JsSet {
+  const sorted = [...files].sort((a, b) => b.gzipBytes - a.gzipBytes);
+  return {
+    gzipKB: kb(sorted.reduce((sum, f) => sum + f.gzipBytes, 0)),
+    files: sorted.length,
+    largest: sorted.slice(0, 8).map((f) => ({ file: f.path, gzipKB: kb(f.gzipBytes) })),
+  };
+}
+
+function loadedGzip(scripts: string[], roots: Array<[prefix: string, dir: string]>): number {
+  return kb(filesOf(scripts, roots).reduce((sum, f) => sum + f.gzipBytes, 0));
+}
+
+/** Splits one cold load's scripts: needed before interactive (shell, module), fetched after, never fetched. */
+function firstPageJs(load: ColdLoad, singleLoad: ColdLoad, path: string, choice: ModuleChoice, shellDist: string, singleDir: string): FirstPageJs {
+  const modulePrefix = `/plugins/${choice.id}/`;
+  const roots: Array<[string, string]> = [[modulePrefix, choice.web], ['/', shellDist]];
+  const before = filesOf(load.beforeReady, roots);
+  const after = filesOf(load.afterReady, roots);
+  const fetched = new Set([...load.beforeReady, ...load.afterReady]);
+  const all = [
+    ...jsSizes(shellDist).files.map((f) => ({ path: `/${f.file}`, gzipBytes: f.gzipBytes })),
+    ...jsSizes(choice.web).files.map((f) => ({ path: `${modulePrefix}${f.file}`, gzipBytes: f.gzipBytes })),
+  ];
+  return {
+    path,
+    beforeInteractiveGzipKB: kb(before.reduce((sum, f) => sum + f.gzipBytes, 0)),
+    beforeInteractive: { shell: jsSet(before.filter((f) => !f.path.startsWith(modulePrefix))), module: jsSet(before.filter((f) => f.path.startsWith(modulePrefix))) },
+    afterInteractive: jsSet(after),
+    notFetched: jsSet(all.filter((f) => !fetched.has(f.path))),
+    singleBundleBeforeInteractiveGzipKB: loadedGzip(singleLoad.beforeReady, [['/', singleDir]]),
+    method:
+      "The first cold run's JavaScript requests (resource timing, same origin), split at the moment the page is ready (the time measured): those started before are what the page needed to be interactive; then the network is left to settle (networkidle, at most 10 s) and what else it fetched is reported apart, with the lazy chunks of the shell's and the module's builds it never fetched. gzip level 9 of each built file (the server sends them uncompressed today).",
+  };
 }
 
 /**
@@ -127,6 +190,8 @@ export async function browserBench(choice: ModuleChoice, singleDir: string, runs
     const single: number[] = [];
     let fedScripts: string[] = [];
     let singleScripts: string[] = [];
+    let firstFed: ColdLoad | undefined;
+    let firstSingle: ColdLoad | undefined;
     for (let i = 0; i < runs; i++) {
       const shot = (name: string) => (i === 0 ? join(benchDir, 'dist', `ready-${name}.png`) : undefined);
       const a = await coldLoad(federatedServer.url, path, 'stc', 'dondoc-demo', shot('federated'));
@@ -135,6 +200,8 @@ export async function browserBench(choice: ModuleChoice, singleDir: string, runs
       single.push(round(b.ms, 1)!);
       fedScripts = a.scripts;
       singleScripts = b.scripts;
+      firstFed ??= a;
+      firstSingle ??= b;
       log(`  run ${i + 1}/${runs}: federated ${Math.round(a.ms)} ms, single bundle ${Math.round(b.ms)} ms`);
     }
     const fedMedian = median(fed);
@@ -144,6 +211,7 @@ export async function browserBench(choice: ModuleChoice, singleDir: string, runs
     return {
       module: { id: choice.id, why: choice.why },
       runs,
+      firstPageJs: firstPageJs(firstFed!, firstSingle!, path, choice, shellDist, singleDir),
       federated: {
         medianMs: round(fedMedian, 1),
         runsMs: fed,

@@ -524,4 +524,66 @@ describe.each(testBackends)('giving tasks on %s', (backend) => {
       });
     });
   });
+
+  describe('from the text of a directive (issue 19)', () => {
+    const letter = [
+      'ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI',
+      '',
+      'Số: 3105/UBND-KSTTHC',
+      '',
+      'Hà Nội, ngày 15 tháng 10 năm 2024',
+      '',
+      'V/v tăng cường số hóa hồ sơ thủ tục hành chính',
+      '',
+      'Kính gửi: Các sở, ban, ngành Thành phố.',
+      '',
+      '1. Giao Sở Thông tin và Truyền thông chủ trì, phối hợp với Văn phòng UBND Thành phố hoàn thành kết nối hệ thống một cửa điện tử trước ngày 31/12/2024.',
+      '',
+      '2. Sở Nội vụ chủ trì tổng hợp kết quả, báo cáo UBND Thành phố trong tháng 1 năm 2025.',
+      '',
+      'TM. ỦY BAN NHÂN DÂN',
+      'KT. CHỦ TỊCH',
+      'PHÓ CHỦ TỊCH',
+      'Nguyễn Văn A',
+    ].join('\n');
+
+    it('read: the findings with their sentences and the planned draft; nothing is written', async () => {
+      const ubnd = await h.as('ubnd');
+      const before = (await ubnd.directives.list()).length;
+      const read = await ubnd.directives.read(fileForm('3105-UBND-KSTTHC.md', new TextEncoder().encode(letter)));
+      expect(read.parsed.directive).toMatchObject({ number: '3105/UBND-KSTTHC', date: '2024-10-15' });
+      expect(read.problem).toBeNull();
+      expect(read.plan?.tasks.map((t) => [t.clause, t.assignees, t.coordinatorUnitCodes, t.deadline])).toEqual([
+        ['1', { kind: 'units', unitCodes: ['STTTT'] }, ['VP'], '2024-12-31'],
+        ['2', { kind: 'units', unitCodes: ['SNV'] }, [], '2025-01-31'],
+      ]);
+      // Each finding keeps the sentence it came from (the page highlights it).
+      expect(read.parsed.tasks[0]!.source).toContain('Giao Sở Thông tin và Truyền thông chủ trì');
+      expect((await ubnd.directives.list()).length).toBe(before);
+    });
+
+    it('read refuses what is not a directive’s text, in the caller’s language; only who gives tasks may read', async () => {
+      const ubnd = await h.as('ubnd');
+      const pdf = await rejection(ubnd.directives.read(fileForm('quet.pdf', tinyPdf())));
+      expect(pdf.code).toBe('BAD_REQUEST');
+      expect(pdf.message).toMatch(/PDF/);
+      expect((await rejection((await h.as('badinh')).directives.read(fileForm('x.md', new TextEncoder().encode(letter))))).code).toBe('FORBIDDEN');
+    });
+
+    it('importDraft: the reviewed draft saved whole in one transaction, or nothing when a task is refused', async () => {
+      const ubnd = await h.as('ubnd');
+      const read = await ubnd.directives.read(fileForm('3105-UBND-KSTTHC.md', new TextEncoder().encode(letter)));
+      const plan = read.plan!;
+      const before = (await ubnd.directives.list()).length;
+      // A task given to a unit that does not exist: refused, and the directive is not left behind.
+      const bad = await rejection(ubnd.directives.importDraft({ directive: plan.directive, tasks: [plan.tasks[0]!, { ...plan.tasks[1]!, assignees: { kind: 'units', unitCodes: ['KHONGCO'] } }] }));
+      expect(bad.code).toBe('BAD_REQUEST');
+      expect((await ubnd.directives.list()).length).toBe(before);
+      const saved = await ubnd.directives.importDraft({ directive: plan.directive, tasks: plan.tasks });
+      expect(saved).toMatchObject({ number: '3105/UBND-KSTTHC', tasks: 2 });
+      const draft = await ubnd.directives.get({ id: saved.id });
+      expect(draft.state).toBe('draft');
+      expect(draft.drafts.map((d) => d.clause)).toEqual(['1', '2']);
+    });
+  });
 });

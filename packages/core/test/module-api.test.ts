@@ -12,7 +12,7 @@ import { testBackends } from '@dondoc/db/testing';
 import type { Context, Locale } from '@dondoc/trpc';
 import { addDays, periodOf, type IsoDate } from '../src/domain/index.ts';
 import { createRequestContext } from '../src/server/index.ts';
-import { notifications, reports, tasks } from '../src/server/schema.ts';
+import { notifications, reports, reportVersions, tasks } from '../src/server/schema.ts';
 import { createCoreHarness, person, rejection, today, type CoreHarness, type DemoUsername } from './harness.ts';
 
 const MODULE = 'noi-vu';
@@ -279,6 +279,31 @@ describe.each(testBackends)('the module API (ctx.services.core) on %s', (backend
       expect((await rejection((await core('snv')).reports.period('2024-Q9'))).code).toBe('BAD_REQUEST');
     });
 
+    it('frozen: each submitted report as it was submitted (its latest version), as far as the permission reaches', async () => {
+      const [stc] = await h.db.select().from(reports).where(sql`${reports.unitCode} = 'STC' and ${reports.periodId} = ${period.id}`);
+      const figures = (n: number) => ({ asOf: period.windowEnd, counts: { done_on_time: n, done_late: 0, in_progress: 1, overdue: 0, continuous: 0 }, completionRate: 1, dueInPeriod: 0, lines: n + 1 });
+      await h.db.insert(reportVersions).values([
+        { reportId: stc!.id, number: 1, state: 'returned', submittedAt: new Date(), submittedBy: 'stc', figures: figures(1), lines: [] },
+        { reportId: stc!.id, number: 2, state: 'submitted', submittedAt: new Date(), submittedBy: 'stc', figures: figures(2), lines: [{ code: 'X' }] },
+      ]);
+      const frozen = await (await core('snv')).reports.frozen(period.id, { permission: 'noi-vu.reports:consolidate' });
+      expect(frozen).toEqual([expect.objectContaining({ unit: { code: 'STC', name: 'Sở Tài chính' }, versionNumber: 2, figures: figures(2), lines: [{ code: 'X' }] })]);
+      // A unit's own reach: Sở Nội vụ under the core's reports:read sees its own unit (no report in).
+      expect(await (await core('snv')).reports.frozen(period.id)).toEqual([]);
+    });
+
+    it('overview: the figures of overview.summary and the targets with forecasts, under the module’s permission', async () => {
+      const snv = await core('snv');
+      const all = await snv.overview.summary(today(), { permission: 'noi-vu.reports:consolidate' });
+      expect(all.units.length).toBeGreaterThan(20);
+      expect(all.totals.total).toBe(all.units.reduce((sum, u) => sum + u.total, 0));
+      const own = await snv.overview.summary(today());
+      expect(own.units.map((u) => u.code)).toEqual(['SNV']);
+      expect((await snv.overview.targets(today())).length).toBeGreaterThan(0);
+      expect((await rejection(snv.overview.summary('2024-13-01'))).code).toBe('BAD_REQUEST');
+      expect((await rejection((await core('badinh')).overview.summary(today(), { permission: 'noi-vu.remediation:nope' }))).code).toBe('FORBIDDEN');
+    });
+
     it('remind: a notification to each unit that owes its report, never twice a unit, period and day; audited', async () => {
       const day = today();
       const { services, requestId } = await request('snv', { today: () => day });
@@ -297,6 +322,31 @@ describe.each(testBackends)('the module API (ctx.services.core) on %s', (backend
       expect((await (await core('snv', { today: () => addDays(day, 1) })).reports.period(period.id, { unitCodes: [badinh], permission: 'noi-vu.reports:consolidate' })).notSubmitted[0]!.lastRemindedOn).toBe(addDays(day, 1));
       // Under the core's reminders:send a unit's lead reminds only its own unit.
       expect((await rejection((await core('snv')).reports.remind(period.id, [badinh]))).code).toBe('FORBIDDEN');
+    });
+  });
+
+  describe('notices', () => {
+    it('send: a notice to each unit in both languages with a link into the module, once a unit, link and day; audited', async () => {
+      const day = today();
+      const { services, requestId } = await request('snv', { today: () => day });
+      const notice = { title: { vi: 'Chưa có kế hoạch được phê duyệt', en: 'No approved plan yet' }, body: { vi: 'Đề nghị gửi kế hoạch.', en: 'Please send your plan.' }, link: '/m/noi-vu/ke-hoach' };
+      const outside = await rejection(services.core.notices.send({ ...notice, unitCodes: [badinh], link: '/bao-cao', permission: 'noi-vu.reports:consolidate' }));
+      expect(outside.code).toBe('BAD_REQUEST');
+      const first = await services.core.notices.send({ ...notice, unitCodes: [badinh, 'SXD'], permission: 'noi-vu.reports:consolidate' });
+      expect(first).toEqual({ sent: [badinh, 'SXD'], skipped: [] });
+      const again = await services.core.notices.send({ ...notice, unitCodes: [badinh], permission: 'noi-vu.reports:consolidate' });
+      expect(again).toEqual({ sent: [], skipped: [{ unitCode: badinh, reason: 'already_sent_today' }] });
+      // Another link is another notice; the next day the same one goes again.
+      expect((await services.core.notices.send({ ...notice, link: '/m/noi-vu/khac', unitCodes: [badinh], permission: 'noi-vu.reports:consolidate' })).sent).toEqual([badinh]);
+      expect((await (await core('snv', { today: () => addDays(day, 1) })).notices.send({ ...notice, unitCodes: [badinh], permission: 'noi-vu.reports:consolidate' })).sent).toEqual([badinh]);
+      const notes = await h.db.select().from(notifications).where(sql`${notifications.kind} = 'module_notice' and ${notifications.unitCode} = ${badinh} and ${notifications.link} = ${notice.link}`);
+      expect(notes).toHaveLength(2);
+      expect(notes[0]).toMatchObject({ title: notice.title.vi, titleEn: notice.title.en, body: notice.body.vi, bodyEn: notice.body.en, actor: 'snv' });
+      const [audit] = await listAudit(h.db, { entity: 'core.notification', entityId: String(notes[0]!.id), limit: 1 });
+      expect(audit).toMatchObject({ action: 'core.notice.send', actorUsername: 'snv', requestId, after: { unitCode: badinh, module: MODULE } });
+      // Under the core's reminders:send a unit's lead tells only its own unit; an unknown unit is refused.
+      expect((await rejection((await core('snv')).notices.send({ ...notice, unitCodes: [badinh] }))).code).toBe('FORBIDDEN');
+      expect((await rejection(services.core.notices.send({ ...notice, unitCodes: ['ZZZ9'], permission: 'noi-vu.reports:consolidate' }))).code).toBe('BAD_REQUEST');
     });
   });
 

@@ -15,6 +15,7 @@
  * done ÷ (done + overdue); tasks within deadline and continuous ones are outside it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { testBackends } from '@dondoc/db/testing';
 import { emptyStatusCounts, type StatusCounts } from '../src/domain/index.ts';
 import { createCoreHarness, declareTestModuleTarget, rejection, TEST_MODULE_TARGET, type CoreCaller, type CoreHarness } from './harness.ts';
@@ -29,8 +30,9 @@ describe.each(testBackends)('overview.summary on %s', (backend) => {
   let h: CoreHarness;
   beforeAll(async () => {
     h = await createCoreHarness(backend);
-    // The counts below have three targets: the core's CT1 and CT2 and the module target CT3,
-    // declared here as its module (tai-chinh) declares it on load.
+    // The counts below have three targets of the directive: the core's CT1 and CT2 and the module
+    // target CT3, declared here as its module (tai-chinh) declares it on load; and the five index
+    // scorecards' targets of 2023 (see `scorecardTargets`).
     await declareTestModuleTarget(h);
   });
   afterAll(async () => h?.close());
@@ -46,8 +48,8 @@ describe.each(testBackends)('overview.summary on %s', (backend) => {
         asOf: '2023-10-15',
         period: { id: '2023-Q4', start: '2023-10-01', end: '2023-12-31' },
         totals: { ...counts({ overdue: 51, in_progress: 106, continuous: 416 }), total: 573, completionRate: 0, dueInPeriod: 53, extended: 0, flagged: 0 },
-        // No measurement yet: no target has two readings a reporting period apart.
-        targets: { met: 0, on_track: 0, at_risk: 0, off_track: 0, insufficient_data: 3 },
+        // No measurement yet: no target of the directive has two readings a reporting period apart.
+        targets: withScorecards({ met: 0, on_track: 0, at_risk: 0, off_track: 0, insufficient_data: 3 }, 'one reading'),
       });
       // Every department and district leads tasks; the UBND itself leads none.
       expect(summary.units).toHaveLength(51);
@@ -56,6 +58,9 @@ describe.each(testBackends)('overview.summary on %s', (backend) => {
       expect(unit(summary, 'STC')).toEqual({
         code: 'STC',
         name: 'Sở Tài chính',
+        kind: 'department',
+        // No department has a rate yet but those with 1.6 overdue: 0 ÷ (0 + 1) = 0 for each, all first.
+        rank: 1,
         counts: counts({ in_progress: 3, overdue: 1, continuous: 9 }),
         total: 13,
         completionRate: 0,
@@ -98,6 +103,23 @@ describe.each(testBackends)('overview.summary on %s', (backend) => {
       expect((await ubnd.overview.summary({ asOf: '2023-10-01' })).totals).toMatchObject({ overdue: 51, in_progress: 106 });
     });
 
+    it('trend: each month’s end as the summary counts it on that day, the last point the day itself', async () => {
+      const ubnd = await h.as('ubnd');
+      const trend = await ubnd.overview.trend({ asOf: '2023-10-15' });
+      expect(trend.points.map((p) => p.asOf)).toEqual(['2022-11-30', '2022-12-31', '2023-01-31', '2023-02-28', '2023-03-31', '2023-04-30', '2023-05-31', '2023-06-30', '2023-07-31', '2023-08-31', '2023-09-30', '2023-10-15']);
+      for (const point of [trend.points[10]!, trend.points[11]!]) {
+        const summary = await ubnd.overview.summary({ asOf: point.asOf });
+        expect(point.counts).toEqual(counts(Object.fromEntries(Object.entries(summary.totals).filter(([k]) => k in point.counts))));
+        expect(point.completionRate).toBe(summary.totals.completionRate);
+      }
+      // 30/09 is 1.6's deadline (within it), 15/10 the 51 are overdue.
+      expect(trend.points[10]!.counts.overdue).toBe(0);
+      expect(trend.points[11]!.counts.overdue).toBe(51);
+      // A district sees its own unit's.
+      const own = await (await h.as('badinh')).overview.trend({ asOf: '2023-10-15' });
+      expect(own.points.at(-1)!.counts).toEqual(unit(await (await h.as('badinh')).overview.summary({ asOf: '2023-10-15' }), 'Q001')!.counts);
+    });
+
     it('as of 2026-01-15: every deadline of the seed has passed', async () => {
       const summary = await (await h.as('ubnd')).overview.summary({ asOf: '2026-01-15' });
       // overdue: 1.1, 1.4, 1.6 × 51 + 2.2, 3.1, 5.2, 6.2 = 157; continuous 416.
@@ -127,6 +149,10 @@ describe.each(testBackends)('overview.summary on %s', (backend) => {
       expect(unit(summary, 'SXD')).toMatchObject({ counts: counts({ done_late: 1, in_progress: 2, continuous: 8 }), completionRate: 1 });
       expect(unit(summary, 'Q001')).toMatchObject({ counts: counts({ overdue: 1, in_progress: 2, continuous: 8 }), completionRate: 0 });
       expect(unit(summary, 'SNV')?.counts.continuous).toBe(10);
+      // Ranked among departments: STC and SXD at 100% share the first place, the other 19 at 0% are
+      // third; among districts every one is at 0%, all first. A unit's user sees no rank.
+      expect([unit(summary, 'STC')?.rank, unit(summary, 'SXD')?.rank, unit(summary, 'SNV')?.rank, unit(summary, 'Q001')?.rank]).toEqual([1, 1, 3, 1]);
+      expect((await (await h.as('stc')).overview.summary({ asOf: '2023-10-15' })).units[0]?.rank).toBeNull();
     });
 
     it('as of 2023-10-01: SXD’s completion of 5/10 has not happened yet, the task is overdue', async () => {
@@ -184,7 +210,7 @@ describe.each(testBackends)('overview.summary on %s', (backend) => {
       const vp = await h.as('vp');
       const none = { met: 0, on_track: 0, at_risk: 0, off_track: 0 };
       // Asked before any measurement (the answer is cached until a measurement changes).
-      expect((await (await h.as('ubnd')).overview.summary({ asOf: '2025-01-15' })).targets).toEqual({ ...none, insufficient_data: 3 });
+      expect((await (await h.as('ubnd')).overview.summary({ asOf: '2025-01-15' })).targets).toEqual(withScorecards({ ...none, insufficient_data: 3 }, 'final'));
       // CT1 (baseline 2.5 on 30/06/2023, ≥ 20 by 31/12/2025 = day 915): 9 on 30/06/2024 (day 366),
       // 14 on 31/12/2024 (day 550). Least squares through (0, 2.5), (366, 9), (550, 14):
       // x̄ = 305.3, ȳ = 8.5, slope = 3208 / 156770 = 0.02046/day, intercept 2.25 → day 915: 20.98 ≥ 20: on track.
@@ -200,19 +226,41 @@ describe.each(testBackends)('overview.summary on %s', (backend) => {
       await tc.targets.recordMeasurement(AUTONOMY_TARGET_CODE, { value: 12, asOf: '2024-12-31' });
 
       const ubnd = await h.as('ubnd');
-      expect((await ubnd.overview.summary({ asOf: '2025-01-15' })).targets).toEqual({ met: 1, on_track: 1, at_risk: 0, off_track: 1, insufficient_data: 0 });
+      expect((await ubnd.overview.summary({ asOf: '2025-01-15' })).targets).toEqual(withScorecards({ met: 1, on_track: 1, at_risk: 0, off_track: 1, insufficient_data: 0 }, 'final'));
       // Before the second readings only one point each: not enough data.
-      expect((await ubnd.overview.summary({ asOf: '2024-12-30' })).targets).toEqual({ ...none, insufficient_data: 3 });
+      expect((await ubnd.overview.summary({ asOf: '2024-12-30' })).targets).toEqual(withScorecards({ ...none, insufficient_data: 3 }, 'final'));
       // 15/01/2026: the target date passed, the final figures may still come (90 days): the trends stand.
-      expect((await ubnd.overview.summary({ asOf: '2026-01-15' })).targets).toEqual({ met: 1, on_track: 1, at_risk: 0, off_track: 1, insufficient_data: 0 });
+      expect((await ubnd.overview.summary({ asOf: '2026-01-15' })).targets).toEqual(withScorecards({ met: 1, on_track: 1, at_risk: 0, off_track: 1, insufficient_data: 0 }, 'final'));
       // 15/04/2026: no final figure came: only what was reached counts.
-      expect((await ubnd.overview.summary({ asOf: '2026-04-15' })).targets).toEqual({ met: 1, on_track: 0, at_risk: 0, off_track: 2, insufficient_data: 0 });
-      const list = await ubnd.targets.list({ asOf: '2025-01-15' });
+      expect((await ubnd.overview.summary({ asOf: '2026-04-15' })).targets).toEqual(withScorecards({ met: 1, on_track: 0, at_risk: 0, off_track: 2, insufficient_data: 0 }, 'final'));
+      // A measurement changed in place (no new row, no new date) still moves the cached classes:
+      // CT2's 20 corrected to 1 is no longer met.
+      await h.db.execute(sql`update core.measurements set value = 1 where target_id = (select id from core.targets where code = '2458-CT2')`);
+      expect((await ubnd.overview.summary({ asOf: '2025-01-15' })).targets).not.toEqual(withScorecards({ met: 1, on_track: 1, at_risk: 0, off_track: 1, insufficient_data: 0 }, 'final'));
+      await h.db.execute(sql`update core.measurements set value = 20 where target_id = (select id from core.targets where code = '2458-CT2')`);
+      expect((await ubnd.overview.summary({ asOf: '2025-01-15' })).targets).toEqual(withScorecards({ met: 1, on_track: 1, at_risk: 0, off_track: 1, insufficient_data: 0 }, 'final'));
+      const list = (await ubnd.targets.list({ asOf: '2025-01-15' })).filter((t) => t.code.startsWith('2458-'));
       expect(list.map((t) => [t.code, t.forecast.class])).toEqual([
         ['2458-CT1', 'on_track'],
         ['2458-CT2', 'met'],
         ['2458-CT3', 'off_track'],
       ]);
+      // Each with its sparkline: the measurements up to the date, ending on the forecast's latest value.
+      for (const target of list) {
+        expect(target.trend.every((point) => point.asOf <= '2025-01-15')).toBe(true);
+        expect(target.trend.at(-1)?.value ?? null).toBe(target.forecast.latestValue);
+      }
+      expect(list.find((t) => t.code === '2458-CT2')?.trend.map((p) => p.value)).toContain(20);
     });
   });
 });
+
+/**
+ * The five 2023 scorecards' targets (one projection each, 14/09/2023): PAR INDEX 91,4 ≥ 91, PAPI
+ * 45,6 ≥ 45 and PGI 23,5 ≥ 23 read met; PCI 69,1 < 70 and SIPAS 83,42 < 84 have one reading only
+ * (not enough data) until the year is out and 90 days more, then off track (nothing more came).
+ */
+function withScorecards(counts: Record<string, number>, phase: 'one reading' | 'final') {
+  const scorecards: Record<string, number> = phase === 'one reading' ? { met: 3, insufficient_data: 2 } : { met: 3, off_track: 2 };
+  return Object.fromEntries(Object.entries(counts).map(([key, n]) => [key, n + (scorecards[key] ?? 0)]));
+}

@@ -24,7 +24,8 @@ describe.each(testBackends)('targets on %s', (backend) => {
   afterAll(async () => h?.close());
 
   it('targets.list gives the three targets of 2458 with owner, source and a forecast class', async () => {
-    const list = await (await h.as('stc.cv')).targets.list({ asOf: '2025-01-15' });
+    // The directive's own; the index scorecards' targets (CS-…) are tested in scorecards.test.ts.
+    const list = (await (await h.as('stc.cv')).targets.list({ asOf: '2025-01-15' })).filter((t) => t.code.startsWith('2458-'));
     expect(list.map((t) => [t.code, t.ownerUnit.code, t.source, t.sourceModule, t.targetValue, t.targetDate])).toEqual([
       ['2458-CT1', 'VP', 'manual', null, 20, '2025-12-31'],
       ['2458-CT2', 'VP', 'manual', null, 20, '2025-12-31'],
@@ -44,8 +45,8 @@ describe.each(testBackends)('targets on %s', (backend) => {
     expect(list[0]!.ownerUnit).toEqual({ code: 'VP', name: 'Văn phòng UBND Thành phố' });
     expect(list[2]!.taskId).toBe(h.taskId('2458-3.1'));
     // Every role reads targets.
-    expect(await (await h.as('badinh')).targets.list({ asOf: '2025-01-15' })).toHaveLength(3);
-    expect(await (await h.as('ubnd')).targets.list({ asOf: '2025-01-15' })).toHaveLength(3);
+    expect(await (await h.as('badinh')).targets.list({ asOf: '2025-01-15' })).toHaveLength(8);
+    expect(await (await h.as('ubnd')).targets.list({ asOf: '2025-01-15' })).toHaveLength(8);
   });
 
   it('targets.get: unknown code NOT_FOUND; bad date BAD_REQUEST', async () => {
@@ -304,12 +305,37 @@ describe.each(testBackends)('targets on %s', (backend) => {
     await h.db.delete(targets).where(eq(targets.code, '2458-CT9'));
   });
 
-  it('a module may not declare a manual target’s code nor another module’s; nothing of the refused declaration is kept', async () => {
-    const { module, moduleUnit, ...ct3 } = TEST_MODULE_TARGET;
-    await expect(declareModuleTargets(h.db, module, moduleUnit, [{ ...ct3, code: '2458-CT1' }])).rejects.toThrow('module "tai-chinh" declares target 2458-CT1, which is held by a manual target');
+  it('a module may not declare another module’s target; nothing of the refused declaration is kept', async () => {
+    const { module, ...ct3 } = TEST_MODULE_TARGET;
     await expect(declareModuleTargets(h.db, 'khdt', 'SKHDT', [{ ...ct3, code: 'NEW-1' }, ct3])).rejects.toThrow('module "khdt" declares target 2458-CT3, which is held by module "tai-chinh"');
     // One transaction: the target declared before the refused one is not created either.
     expect(await h.db.select().from(targets).where(eq(targets.code, 'NEW-1'))).toEqual([]);
-    expect((await h.db.select().from(targets).where(eq(targets.code, '2458-CT1')))[0]).toMatchObject({ source: 'manual', sourceModule: null });
+    expect((await h.db.select().from(targets).where(eq(targets.code, AUTONOMY_TARGET_CODE)))[0]).toMatchObject({ source: 'module', sourceModule: module });
+  });
+
+  it('a module adopts a manual target by declaring its code: measurements kept, audited, no longer entered by hand, refused to another module', async () => {
+    const [manual] = await h.db.select().from(targets).where(eq(targets.code, '2458-CT2'));
+    expect(manual).toMatchObject({ source: 'manual', sourceModule: null });
+    // A value entered by hand before the module came.
+    await (await h.as('vp')).targets.record({ code: '2458-CT2', value: 4, asOf: '2024-06-30' });
+    const ct2 = {
+      code: '2458-CT2', name: manual!.name, directive: '2458/UBND-SNV', clause: '2.2', direction: 'at_least' as const, targetValue: 20, measureUnit: '%',
+      targetDate: '2025-12-31', baselineValue: manual!.baselineValue, baselineDate: manual!.baselineDate,
+    };
+    expect(await declareModuleTargets(h.db, 'van-phong', 'VP', [ct2])).toEqual({ created: [], updated: ['2458-CT2'] });
+    const [adopted] = await h.db.select().from(targets).where(eq(targets.code, '2458-CT2'));
+    expect(adopted).toMatchObject({ id: manual!.id, source: 'module', sourceModule: 'van-phong', ownerUnitCode: 'VP', baselineValue: manual!.baselineValue, version: manual!.version });
+    expect((await h.db.select().from(measurements).where(eq(measurements.targetId, manual!.id))).map((m) => [m.value, m.source])).toContainEqual([4, 'manual']);
+    const audit = (await listAudit(h.db, { entity: 'core.target', entityId: manual!.id })).filter((a) => a.action === 'core.target.adopt');
+    expect(audit).toEqual([expect.objectContaining({ actorUsername: null, before: { source: 'manual', sourceModule: null }, after: { source: 'module', sourceModule: 'van-phong' } })]);
+    // Declared again: nothing changes, nothing audited.
+    expect(await declareModuleTargets(h.db, 'van-phong', 'VP', [ct2])).toEqual({ created: [], updated: [] });
+    // The Văn phòng no longer enters it by hand; the module records it.
+    expect(await rejection((await h.as('vp')).targets.record({ code: '2458-CT2', value: 5, asOf: '2024-09-30' }))).toMatchObject({ code: 'BAD_REQUEST' });
+    const api = await h.coreApi('van-phong', 'vp');
+    await api.targets.recordMeasurement('2458-CT2', { value: 6, asOf: '2024-09-30' });
+    expect((await api.targets.get('2458-CT2', '2024-10-01')).measurements.map((m) => [m.value, m.source])).toEqual([[4, 'manual'], [6, 'van-phong']]);
+    // Another module may not take it over.
+    await expect(declareModuleTargets(h.db, 'tai-chinh', 'STC', [ct2])).rejects.toThrow('module "tai-chinh" declares target 2458-CT2, which is held by module "van-phong"');
   });
 });

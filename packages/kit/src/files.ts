@@ -5,7 +5,7 @@
  */
 import { promisify } from 'node:util';
 import { crc32, inflateRaw, type ZlibOptions } from 'node:zlib';
-import { UPLOAD_LIMITS, type ErrorCode, type LocalizedText, type UploadKind } from '@dondoc/trpc';
+import { fail, UPLOAD_LIMITS, type ErrorCode, type Locale, type LocalizedText, type UploadKind } from '@dondoc/trpc';
 
 import { extensionOf, FILE_EXTENSIONS, isHtmlPolyglot, sniffFile, startsWith, view, zipDirectory, zipEntries, type FileKind } from './sniff.ts';
 
@@ -217,6 +217,24 @@ export function acceptFile(
     });
   }
   return { kind, mimeType: FILE_MIME[kind] };
+}
+
+/**
+ * `acceptFile` for a procedure: the file a user sent (`{ bytes, name }`, as `uploadProcedure`
+ * hands it) accepted, or refused with the problem in the caller's language (BAD_REQUEST, or
+ * PAYLOAD_TOO_LARGE) instead of a `FileProblem`.
+ */
+export function acceptUpload(
+  file: { bytes: Uint8Array; name: string },
+  locale: Locale,
+  options: { kinds: readonly Exclude<FileKind, 'unknown'>[]; limit: UploadKind },
+): { kind: Exclude<FileKind, 'unknown'>; mimeType: string } {
+  try {
+    return acceptFile(file.bytes, file.name, options);
+  } catch (error) {
+    if (error instanceof FileProblem) fail(error.code, locale, error.text);
+    throw error;
+  }
 }
 
 /** "Tệp lớn quá 512 KB; hãy chia thành nhiều tệp." (sizes in KB under 1 MB, else MB). */

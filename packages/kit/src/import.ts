@@ -75,7 +75,8 @@ export interface RunImportOptions<Cs extends readonly Column[], Plan extends Imp
    */
   stillValid?: (tx: Tx, plan: Plan) => Promise<boolean>;
   /**
-   * A cheap check in every later slice's transaction and in the last one (after `lock`): it throws
+   * A cheap check in every slice's transaction and in the last one (after `lock`; the first
+   * slice is a transaction of its own, after the one that planned): it throws
    * (e.g. `fail('CONFLICT', …)`) when what the plan relies on changed meanwhile; the run is then
    * undone and the error answered.
    */
@@ -147,7 +148,7 @@ export async function runImport<Cs extends readonly Column[], Plan extends Impor
           // Timed from inside (a wait for the connection is not the slice's own time) to the commit.
           began = performance.now();
           await options.lock?.(tx, read.rows);
-          if (number > 1) await options.guard?.(tx, plan);
+          await options.guard?.(tx, plan);
           const inserted = await insertMany(tx, table, slice);
           if (audit) await options.audit.auditMany(tx, inserted.map(audit));
           const keys = inserted.map((row) => Object.fromEntries(key.columns.map((c) => [c.name, journalValue((row as Record<string, unknown>)[c.key])])));

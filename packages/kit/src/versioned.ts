@@ -121,3 +121,91 @@ export async function insertAudited<T extends PgTable>(
   await options.auditWrite(tx, { ...options.audit, entityId: typeof entityId === 'function' ? entityId(row) : entityId, after: row });
   return row;
 }
+
+/** One row of a set-based versioned write: the row as read (locked) and what changes in it. */
+export interface ManyRowsWrite<T extends VersionedTable> {
+  current: T['$inferSelect'];
+  /** The version the caller's change was made on. */
+  version: number;
+  set: Partial<T['$inferInsert']>;
+}
+
+/**
+ * `updateVersioned` for many rows of one table in ONE statement (`update … from
+ * jsonb_to_recordset(…) where id = v.id and version = v.version`) and one insert of their audit
+ * entries: a report that moves 300 tasks writes them at once, not a row at a time. Every row
+ * sets the same columns (its own values). All or none: when any row's version is stale, CONFLICT
+ * naming who changed the first of them; the caller's transaction then rolls back. Answers the
+ * rows as written, in the order given.
+ */
+export async function updateVersionedMany<T extends VersionedTable & { id: PgColumn }>(
+  tx: Tx,
+  table: T,
+  options: {
+    rows: ReadonlyArray<ManyRowsWrite<T>>;
+    actor: string;
+    locale: Locale;
+    audit: { action: string; entity: string };
+    auditWriteMany: (tx: Tx, entries: readonly AuditRecord[]) => Promise<void>;
+    auditView?: AuditView<T>;
+    what?: LocalizedText;
+  },
+): Promise<Array<T['$inferSelect']>> {
+  if (options.rows.length === 0) return [];
+  const columns = getTableColumns(table) as Record<string, PgColumn>;
+  const keys = Object.keys(options.rows[0]!.set);
+  for (const row of options.rows) {
+    const rowKeys = Object.keys(row.set);
+    if (rowKeys.length !== keys.length || rowKeys.some((k) => !keys.includes(k))) throw new Error('updateVersionedMany: every row must set the same columns');
+    if ((row.current as { version: number }).version !== row.version) {
+      const who = (row.current as Record<string, unknown>).updatedBy;
+      conflict(options.locale, typeof who === 'string' ? who : null);
+    }
+  }
+  const column = (key: string) => {
+    const c = columns[key];
+    if (!c) throw new Error(`updateVersionedMany: ${key} is not a column`);
+    return c;
+  };
+  const idColumn = table.id;
+  const shape = [idColumn, table.version, ...keys.map(column)].map((c) => sql`${sql.identifier(c.name)} ${sql.raw(c.getSQLType())}`);
+  const records = options.rows.map((row) => {
+    const record: Record<string, unknown> = { [idColumn.name]: (row.current as Record<string, unknown>)[keyOf(columns, idColumn)], [table.version.name]: row.version };
+    for (const key of keys) {
+      const value = (row.set as Record<string, unknown>)[key];
+      record[column(key).name] = value instanceof Date ? value.toISOString() : (value ?? null);
+    }
+    return record;
+  });
+  const values: Record<string, unknown> = Object.fromEntries(keys.map((key) => [key, sql`v.${sql.identifier(column(key).name)}`]));
+  values.version = sql`${table.version} + 1`;
+  if ('updatedBy' in columns) values.updatedBy = options.actor;
+  if ('updatedAt' in columns) values.updatedAt = new Date();
+  const written = (await (tx as unknown as AnyTx)
+    .update(table)
+    .set(values)
+    .from(sql`jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as v(${sql.join(shape, sql`, `)})`)
+    .where(and(sql`${idColumn} = v.${sql.identifier(idColumn.name)}`, sql`${table.version} = v.${sql.identifier(table.version.name)}`))
+    .returning(columns)) as Array<T['$inferSelect']>;
+  const idKey = keyOf(columns, idColumn);
+  const byId = new Map(written.map((row) => [String((row as Record<string, unknown>)[idKey]), row]));
+  const stale = options.rows.find((row) => !byId.has(String((row.current as Record<string, unknown>)[idKey])));
+  if (stale) return conflictSince(tx, table, { id: eq(idColumn, (stale.current as Record<string, unknown>)[idKey]), version: stale.version, locale: options.locale, audit: { ...options.audit, entityId: '' }, auditWrite: async () => {} });
+  const after = options.rows.map((row) => byId.get(String((row.current as Record<string, unknown>)[idKey]))!);
+  await options.auditWriteMany(
+    tx,
+    options.rows.map((row, i) => ({
+      ...options.audit,
+      entityId: String((row.current as Record<string, unknown>)[idKey]),
+      ...(options.auditView ? options.auditView(row.current, after[i]!) : { before: row.current, after: after[i] }),
+    })),
+  );
+  return after;
+}
+
+/** The property name drizzle gives a column (its key in the table object). */
+function keyOf(columns: Record<string, PgColumn>, target: PgColumn): string {
+  const entry = Object.entries(columns).find(([, c]) => c === target);
+  if (!entry) throw new Error(`column ${target.name} is not in the table`);
+  return entry[0];
+}

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { UPLOAD_LIMITS } from '@dondoc/trpc';
 import { randomBytes } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import { acceptFile, checkZip, FileProblem, isHtmlPolyglot, sniffFile } from '../src/files.ts';
+import { acceptFile, acceptUpload, checkZip, FileProblem, isHtmlPolyglot, sniffFile } from '../src/files.ts';
 
 async function xlsxBytes(rows: unknown[][] = [['a']]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
@@ -97,6 +97,30 @@ describe('acceptFile', () => {
     const disguised = problemOf(() => acceptFile(pdf, 'anh.png', { kinds: ['pdf', 'png', 'jpeg'], limit: 'document' }));
     expect(disguised.text).toEqual({ vi: 'Chỉ nhận tệp PDF, PNG hoặc JPG đúng định dạng.', en: 'Only genuine PDF, PNG or JPG files are accepted.' });
     expect(problemOf(() => acceptFile(pdf, 'a.pdf', { kinds: ['docx'], limit: 'document' })).text.vi).toBe('Chỉ nhận tệp DOCX đúng định dạng.');
+  });
+});
+
+describe('acceptUpload', () => {
+  const pdf = new TextEncoder().encode('%PDF-1.7 kế hoạch');
+  /** The error thrown: a tRPC error (its code and message), never a FileProblem. */
+  const refusal = (run: () => unknown): { name: string; code: string; message: string } => {
+    try {
+      run();
+    } catch (error) {
+      return error as { name: string; code: string; message: string };
+    }
+    throw new Error('accepted');
+  };
+
+  it('answers what acceptFile answers for a good file', () => {
+    expect(acceptUpload({ bytes: pdf, name: 'ke-hoach.pdf' }, 'vi', { kinds: ['pdf'], limit: 'document' })).toEqual({ kind: 'pdf', mimeType: 'application/pdf' });
+  });
+
+  it('refuses as a tRPC error in the caller’s language, with the problem’s code', () => {
+    const vi = refusal(() => acceptUpload({ bytes: pdf, name: 'ke-hoach.docx' }, 'vi', { kinds: ['docx'], limit: 'document' }));
+    expect([vi.name, vi.code, vi.message]).toEqual(['TRPCError', 'BAD_REQUEST', 'Chỉ nhận tệp DOCX đúng định dạng.']);
+    const en = refusal(() => acceptUpload({ bytes: new Uint8Array(UPLOAD_LIMITS.spreadsheet + 1), name: 'a.csv' }, 'en', { kinds: ['csv'], limit: 'spreadsheet' }));
+    expect([en.code, en.message]).toEqual(['PAYLOAD_TOO_LARGE', 'The file is larger than 512 KB; split it.']);
   });
 });
 

@@ -4,6 +4,7 @@ import { queryRows, type Tx } from '@dondoc/db';
 import { testBackends, type TestDatabase } from '@dondoc/db/testing';
 import { fail } from '@dondoc/trpc';
 import { IMPORT_SLICE_MS, nextSliceSize, runImport, undoUnfinishedImports } from '../src/import.ts';
+import { importByKey } from '../src/keyed-import.ts';
 import { defineSpreadsheet, type SpreadsheetIssue, type SpreadsheetRow } from '../src/spreadsheet.ts';
 import { audits, auditWrite, createItemsDatabase, items } from './tables.ts';
 
@@ -174,6 +175,42 @@ describe.each(testBackends)('runImport on %s', (kind) => {
     expect(await stored()).toEqual(['Ghế']);
     expect(await runs()).toEqual([{ status: 'undone', slices: 0 }]);
     expect((await actions()).at(-1)).toBe('kit.import.undo');
+  });
+
+  it('importByKey: a stored key updates its row (versioned, audited), a new one adds a row, an equal row stays; a refused row is a row error and writes nothing', async () => {
+    const byName = (file: { bytes: Uint8Array; fileName: string }, dryRun: boolean) =>
+      importByKey({
+        db: database.db,
+        spreadsheet: sheet,
+        file,
+        dryRun,
+        locale: 'vi',
+        module: 'kho',
+        actor: 'binh',
+        audit: { audit: auditWrite, auditMany: async (tx, entries) => { for (const entry of entries) await auditWrite(tx, entry); } },
+        table: items,
+        entity: 'item',
+        what: { vi: 'mặt hàng', en: 'Item' },
+        keyOf: (row) => String(row.name).trim().toLocaleLowerCase('vi'),
+        valuesOf: (row: Row) => ({ name: row.name, quantity: row.quantity }),
+        refuse: (values, current, row) => (values.quantity > 100 ? { row: row.row, column: 'Số lượng', message: current ? 'Quá nhiều (đã có)' : 'Quá nhiều' } : null),
+      });
+    // "Ghế" is stored: its quantity changes; "Bàn" is new.
+    const checked = await byName(csv('Tên,Số lượng\nGhế,5\nBàn,2\n'), true);
+    expect(checked).toMatchObject({ written: false, errors: [], summary: { added: 1, updated: 1, unchanged: 0 } });
+    expect(await actions()).toEqual([]);
+    const written = await byName(csv('Tên,Số lượng\nGhế,5\nBàn,2\n'), false);
+    expect(written).toMatchObject({ written: true, summary: { added: 1, updated: 1, unchanged: 0 } });
+    const stored = await database.db.select().from(items).orderBy(items.name);
+    expect(stored.map((r) => [r.name, r.quantity, r.version, r.updatedBy])).toEqual([
+      ['Bàn', 2, 1, 'binh'],
+      ['Ghế', 5, 2, 'binh'],
+    ]);
+    expect((await actions()).sort()).toEqual(['item.create', 'item.update']);
+    expect((await byName(csv('Tên,Số lượng\nGhế,5\nBàn,2\n'), false)).summary).toEqual({ added: 0, updated: 0, unchanged: 2 });
+    const refused = await byName(csv('Tên,Số lượng\nGhế,500\nTủ,3\n'), false);
+    expect(refused).toMatchObject({ written: false, errors: [{ row: 2, column: 'Số lượng', message: 'Quá nhiều (đã có)' }] });
+    expect(await database.db.select().from(items)).toHaveLength(2);
   });
 
   it('a file it cannot read answers row 0 in the caller’s language, with no summary', async () => {

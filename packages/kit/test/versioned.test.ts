@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { TRPCError } from '@dondoc/trpc';
 import { testBackends, type TestDatabase } from '@dondoc/db/testing';
-import { deleteVersioned, insertAudited, updateVersioned } from '../src/versioned.ts';
+import { deleteVersioned, insertAudited, updateVersioned, updateVersionedMany } from '../src/versioned.ts';
 import { audits, auditWrite, createItemsDatabase, decisions, items } from './tables.ts';
 
 async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
@@ -126,5 +126,78 @@ describe.each(testBackends)('versioned writes on %s', (kind) => {
       ),
     );
     expect(again.message).toBe('Someone else changed this after you opened it. Reload and try again.');
+  });
+
+  describe('updateVersionedMany: many rows in one statement', () => {
+    const auditWriteMany = async (tx: Parameters<typeof auditWrite>[0], entries: readonly Parameters<typeof auditWrite>[1][]) => {
+      for (const entry of entries) await auditWrite(tx, entry);
+    };
+    const seed = () =>
+      database.db.transaction(async (tx) => {
+        const more = [];
+        for (const name of ['Ghế', 'Tủ']) more.push(await insertAudited(tx, items, { values: { name, quantity: 1, updatedBy: 'an' }, audit: { action: 'item.create', entity: 'item', entityId: (r) => r.id }, auditWrite }));
+        return [(await tx.select().from(items).where(eq(items.id, id)))[0]!, ...more];
+      });
+    const many = (rows: Array<{ current: typeof items.$inferSelect; version: number; quantity: number }>, locale: 'vi' | 'en' = 'vi') =>
+      database.db.transaction((tx) =>
+        updateVersionedMany(tx, items, {
+          rows: rows.map((r) => ({ current: r.current, version: r.version, set: { quantity: r.quantity } })),
+          actor: 'binh',
+          locale,
+          audit: { action: 'item.count', entity: 'item' },
+          auditWriteMany,
+          auditView: (before, after) => ({ before: { quantity: before.quantity }, after: { quantity: after.quantity, version: after.version } }),
+        }),
+      );
+
+    it('writes each row its own value on its version, bumps each, and audits each in the order given', async () => {
+      const rows = await seed();
+      const written = await many(rows.map((current, i) => ({ current, version: 1, quantity: 10 + i })));
+      expect(written.map((r) => [r.name, r.quantity, r.version, r.updatedBy])).toEqual([
+        ['Bàn', 10, 2, 'binh'],
+        ['Ghế', 11, 2, 'binh'],
+        ['Tủ', 12, 2, 'binh'],
+      ]);
+      const trail = (await database.db.select().from(audits).orderBy(audits.id)).filter((a) => a.action === 'item.count');
+      expect(trail.map((a) => [a.entityId, JSON.parse(a.after!)])).toEqual(rows.map((r, i) => [r.id, { quantity: 10 + i, version: 2 }]));
+    });
+
+    it('all or none: one stale row is CONFLICT naming who changed it, and no row changes', async () => {
+      const rows = await seed();
+      // Ghế changed by chi after it was read.
+      await database.db.transaction((tx) =>
+        updateVersioned(tx, items, { id: eq(items.id, rows[1]!.id), version: 1, set: { quantity: 7 }, actor: 'chi', locale: 'vi', audit: { action: 'item.update', entity: 'item', entityId: rows[1]!.id }, auditWrite }),
+      );
+      const stale = await rejection(many(rows.map((current) => ({ current, version: 1, quantity: 99 }))));
+      expect([stale.code, stale.message]).toEqual(['CONFLICT', 'Dữ liệu đã được chi thay đổi sau khi bạn mở. Hãy tải lại rồi thử lại.']);
+      const stored = await database.db.select().from(items).orderBy(items.name);
+      expect(stored.map((r) => [r.name, r.quantity])).toEqual([
+        ['Bàn', 1],
+        ['Ghế', 7],
+        ['Tủ', 1],
+      ]);
+      expect((await database.db.select().from(audits)).filter((a) => a.action === 'item.count')).toEqual([]);
+      // A version the caller names differently from the row it read is refused before writing.
+      expect((await rejection(many([{ current: rows[0]!, version: 3, quantity: 1 }], 'en'))).code).toBe('CONFLICT');
+    });
+
+    it('writes nothing for no rows, and refuses rows that set different columns', async () => {
+      expect(await many([])).toEqual([]);
+      const rows = await seed();
+      await expect(
+        database.db.transaction((tx) =>
+          updateVersionedMany(tx, items, {
+            rows: [
+              { current: rows[0]!, version: 1, set: { quantity: 2 } },
+              { current: rows[1]!, version: 1, set: { name: 'Ghế gỗ' } },
+            ],
+            actor: 'binh',
+            locale: 'vi',
+            audit: { action: 'item.count', entity: 'item' },
+            auditWriteMany,
+          }),
+        ),
+      ).rejects.toThrow('every row must set the same columns');
+    });
   });
 });

@@ -12,7 +12,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { findWorkspaceRoot } from './workspace.ts';
 
 export const workspaceRoot = findWorkspaceRoot(fileURLToPath(new URL('.', import.meta.url)));
@@ -68,22 +68,34 @@ export function requireBrowserTestPrerequisites(extraBuilds: string[] = []): voi
   if (missing.length > 0) throw new Error(`This browser test cannot run: ${missing.join('; ')}`);
 }
 
+export interface PortalOptions {
+  plugins: PortalPlugin[];
+  databaseUrl?: string | undefined;
+  /**
+   * A deployment of its own instead of `plugins`: its config file (`DONDOC_CONFIG`, e.g. written by
+   * `pnpm dondoc plugin:install`), its plugin folder (`DONDOC_PLUGINS_DIR`) and its PGlite data
+   * folder, all kept when the portal stops, so that a second start is a restart of the same portal.
+   */
+  deployment?: { config: string; pluginsDir: string; dataDir: string; port?: number };
+}
+
 /** The real server process with these modules installed, on PGlite or on the given Postgres. */
-export async function startPortal(options: { plugins: PortalPlugin[]; databaseUrl?: string | undefined }): Promise<RunningPortal> {
+export async function startPortal(options: PortalOptions): Promise<RunningPortal> {
   const missing = missingForBrowserTests();
   if (missing.length > 0) throw new Error(`cannot start the portal: ${missing.join('; ')}`);
   const work = await mkdtemp(join(tmpdir(), 'dondoc-portal-'));
-  const config = join(work, 'dondoc.config.json');
-  await writeFile(config, JSON.stringify({ plugins: options.plugins }));
-  const port = await freePort();
+  const config = options.deployment?.config ?? join(work, 'dondoc.config.json');
+  if (!options.deployment) await writeFile(config, JSON.stringify({ plugins: options.plugins }));
+  const port = options.deployment?.port ?? (await freePort());
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/serve.ts'], {
     cwd: join(workspaceRoot, 'apps/server'),
     env: {
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATA_DIR: join(work, 'data'),
+      DATA_DIR: options.deployment?.dataDir ?? join(work, 'data'),
       DONDOC_CONFIG: config,
+      DONDOC_PLUGINS_DIR: options.deployment?.pluginsDir ?? join(work, 'installed-plugins'),
       DONDOC_DEMO: '1',
       DATABASE_URL: options.databaseUrl ?? '',
       LOG_LEVEL: 'warn',
@@ -172,6 +184,33 @@ export async function signIn(page: Page, url: string, username: string, password
   await page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
 }
 
+/**
+ * Chooses the option showing `name` in an antd Select (`field` is its combobox), typing `typed`
+ * first in a Select with search, and returns once the field shows it. On a busy machine a click
+ * can land while a dialog is still zooming in: the option is then covered by a label, or the
+ * dropdown closes with nothing chosen and the old value silently stays. So each try is short,
+ * the dropdown is reopened when it closed, and the choice is checked (four tries at most).
+ */
+export async function chooseOption(page: Page, field: Locator, name: string, typed?: string): Promise<void> {
+  const select = field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: name }).first();
+  let lastError: unknown;
+  for (let attempt = 1; attempt <= 4; attempt += 1) {
+    try {
+      if (!(await option.isVisible())) {
+        await field.click({ timeout: 5_000 });
+        if (typed !== undefined) await field.fill(typed, { timeout: 5_000 });
+      }
+      await option.click({ timeout: 5_000 });
+      await select.filter({ hasText: name }).waitFor({ timeout: 3_000 });
+      return;
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  throw new Error(`The field did not take the option "${name}" after four tries`, { cause: lastError });
+}
+
 export interface Violation {
   id: string;
   impact: string;
@@ -186,12 +225,30 @@ export async function seriousAccessibilityViolations(page: Page, selector?: stri
   // Evaluated through the browser's devtools protocol, not as a <script> tag: the portal's
   // Content-Security-Policy refuses inline scripts (as it should).
   await page.evaluate(axe.default.source);
-  const result = await page.evaluate(async (include) => {
+  const run = () => page.evaluate(async (include) => {
+    // Colours read mid-transition are neither the start nor the end state (CI once read a
+    // primary button's text at #dfe6ed while it faded to white): every running animation
+    // and transition is taken to its end first; endless ones (spinners) cannot finish.
+    for (const animation of document.getAnimations()) {
+      try {
+        animation.finish();
+      } catch {
+        /* infinite: left running */
+      }
+    }
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     type Found = { id: string; impact: string; nodes: Array<{ target: unknown[]; failureSummary?: string }>; help: string };
-    const run = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Found[] }> } }).axe.run;
-    const { violations } = await run(include ? { include: [include] } : document, { resultTypes: ['violations'] });
+    const axeRun = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Found[] }> } }).axe.run;
+    const { violations } = await axeRun(include ? { include: [include] } : document, { resultTypes: ['violations'] });
     return violations.map((v) => ({ ...v, nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`) }));
   }, selector ?? null);
+  let result = await run();
+  // A contrast failure that is real is still there a moment later; one that came from a
+  // re-render caught half-way (a button enabled as its data arrives) is not.
+  if (result.some((v) => v.id === 'color-contrast')) {
+    await page.waitForTimeout(500);
+    result = await run();
+  }
   return result
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help, targets: v.nodes }));

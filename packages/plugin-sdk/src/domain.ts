@@ -1,6 +1,6 @@
 /**
  * The core's domain rules and labels a module may use: dates in Hà Nội time, reporting
- * periods, cadences, forecast classes, task statuses and their labels. Pure functions and
+ * periods, cadences, forecast classes, task statuses and their labels, index scorecards' roll-up. Pure functions and
  * constants from the browser-safe root entry of `@dondoc/core` (never `@dondoc/core/server`,
  * never a table), so both `@dondoc/plugin-sdk` and `@dondoc/plugin-sdk/web` re-export them.
  */
@@ -47,5 +47,18 @@ export {
   // Search
   matchesSearch,
   normalizeForSearch,
+  // Index scorecards
+  INDEX_METHODS,
+  SCORECARD_INDICES,
+  SCORE_CLASSES,
+  SCORE_CLASS_LABELS,
+  formatIndexScore,
+  formatScore,
+  isScorecardIndex,
+  levelLabel,
+  pathToIndex,
+  rankUnits,
+  rollUpScorecard,
+  scoreClass,
 } from '@dondoc/core';
-export type { Cadence, ForecastClass, IsoDate, Label, Period, TaskStatus } from '@dondoc/core';
+export type { Cadence, ForecastClass, IndexMethod, IsoDate, Label, Period, RankedUnit, RolledNode, ScoreClass, ScoreNodeInput, ScorecardIndex, TaskStatus, UnitScore } from '@dondoc/core';

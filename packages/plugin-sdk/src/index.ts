@@ -12,14 +12,28 @@ export type {
   TaskProgressInput,
   PeriodReports,
   SubmittedReport,
+  FrozenReport,
   MissingReport,
   RemindResult,
   RaiseEscalationInput,
+  SendNoticeInput,
+  SendNoticeResult,
   MeasurementInput,
+  SaveEstimateInput,
+  UpdateNodeInput,
+  AddNodeInput,
+  RemoveNodeInput,
+  ListScorecardsInput,
+  ImportSheetInput,
+  RankingInput,
+  ScorecardsApi,
+  UseTargetInput,
 } from '@dondoc/core/server';
 export { pluginManifestSchema, pluginIdSchema, permissionDeclarationSchema, targetDeclarationSchema, pluginSchemaName } from './manifest.ts';
 export type { PluginManifest, TargetDeclaration } from './manifest.ts';
 /** What a module's server code may name of the database and the accounts: types only, never a table. */
+/** The rule a share recorded on a target must follow (numerator ÷ denominator × 100, two decimals, half away from zero): the core checks the value by it. */
+export { ratioPercent } from '@dondoc/core/server';
 export type { Db, Queryable, Tx, DatabaseKind } from '@dondoc/db';
 /** Rows of a raw SQL query on either backend (PGlite answers `{ rows }`, postgres.js an array). */
 export { insertMany, queryRows } from '@dondoc/db';

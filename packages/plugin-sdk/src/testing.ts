@@ -35,7 +35,7 @@ import {
 import { migrate, type DatabaseKind, type Db } from '@dondoc/db';
 import { createTestDatabase, createTestDatabaseFromTemplate, type TestDatabase } from '@dondoc/db/testing';
 import { kitMigrations } from '@dondoc/kit';
-import { coreMigrations, corePermissions, createCoreApi, createRequestContext, declareModuleTargets, scopeTransactions, seedDirective2458, type CoreApi } from '@dondoc/core/server';
+import { coreMigrations, corePermissions, coreRouter, createCoreApi, createRequestContext, declareModuleTargets, scopeTransactions, seedDirective2458, type CoreApi } from '@dondoc/core/server';
 import { createCallerFactory, listProcedures, type Context, type Locale } from '@dondoc/trpc';
 import type { PluginDefinition } from './plugin.ts';
 import { pluginSchemaName } from './manifest.ts';
@@ -43,6 +43,8 @@ import { schemaChangesOutside, schemaSnapshot, type SchemaObject } from './schem
 
 export { testBackends } from '@dondoc/db/testing';
 export { queryRows } from '@dondoc/db';
+/** Reading back what a user downloads: xlsx sheets, .docx parts and paragraphs. */
+export { docxParagraphs, docxParts, docxTables, readXlsx } from '@dondoc/kit/testing';
 
 export interface CallOptions {
   locale?: Locale;
@@ -62,6 +64,12 @@ export interface PluginHarness<TRouter extends AnyRouter> {
   /** A caller of the module's router signed in as `username`. */
   as(username: string, options?: CallOptions): Promise<Caller<TRouter>>;
   anonymous(): Caller<TRouter>;
+  /**
+   * A caller of the core's router (`/api/trpc/core`) signed in as `username`: what the shell's
+   * pages do around the module (a unit saves and submits its report, a coordinator reads the
+   * overview), so a module's test can set the stage and compare with the core's own answers.
+   */
+  coreAs(username: string, options?: CallOptions): Promise<Caller<typeof coreRouter>>;
   /** The core API bound to this module and a user, as procedures get it in `ctx.services.core`. */
   core(username?: string | null): Promise<CoreApi>;
   audit(entity: string, entityId?: string): ReturnType<typeof listAudit>;
@@ -144,7 +152,7 @@ export async function createPluginHarness<TRouter extends AnyRouter>(
     users.set(username, sessionUser);
     return sessionUser;
   };
-  const context = (sessionUser: SessionUser | null, callOptions: CallOptions = {}) =>
+  const context = (sessionUser: SessionUser | null, callOptions: CallOptions = {}, moduleId: string = plugin.id) =>
     createRequestContext({
       db,
       permissions,
@@ -152,7 +160,7 @@ export async function createPluginHarness<TRouter extends AnyRouter>(
       sessionId: sessionUser ? `session-${sessionUser.username}` : null,
       requestId: `test-${sessionUser?.username ?? 'anonymous'}-${++requests}`,
       locale: callOptions.locale ?? 'vi',
-      moduleId: plugin.id,
+      moduleId,
       ...(callOptions.audit ? { audit: callOptions.audit } : {}),
     });
   return {
@@ -163,6 +171,7 @@ export async function createPluginHarness<TRouter extends AnyRouter>(
     user,
     as: async (username, callOptions) => createCaller(context(await user(username), callOptions)),
     anonymous: () => createCaller(context(null)),
+    coreAs: async (username, callOptions) => createCallerFactory(coreRouter)(context(await user(username), callOptions, 'core')),
     core: async (username = null) =>
       createCoreApi({ db, moduleId: plugin.id, actor: username ? await user(username) : null, requestId: `test-core-${++requests}`, locale: 'vi', permissions }),
     audit: (entity, entityId) => listAudit(db, { entity, entityId, limit: 1000 }),

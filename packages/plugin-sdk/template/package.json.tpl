@@ -12,7 +12,8 @@
     "build": "vite build --configLoader runner",
     "typecheck": "tsc --noEmit -p .",
     "test": "vitest run --configLoader runner",
-    "db:generate": "drizzle-kit generate"
+    "db:generate": "drizzle-kit generate",
+    "release": "node --import tsx ./node_modules/@dondoc/plugin-sdk/src/release-cli.ts ."
   },
   "dependencies": {
     "@dondoc/plugin-sdk": "workspace:*",
@@ -21,13 +22,11 @@
     "@tanstack/react-query": "catalog:",
     "@trpc/client": "catalog:",
     "@trpc/server": "catalog:",
-    "antd": "catalog:",
     "dayjs": "catalog:",
     "drizzle-orm": "catalog:",
     "exceljs": "catalog:",
     "react": "catalog:",
     "react-dom": "catalog:",
-    "react-router": "catalog:",
     "zod": "catalog:"
   },
   "devDependencies": {

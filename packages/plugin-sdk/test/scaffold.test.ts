@@ -1,8 +1,8 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readlink, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { camelCase, pascalCase, placeholders, scaffoldPlugin, ScaffoldError } from '../src/scaffold.ts';
+import { camelCase, pascalCase, placeholders, scaffoldPlugin, scaffoldStandalonePlugin, ScaffoldError, SDK_PACKAGES } from '../src/scaffold.ts';
 
 describe('plugin:new scaffolder', () => {
   let root: string;
@@ -61,5 +61,21 @@ describe('plugin:new scaffolder', () => {
     expect(config.plugins).toHaveLength(1);
     await scaffoldPlugin({ id: 'noi-vu', unit: 'SNV', name: 'Sở Nội vụ' }, { root });
     await expect(scaffoldPlugin({ id: 'noi-vu', unit: 'SNV', name: 'Sở Nội vụ' }, { root })).rejects.toThrow(/plugins\/noi-vu đã có/);
+  });
+
+  it('writes a module outside the workspace: its own catalog, the dondoc packages from their tarballs, no workspace paths', async () => {
+    const dir = join(root, 'xay-dung');
+    const sdk = Object.fromEntries(SDK_PACKAGES.map((name) => [name, `file:/packs/${name.replace('@dondoc/', 'dondoc-')}-0.1.0.tgz`]));
+    await scaffoldStandalonePlugin({ id: 'xay-dung', unit: 'SXD', name: 'Sở Xây dựng' }, { dir, catalog: { react: '19.3.1', zod: '4.6.7' }, sdk });
+    const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; scripts: Record<string, string> };
+    expect(pkg.dependencies['@dondoc/plugin-sdk']).toBe('file:/packs/dondoc-plugin-sdk-0.1.0.tgz');
+    expect(pkg.dependencies.react).toBe('catalog:');
+    expect(pkg.scripts.release).toContain('release-cli.ts');
+    const workspace = await readFile(join(dir, 'pnpm-workspace.yaml'), 'utf8');
+    expect(workspace).toContain('"@dondoc/core": "file:/packs/dondoc-core-0.1.0.tgz"');
+    expect(workspace).toContain('"react": "19.3.1"');
+    expect(await readFile(join(dir, 'tsconfig.json'), 'utf8')).not.toContain('tsconfig.base.json');
+    expect(await readlink(join(dir, 'packages/ui'))).toBe(join('..', 'node_modules', '@dondoc', 'ui'));
+    await expect(scaffoldStandalonePlugin({ id: 'xay-dung', unit: 'SXD', name: 'Sở Xây dựng' }, { dir, catalog: {}, sdk })).rejects.toThrow(ScaffoldError);
   });
 });

@@ -26,6 +26,7 @@ export { apiFetch, dondocHeaders, HttpError, refusalText, statusMessage } from '
 export type { ApiRequest } from './http.ts';
 export { errorMessage, isUnauthorized } from './errors.ts';
 export { ErrorPanel } from './ErrorPanel.tsx';
+export { DownloadButton } from './DownloadButton.tsx';
 export type { ErrorPanelProps } from './ErrorPanel.tsx';
 export { formatDate, formatDateTime, formatWait } from './format.ts';
 export { FilePicker, type FilePickerProps } from './FilePicker.tsx';
@@ -57,6 +58,16 @@ export type { TextPair, TextPairTree } from './texts.ts';
 export { FormDialog } from './FormDialog.tsx';
 export type { FormDialogProps } from './FormDialog.tsx';
 export { StatusTag } from './StatusTag.tsx';
+export { FormActions, FormOutcome, firstFailure } from './FormParts.tsx';
+export type { ActionState, ConfirmedAction, FormActionsProps, FormOutcomeProps } from './FormParts.tsx';
 export { PersonName, personLabel } from './PersonName.tsx';
 export type { PersonRef } from './PersonName.tsx';
 export type { StatusTagProps } from './StatusTag.tsx';
+export { ScorecardTree, SCORE_CLASS_COLORS, scorecardRows, withAncestors } from './ScorecardTree.tsx';
+export type { ScorecardEstimate, ScorecardTreeNode, ScorecardTreeProps, TreeRow } from './ScorecardTree.tsx';
+export { Sparkline, sparklineShape } from './Sparkline.tsx';
+export type { SparklinePoint, SparklineProps } from './Sparkline.tsx';
+// antd's components for modules, from the shell's one copy (see antd.ts).
+export * from './antd.ts';
+// The router for modules, the shell's one copy (see router.ts).
+export * from './router.ts';

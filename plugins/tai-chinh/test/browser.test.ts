@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { hanoiDateOf, periodOf } from '@dondoc/plugin-sdk';
-import { moduleDir, openBrowser, requirePrerequisites, seriousViolations, signIn, startPortal, type Browser, type RunningPortal } from './portal.ts';
+import { chooseOption, moduleDir, openBrowser, requirePrerequisites, seriousViolations, signIn, startPortal, type Browser, type RunningPortal } from './portal.ts';
 import { HEADERS, readXlsx } from './files.ts';
 
 const screenshots = join(moduleDir, 'test-results');
@@ -167,10 +167,8 @@ describe('tai-chinh in the browser (shell + module builds, real server)', () => 
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Báo cáo tự chủ tài chính');
     await page.screenshot({ path: join(screenshots, '4b-report-default.png'), fullPage: true });
     // Q4 2025, as xlsx.
-    await page.getByRole('combobox', { name: 'Năm', exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '2025' }).click();
-    await page.getByRole('combobox', { name: 'Kỳ', exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Quý IV' }).click();
+    await chooseOption(page, page.getByRole('combobox', { name: 'Năm', exact: true }), '2025');
+    await chooseOption(page, page.getByRole('combobox', { name: 'Kỳ', exact: true }), 'Quý IV');
     expect(await page.getByTestId('report-period').innerText()).toBe('Kỳ báo cáo: Quý IV/2025');
     expect(await page.getByText('Số liệu từ 15/09/2025 đến 14/12/2025; hạn gửi 20/12/2025.').isVisible()).toBe(true);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải báo cáo (.xlsx)' }).click()]);

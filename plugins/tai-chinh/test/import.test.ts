@@ -9,6 +9,8 @@ import { testBackends } from '@dondoc/plugin-sdk/testing';
 import { UPLOAD_LIMITS } from '@dondoc/trpc';
 import { createHarness, rejection, type Caller, type Harness } from './harness.ts';
 import { csvBase64, HEADERS, importForm, readXlsx, xlsxBase64 } from './files.ts';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '@dondoc/plugin-sdk';
 
 describe.each(testBackends)('import on %s', (kind) => {
   let h: Harness;
@@ -177,15 +179,36 @@ describe.each(testBackends)('import on %s', (kind) => {
     expect(dryRun.summary?.yearsCreated).toBe(2);
   });
   it('a year approved while a large import is being written undoes the whole import and says why', async () => {
+    // One unit already classified for 2025, so that Sở Tài chính can approve the year at any point of the import.
+    const seeded = await hoankiem.units.import(importForm({ fileName: 'mot-don-vi.csv', dryRun: false, contentBase64: csvBase64([HEADERS.join(';'), 'Trường Mầm non Hoàng Hoa Hoàn Kiếm;Giáo dục và đào tạo;2025;3;500.000.000;2.000.000.000'].join('\n')) }));
+    expect(seeded.written).toBe(true);
     const before = (await hoankiem.units.list({})).total;
-    const rows = ['Tên đơn vị;Lĩnh vực;Năm;Nhóm tự chủ;Tổng thu (A);Chi thường xuyên (B)'];
+    const rows = [HEADERS.join(';')];
     for (let i = 1; i <= 1200; i++) rows.push(`Trường Mầm non số ${i} Hoàn Kiếm;Giáo dục và đào tạo;2025;3;500.000.000;2.000.000.000`);
-    const importing = hoankiem.units.import(importForm({ fileName: 'lon.csv', dryRun: false, contentBase64: csvBase64(rows.join('\n')) }));
-    const failed = rejection(importing);
-    // Some of its slices are written (and seen: the register is readable meanwhile), then Sở Tài chính approves 2025.
-    const classified2025 = async () => (await hoankiem.units.list({})).items.filter((u) => u.years.some((y) => y.year === 2025 && y.group !== null)).length;
-    await expect.poll(classified2025, { timeout: 60_000, interval: 20 }).toBeGreaterThan(0);
-    await (await h.as('stc')).consolidation.approve({ year: 2025, managingUnitCodes: ['Q002'] });
+    const file = importForm({ fileName: 'lon.csv', dryRun: false, contentBase64: csvBase64(rows.join('\n')) });
+    const stc = await h.as('stc');
+    let failed: Promise<unknown>;
+    if (kind === 'postgres') {
+      // On a server the order is made certain: the test holds the year's lock as an approval
+      // does; the import, then the approval, queue for it in that order; the approval is granted
+      // before the import's next transaction.
+      const held = holdYearLock(h, 2025);
+      await held.taken;
+      failed = rejection(hoankiem.units.import(file));
+      await expect.poll(() => yearLockWaiters(h, 2025), { timeout: 60_000, interval: 10 }).toBe(1);
+      const approving = stc.consolidation.approve({ year: 2025, managingUnitCodes: ['Q002'] });
+      await expect.poll(() => yearLockWaiters(h, 2025), { timeout: 60_000, interval: 10 }).toBe(2);
+      held.release();
+      await held.done;
+      await approving;
+    } else {
+      // On PGlite's one connection, requests take turns between the import's slices: some of its
+      // slices are written (and seen: the register is readable meanwhile), then the year is approved.
+      failed = rejection(hoankiem.units.import(file));
+      const classified2025 = async () => (await hoankiem.units.list({})).items.filter((u) => u.years.some((y) => y.year === 2025 && y.group !== null)).length;
+      await expect.poll(classified2025, { timeout: 60_000, interval: 20 }).toBeGreaterThan(1);
+      await stc.consolidation.approve({ year: 2025, managingUnitCodes: ['Q002'] });
+    }
     expect(await failed).toMatchObject({
       code: 'CONFLICT',
       message: 'Phân loại năm 2025 vừa được Sở Tài chính phê duyệt trong khi đang nhập tệp; không dòng nào được ghi. Đề nghị Sở Tài chính trả lại trước khi nhập lại.',
@@ -194,3 +217,29 @@ describe.each(testBackends)('import on %s', (kind) => {
     expect((await hoankiem.units.list({})).total).toBe(before);
   }, 120_000);
 });
+
+/** The namespace of the module's year locks (`lockYears`). */
+const YEAR_LOCK = 24_583;
+
+/** Holds a year's lock exclusive, as an approval does, on a connection of its own until released. */
+function holdYearLock(h: Harness, year: number) {
+  let release!: () => void;
+  let taken!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const takenPromise = new Promise<void>((resolve) => (taken = resolve));
+  const done = h.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${YEAR_LOCK}, ${year})`);
+    taken();
+    await released;
+  });
+  return { taken: takenPromise, release, done };
+}
+
+/** How many transactions wait for a year's lock. */
+async function yearLockWaiters(h: Harness, year: number): Promise<number> {
+  const rows = await queryRows<{ waiting: number }>(
+    h.db,
+    sql`select count(*)::int as waiting from pg_locks where locktype = 'advisory' and classid = ${YEAR_LOCK} and objid = ${year} and not granted`,
+  );
+  return rows[0]!.waiting;
+}

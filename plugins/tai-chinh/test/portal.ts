@@ -13,7 +13,7 @@ import {
 } from '@dondoc/plugin-sdk/browser-testing';
 import type { Page } from 'playwright-core';
 
-export { openBrowser, signIn, type Browser, type RunningPortal } from '@dondoc/plugin-sdk/browser-testing';
+export { chooseOption, openBrowser, signIn, type Browser, type RunningPortal } from '@dondoc/plugin-sdk/browser-testing';
 
 export const moduleDir = fileURLToPath(new URL('../', import.meta.url));
 export const moduleManifest = join(moduleDir, 'dist/mf-manifest.json');

@@ -3,12 +3,27 @@
  * installed module's), the permission it is declared under and a sample input aimed at
  * ANOTHER unit's rows (Quận Ba Đình's task, report, register unit…), plus the fixtures those
  * inputs point at. `authorization.test.ts` walks the routers at test time and fails on any
- * procedure missing here: a module that lands later adds its own rows to this table.
+ * procedure missing here: a module that lands later adds its own rows to this table. The
+ * department modules that came after tai-chinh keep theirs in lib/modules/<id>.ts (`samples`,
+ * and `build`, which makes Ba Đình's rows through the module's API).
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { BA_DINH_UNIT_CODE, createUser } from '@dondoc/auth';
-import { DEMO_PASSWORD, type Client, type TestServer } from '../../test/helpers.ts';
+import { DEMO_PASSWORD, type TestServer } from '../../test/helpers.ts';
+import * as khdt from './modules/khdt.ts';
+import * as noiVu from './modules/noi-vu.ts';
+import * as tttt from './modules/tttt.ts';
+import * as vanPhong from './modules/van-phong.ts';
+import { BD, dataOf, rows, upload, versioned, type Row, type UploadSample } from './matrix-kit.ts';
+
+export { dataOf, upload, type UploadSample };
+
+/** The department modules the matrix and the fuzzer install (their server entries are `plugins/<id>/src/server/plugin.ts`). */
+export const MODULES = ['tai-chinh', 'van-phong', 'tttt', 'khdt', 'noi-vu'] as const;
+
+/** The lead of each module's owning unit (`moduleOwner`); a module not named here is owned by STC (`ROLE_USERS.moduleOwner`). */
+export const MODULE_OWNER: Record<string, string> = { 'van-phong': 'vp', tttt: 'stttt', khdt: 'skhdt', 'noi-vu': 'snv' };
 
 /** The kinds of caller every procedure is called as. */
 export const ROLES = ['anonymous', 'officerOther', 'leadOther', 'moduleOwner', 'rowUnit', 'coordinator', 'admin'] as const;
@@ -30,10 +45,6 @@ export const ROLE_USERS: Record<Exclude<Role, 'anonymous'>, string> = {
 /** The lead account of each unit that has one in the demo (the owner of a target, say). */
 export const LEAD_OF_UNIT: Record<string, string> = { STC: 'stc', SNV: 'snv', STTTT: 'stttt', SKHDT: 'skhdt', VP: 'vp', [BA_DINH_UNIT_CODE]: 'badinh' };
 
-export interface UploadSample {
-  fields: unknown;
-  file: { name: string; type: string; bytes: Uint8Array<ArrayBuffer> };
-}
 
 export interface Sample {
   /** The permission the procedure is declared under (`permissionProcedure(key)`); null: public. */
@@ -67,30 +78,44 @@ export interface Fixtures {
   escalationId: string;
   /** A manual target and its owner unit (not Ba Đình: targets belong to departments). */
   target: { code: string; ownerUnitCode: string; version: number };
+  /** Sở Nội vụ's PAR INDEX scorecard: its root, a leaf Sở Nội vụ estimates, and a leaf to remove. */
+  scorecard: { id: string; ownerUnitCode: string; root: { id: string; version: number }; leaf: { id: string; version: number; estimate: number }; spare: { id: string; version: number } };
   /** Ba Đình's units in the tai-chinh register, the first's latest year, an approved year if any. */
   fin: { unit: { id: string; version: number }; spare: { id: string; version: number }; year: { year: number; version: number }; approval: { year: number; version: number } };
   /** An item of the fixture module added by Ba Đình. */
   itemId: number;
+  /** Ba Đình's rows in the department modules. */
+  vanPhong: vanPhong.VanPhongFixtures;
+  tttt: tttt.TtttFixtures;
+  khdt: khdt.KhdtFixtures;
+  noiVu: noiVu.NoiVuFixtures;
   /** Ids of Ba Đình's rows per module: none may appear in an answer to a caller who may not read Ba Đình's rows there. */
   secrets: Record<string, string[]>;
   today: string;
 }
 
-const BD = (): string => BA_DINH_UNIT_CODE;
 /** The unit coordinating Ba Đình's first task (no caller of the matrix belongs to it). */
 const COORDINATING_UNIT = 'SKHDT';
 const png = Uint8Array.from(
   Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'),
 );
 const pngFile = { name: 'minh-chung.png', type: 'image/png', bytes: png };
+/** A directive's text, as the import page uploads it. */
+const directiveTextFile = {
+  name: 'van-ban.md',
+  type: 'text/markdown',
+  bytes: new TextEncoder().encode('ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI\n\nSố: 903/UBND-KT\n\nHà Nội, ngày 15 tháng 10 năm 2026\n\nV/v kiểm thử phân quyền\n\n1. Giao Sở Nội vụ chủ trì tổng hợp, báo cáo trước ngày 31/12/2026.\n'),
+};
 const csvFile = {
   name: 'don-vi.csv',
   type: 'text/csv',
   bytes: new TextEncoder().encode('Tên đơn vị,Lĩnh vực\nTrường Mầm non Kiểm thử,Giáo dục\n'),
 };
 
+const scorecardCsv = { name: 'bang-diem.csv', type: 'text/csv', bytes: new TextEncoder().encode('Mã,Mã cấp trên,Tên,Đơn vị phụ trách (mã)\nPAR,,PAR INDEX,SNV\n') };
+
 /** Per module, the permission under which a caller may read Ba Đình's rows (and so know their ids). */
-export const READ_PERMISSION: Record<string, string> = { core: 'core.tasks:read', 'tai-chinh': 'tai-chinh.units:read', fixture: 'fixture.items:read' };
+export const READ_PERMISSION: Record<string, string> = { core: 'core.tasks:read', 'tai-chinh': 'tai-chinh.units:read', fixture: 'fixture.items:read', 'van-phong': 'van-phong.records:read', tttt: 'tttt.plans:read', khdt: 'khdt.schemes:read', 'noi-vu': 'noi-vu.inspections:read' };
 
 /** The table: module → procedure path → sample. */
 export const matrix: Record<string, Record<string, Sample>> = {
@@ -113,6 +138,11 @@ export const matrix: Record<string, Record<string, Sample>> = {
     },
     'directives.removeTask': { permission: 'core.directives:write', input: (fx) => fx.draftTask },
     'directives.issue': { permission: 'core.directives:write', input: (fx) => fx.draft },
+    'directives.read': { permission: 'core.directives:write', upload: () => ({ fields: {}, file: directiveTextFile }) },
+    'directives.importDraft': {
+      permission: 'core.directives:write',
+      input: (fx) => ({ directive: { number: '902/UBND-KT', issuedOn: fx.today, issuer: 'UBND Thành phố Hà Nội', subject: 'Văn bản nhập từ tệp kiểm thử phân quyền' }, tasks: [] }),
+    },
 
     'extensions.list': { permission: 'core.tasks:read', unit: BD, outOfScope: 'list', input: (fx) => ({ taskId: fx.task.id }) },
     'extensions.request': {
@@ -132,6 +162,43 @@ export const matrix: Record<string, Record<string, Sample>> = {
     'tasks.attachResult': { permission: 'core.tasks:update', unit: BD, upload: (fx) => ({ fields: { taskId: fx.task.id }, file: pngFile }) },
     'tasks.flagged': { permission: 'core.tasks:read', unit: BD, outOfScope: 'list' },
     'tasks.flaggedExport': { permission: 'core.tasks:read', unit: BD, outOfScope: 'list' },
+
+    'scorecards.list': { permission: 'core.scorecards:read' },
+    'scorecards.get': { permission: 'core.scorecards:read', input: (fx) => ({ id: fx.scorecard.id }) },
+    'scorecards.ranking': { permission: 'core.scorecards:read', input: () => ({ year: 2023, kind: 'district' }) },
+    'scorecards.atRisk': { permission: 'core.scorecards:read', input: () => ({ year: 2023 }) },
+    'scorecards.history': { permission: 'core.scorecards:read', input: (fx) => ({ nodeId: fx.scorecard.leaf.id }) },
+    'scorecards.saveEstimate': {
+      permission: 'core.scorecards:estimate',
+      unit: (fx) => fx.scorecard.ownerUnitCode,
+      rowUser: (fx) => LEAD_OF_UNIT[fx.scorecard.ownerUnitCode]!,
+      input: (fx) => ({ nodeId: fx.scorecard.leaf.id, version: fx.scorecard.leaf.version, value: fx.scorecard.leaf.estimate, evidence: 'Kiểm thử phân quyền' }),
+    },
+    'scorecards.updateNode': {
+      permission: 'core.scorecards:edit',
+      unit: (fx) => fx.scorecard.ownerUnitCode,
+      rowUser: (fx) => LEAD_OF_UNIT[fx.scorecard.ownerUnitCode]!,
+      input: (fx) => ({ id: fx.scorecard.leaf.id, version: fx.scorecard.leaf.version, margin: 0.5 }),
+    },
+    'scorecards.addNode': {
+      permission: 'core.scorecards:edit',
+      unit: (fx) => fx.scorecard.ownerUnitCode,
+      rowUser: (fx) => LEAD_OF_UNIT[fx.scorecard.ownerUnitCode]!,
+      input: (fx) => ({ scorecardId: fx.scorecard.id, parentId: fx.scorecard.root.id, code: '99', name: 'Tiêu chí kiểm thử' }),
+    },
+    'scorecards.export': { permission: 'core.scorecards:read', input: (fx) => ({ id: fx.scorecard.id }) },
+    'scorecards.import': {
+      permission: 'core.scorecards:edit',
+      unit: (fx) => fx.scorecard.ownerUnitCode,
+      rowUser: (fx) => LEAD_OF_UNIT[fx.scorecard.ownerUnitCode]!,
+      upload: (fx) => ({ fields: { id: fx.scorecard.id, dryRun: true }, file: scorecardCsv }),
+    },
+    'scorecards.removeNode': {
+      permission: 'core.scorecards:edit',
+      unit: (fx) => fx.scorecard.ownerUnitCode,
+      rowUser: (fx) => LEAD_OF_UNIT[fx.scorecard.ownerUnitCode]!,
+      input: (fx) => fx.scorecard.spare,
+    },
 
     'targets.list': { permission: 'core.targets:read' },
     'targets.get': { permission: 'core.targets:read', input: (fx) => ({ code: fx.target.code }) },
@@ -179,6 +246,8 @@ export const matrix: Record<string, Record<string, Sample>> = {
     // Counts only (no rows): a coordinator's count covers Ba Đình's waiting reports; anyone else is refused.
     'coordination.waiting': { permission: 'core.reports:review', unit: BD, outOfScope: 'list' },
     'overview.summary': { permission: 'core.overview:read', unit: BD, outOfScope: 'list' },
+    'overview.trend': { permission: 'core.overview:read', unit: BD, outOfScope: 'list' },
+    'overview.export': { permission: 'core.overview:read', unit: BD, outOfScope: 'list', input: () => ({ format: 'xlsx' }) },
   },
 
   'tai-chinh': {
@@ -213,33 +282,11 @@ export const matrix: Record<string, Record<string, Sample>> = {
     get: { permission: 'fixture.items:read', unit: BD, input: (fx) => ({ id: fx.itemId }) },
     import: { permission: 'fixture.items:write', upload: () => ({ fields: { note: 'thử' }, file: csvFile }) },
   },
-};
 
-type Row = Record<string, unknown>;
-async function rows(server: TestServer, query: ReturnType<typeof sql>): Promise<Row[]> {
-  // PGlite's driver answers `{ rows }`, the Postgres one the rows themselves.
-  const result = (await server.runtime.database.db.execute(query)) as unknown as { rows: Row[] } | Row[];
-  return Array.isArray(result) ? result : result.rows;
-}
-
-/** The data of a tRPC answer; throws with the answer when it is not a success. */
-export async function dataOf<T>(response: Response, what: string): Promise<T> {
-  const text = await response.text();
-  if (response.status !== 200) throw new Error(`${what} answered ${response.status}: ${text.slice(0, 300)}`);
-  return (JSON.parse(text) as { result: { data: T } }).result.data;
-}
-
-/** Sends a multipart upload the way the browser's client does. */
-export function upload(client: Client, module: string, path: string, sample: UploadSample): Promise<Response> {
-  const form = new FormData();
-  form.set('file', new Blob([sample.file.bytes], { type: sample.file.type }), sample.file.name);
-  form.set('input', JSON.stringify(sample.fields));
-  return client.fetch(`/api/trpc/${module}/${path}`, { method: 'POST', body: form });
-}
-
-const versioned = (row: Row | undefined, what: string): { id: string; version: number } => {
-  if (!row) throw new Error(`fixture missing: ${what}`);
-  return { id: String(row.id), version: Number(row.version) };
+  'van-phong': vanPhong.samples,
+  tttt: tttt.samples,
+  khdt: khdt.samples,
+  'noi-vu': noiVu.samples,
 };
 
 /** Creates and looks up the rows the samples aim at (and the officer of another unit). */
@@ -293,9 +340,19 @@ export async function buildFixtures(server: TestServer): Promise<Fixtures> {
   const owners = Object.keys(LEAD_OF_UNIT).filter((code) => code !== BA_DINH_UNIT_CODE);
   const [targetRow] = await rows(
     server,
-    sql`select code, owner_unit_code, version from core.targets where source = 'manual' and owner_unit_code in (${sql.join(owners.map((o) => sql`${o}`), sql`, `)}) order by code limit 1`,
+    // A manual one when there is one left (the modules adopt the 2458 targets of their units as they load).
+    sql`select code, owner_unit_code, version from core.targets where owner_unit_code in (${sql.join(owners.map((o) => sql`${o}`), sql`, `)}) order by source = 'manual' desc, code limit 1`,
   );
-  if (!targetRow) throw new Error('fixture missing: a manual target owned by a unit with a demo lead');
+  if (!targetRow) throw new Error('fixture missing: a target owned by a unit with a demo lead');
+
+  const [card] = await rows(server, sql`select id, owner_unit_code from core.scorecards where index_kind = 'par_index' order by year desc limit 1`);
+  if (!card) throw new Error('fixture missing: the PAR INDEX scorecard');
+  const cardNodes = await rows(server, sql`select id, code, version, estimate from core.scorecard_nodes where scorecard_id = ${card.id} and code in ('PAR', '4', '3.4')`);
+  const cardNode = (code: string) => {
+    const row = cardNodes.find((n) => n.code === code);
+    if (!row) throw new Error(`fixture missing: PAR INDEX node ${code}`);
+    return { id: String(row.id), version: Number(row.version), estimate: Number(row.estimate) };
+  };
 
   const finUnits = await rows(server, sql`select id, version from tai_chinh.service_units where managing_unit_code = ${BA_DINH_UNIT_CODE} order by name`);
   const finUnit = versioned(finUnits[0], 'a register unit of Ba Đình');
@@ -305,7 +362,11 @@ export async function buildFixtures(server: TestServer): Promise<Fixtures> {
 
   const core = [task.id, spare.id, report.id, String(evidence.id), String(extension.id)];
   if (escalationRow) core.push(String(escalationRow.id));
-  const secrets = { core, 'tai-chinh': finUnits.map((row) => String(row.id)), fixture: [] };
+  const vp = await vanPhong.build(server);
+  const it = await tttt.build(server);
+  const kh = await khdt.build(server);
+  const nv = await noiVu.build(server, String(card.id));
+  const secrets = { core, 'tai-chinh': finUnits.map((row) => String(row.id)), fixture: [], 'van-phong': vp.secrets, tttt: it.secrets, khdt: kh.secrets, 'noi-vu': nv.secrets };
   return {
     task,
     spare,
@@ -318,6 +379,13 @@ export async function buildFixtures(server: TestServer): Promise<Fixtures> {
     extensionId: String(extension.id),
     escalationId: escalationRow ? String(escalationRow.id) : randomUUID(),
     target: { code: String(targetRow.code), ownerUnitCode: String(targetRow.owner_unit_code), version: Number(targetRow.version) },
+    scorecard: {
+      id: String(card.id),
+      ownerUnitCode: String(card.owner_unit_code),
+      root: { id: cardNode('PAR').id, version: cardNode('PAR').version },
+      leaf: cardNode('4'),
+      spare: { id: cardNode('3.4').id, version: cardNode('3.4').version },
+    },
     fin: {
       unit: finUnit,
       spare: versioned(finUnits[1], 'a second register unit of Ba Đình'),
@@ -326,6 +394,10 @@ export async function buildFixtures(server: TestServer): Promise<Fixtures> {
       approval: { year: Number(approvalRow?.year ?? yearRow?.year ?? 2025), version: Number(approvalRow?.version ?? 1) },
     },
     itemId: Number(item.id),
+    vanPhong: vp.fixtures,
+    tttt: it.fixtures,
+    khdt: kh.fixtures,
+    noiVu: nv.fixtures,
     secrets,
     today,
   };

@@ -3,14 +3,16 @@ import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ErrorPanel, HttpError, SessionProvider, useT } from '@dondoc/ui';
 import { fetchMe, fetchPlugins, logout, sessionKeys } from '../api.ts';
-import { registerPluginRemotes } from '../modules/federation.ts';
+import { moduleIdOf, prefetchPluginUI, preloadPluginFiles, registerPluginRemotes } from '../modules/federation.ts';
 import { Loading } from '../components/Loading.tsx';
 import { ShellLayout } from '../layout/ShellLayout.tsx';
 import { signInPath } from '../routes.tsx';
 
 /**
- * Every page but sign-in: `GET /api/auth/me` (401 → `/dang-nhap`), then `GET /api/plugins`
- * (registering the ready modules as federation remotes), then the layout.
+ * Every page but sign-in: `GET /api/auth/me` (401 → `/dang-nhap`) and `GET /api/plugins`
+ * (registering the ready modules as federation remotes), asked at once, then the layout. When
+ * the address is a module's page, that module's code starts loading as soon as
+ * `/api/plugins` answers, while the layout renders.
  */
 export function RequireSession() {
   const t = useT('shell');
@@ -25,9 +27,16 @@ export function RequireSession() {
     queryFn: async () => {
       const list = await fetchPlugins();
       registerPluginRemotes(list);
+      const opening = list.find((plugin) => plugin.id === moduleIdOf(window.location.pathname));
+      if (opening) {
+        // Its files download while the layout renders (a long task that would hold the runtime's next step).
+        await preloadPluginFiles(opening);
+        prefetchPluginUI(queryClient, opening);
+      }
       return list;
     },
-    enabled: me.isSuccess,
+    // Not waiting for `me` saves a round trip; without a session both answer 401 (no retry then).
+    retry: (failures, error) => failures < 1 && !(error instanceof HttpError && error.status === 401),
     staleTime: Infinity,
   });
 
@@ -48,7 +57,7 @@ export function RequireSession() {
       </main>
     );
   }
-  if (plugins.isError) {
+  if (plugins.isError && me.isSuccess) {
     if (plugins.error instanceof HttpError && plugins.error.status === 401) return <Navigate to={signInPath} replace />;
     return (
       <main id="main" className="dondoc-center">

@@ -18,6 +18,9 @@ export const perm = {
   directivesWrite: 'core.directives:write',
   extensionsRequest: 'core.extensions:request',
   extensionsDecide: 'core.extensions:decide',
+  scorecardsRead: 'core.scorecards:read',
+  scorecardsEstimate: 'core.scorecards:estimate',
+  scorecardsEdit: 'core.scorecards:edit',
 } as const;
 
 // The layout (ShellLayout, SideNav, NotificationBell) still imports it from here.

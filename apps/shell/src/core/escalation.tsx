@@ -11,6 +11,8 @@ export interface EscalationView {
   response: string | null;
   respondedBy?: PersonRef | null;
   respondedAt?: string | null;
+  /** Where it was raised (a scorecard's node, a module's page), if anywhere but a report. */
+  link?: { path: string; label: string } | null;
   /** The task the coordinator gave from the answer, if any. */
   followUpTask?: { id: string; code: string; title: string; leadUnit: { name: string } } | null;
 }
@@ -36,6 +38,14 @@ export function EscalationSummary({ escalation, unitName, showMissingResponse = 
         <dd>
           <MultilineText text={escalation.proposal} />
         </dd>
+        {escalation.link ? (
+          <>
+            <dt>{t('escalation.link')}</dt>
+            <dd>
+              <Link to={escalation.link.path}>{escalation.link.label}</Link>
+            </dd>
+          </>
+        ) : null}
         {escalation.response || showMissingResponse ? (
           <>
             <dt>{t('escalation.response')}</dt>

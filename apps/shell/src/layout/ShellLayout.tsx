@@ -8,6 +8,7 @@ import { useAccess } from '../core/access.ts';
 import { Loading } from '../components/Loading.tsx';
 import { NotificationBell } from './NotificationBell.tsx';
 import { ModulePage } from '../modules/ModulePage.tsx';
+import { ModuleErrorBoundary } from '../modules/ModuleErrorBoundary.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { SideNav } from './SideNav.tsx';
@@ -146,17 +147,30 @@ function useFocusHeadingOnNavigation(pathname: string) {
   }, [pathname]);
 }
 
-/** A core page: shown to users holding one of its permissions, loaded on first visit. */
+/**
+ * A core page: shown to users holding one of its permissions, loaded on first visit. A page that
+ * fails shows an error panel in the layout (the menu stays usable); its chunk failing to load
+ * (a page opened before an upgrade) reloads the page once.
+ */
 function CorePage({ Component, anyOf }: { Component: ComponentType; anyOf?: readonly string[] | undefined }) {
   const t = useT('shell');
   const tc = useT();
   const access = useAccess();
+  const location = useLocation();
   if (anyOf && !access.canAny(anyOf)) {
     return <ErrorPanel headingLevel={1} title={t('access.deniedTitle')} error={t('access.denied')} />;
   }
   return (
-    <Suspense fallback={<Loading text={tc('common.loading')} />}>
-      <Component />
-    </Suspense>
+    <ModuleErrorBoundary
+      resetKey={location.pathname}
+      reloading={<Loading text={t('page.reloading')} />}
+      fallback={(error, reset) => (
+        <ErrorPanel headingLevel={1} title={t('page.failedTitle')} error={t('page.failed', { message: error instanceof Error ? error.message : String(error) })} onRetry={reset} />
+      )}
+    >
+      <Suspense fallback={<Loading text={tc('common.loading')} />}>
+        <Component />
+      </Suspense>
+    </ModuleErrorBoundary>
   );
 }

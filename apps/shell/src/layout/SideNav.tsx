@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Menu, type MenuProps } from 'antd';
 import { AppstoreOutlined, WarningOutlined } from '@ant-design/icons';
 import { localized, useLocale, useSession, useT } from '@dondoc/ui';
 import { coreRoutes, modulePath } from '../routes.tsx';
-import { pluginUIQuery } from '../modules/federation.ts';
+import { pluginUIQuery, prefetchPluginUI } from '../modules/federation.ts';
 import { perm, useAccess } from '../core/access.ts';
 import { core } from '../core/client.ts';
 import { coreKeys } from '../core/keys.ts';
@@ -51,6 +51,7 @@ export function SideNav() {
   });
 
   const waiting = useCoordinationWaiting();
+  const queryClient = useQueryClient();
 
   const { items, pageKeys } = useMemo(() => {
     const keys: string[] = [];
@@ -80,9 +81,19 @@ export function SideNav() {
       const definition = definitions[index]?.data;
       const home = modulePath(plugin.id);
       const icon = plugin.status === 'ready' ? <AppstoreOutlined /> : <WarningOutlined />;
+      // Navigation intent starts the module's downloads: by the click they are under way or done.
+      const intent = () => prefetchPluginUI(queryClient, plugin);
       if (!definition || definition.nav.length === 0) {
         keys.push(home);
-        return { key: home, icon, label: <Link to={home}>{plugin.name}</Link> };
+        return {
+          key: home,
+          icon,
+          label: (
+            <Link to={home} onMouseEnter={intent} onFocus={intent} onTouchStart={intent}>
+              {plugin.name}
+            </Link>
+          ),
+        };
       }
       // A module's item naming a permission is hidden from users who lack it (same rule as core pages).
       const visible = definition.nav.filter((item) => !item.permission || access.can(item.permission));
@@ -100,7 +111,7 @@ export function SideNav() {
     const all: MenuItem[] = [...coreItems];
     if (modules.length > 0) all.push({ type: 'group', key: 'modules', label: t('layout.modules'), children: modules });
     return { items: all, pageKeys: keys };
-  }, [plugins, definitions, locale, t, access, waiting]);
+  }, [plugins, definitions, locale, t, access, waiting, queryClient]);
 
   // The selected item: the longest menu path the current address starts with.
   const selected = useMemo(() => {

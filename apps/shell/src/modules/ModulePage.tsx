@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Result } from 'antd';
@@ -7,6 +7,7 @@ import type { PluginUIDefinition } from '@dondoc/plugin-sdk/web';
 import { Loading } from '../components/Loading.tsx';
 import { ModuleErrorBoundary } from './ModuleErrorBoundary.tsx';
 import { pluginUIQuery, resetPluginRemote } from './federation.ts';
+import { reloadOnceForStaleChunk } from './staleChunks.ts';
 
 function ModuleLoading({ name }: { name: string }) {
   const t = useT('shell');
@@ -35,8 +36,13 @@ function ModuleContent({ plugin }: { plugin: PluginInfo }) {
   const t = useT('shell');
   const location = useLocation();
   const query = useQuery(pluginUIQuery(plugin));
+  const [reloading, setReloading] = useState(false);
+  useEffect(() => {
+    if (query.isError && reloadOnceForStaleChunk(query.error)) setReloading(true);
+  }, [query.isError, query.error]);
 
   if (query.isPending) return <ModuleLoading name={plugin.name} />;
+  if (reloading) return <Loading text={t('module.reloading', { name: plugin.name })} />;
   if (query.isError) {
     return (
       <ErrorPanel
@@ -53,6 +59,7 @@ function ModuleContent({ plugin }: { plugin: PluginInfo }) {
   return (
     <ModuleErrorBoundary
       resetKey={location.pathname}
+      reloading={<Loading text={t('module.reloading', { name: plugin.name })} />}
       fallback={(error, reset) => (
         <ErrorPanel
           headingLevel={1}

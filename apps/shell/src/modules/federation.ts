@@ -1,3 +1,4 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { loadRemote, registerRemotes } from '@module-federation/runtime';
 import type { PluginUIDefinition } from '@dondoc/plugin-sdk/web';
 import { i18n, type PluginInfo } from '@dondoc/ui';
@@ -108,4 +109,73 @@ export function pluginUIQuery(plugin: PluginInfo) {
     staleTime: Infinity,
     gcTime: Infinity,
   };
+}
+
+/** The id of the module whose page an address shows (`/m/<id>/…`), if any. */
+export function moduleIdOf(pathname: string): string | undefined {
+  return /^\/m\/([^/]+)/.exec(pathname)?.[1];
+}
+
+/** The parts of a module's `mf-manifest.json` that name its files. */
+interface ManifestFiles {
+  metaData?: { publicPath?: string; remoteEntry?: { name?: string; path?: string } };
+  exposes?: Array<{ path?: string; assets?: { js?: { sync?: unknown } } }>;
+}
+
+/** Modules whose files were asked for already, by id. */
+const preloaded = new Set<string>();
+
+function addModulePreload(href: string): void {
+  const link = document.createElement('link');
+  link.rel = 'modulepreload';
+  link.crossOrigin = 'anonymous';
+  link.href = href;
+  document.head.append(link);
+}
+
+/** The URLs of a module's remote entry and of the chunks its `./plugin` needs at once, from its manifest. */
+export function moduleFileUrls(manifest: ManifestFiles, manifestUrl: string): string[] {
+  const publicPath = manifest.metaData?.publicPath;
+  const base = new URL(publicPath && publicPath !== 'auto' ? publicPath : '.', manifestUrl);
+  const urls: string[] = [];
+  const entry = manifest.metaData?.remoteEntry;
+  if (entry?.name) urls.push(new URL(`${entry.path ? `${entry.path.replace(/\/$/, '')}/` : ''}${entry.name}`, base).href);
+  const sync = manifest.exposes?.find((expose) => expose.path === './plugin')?.assets?.js?.sync;
+  if (Array.isArray(sync)) for (const file of sync) if (typeof file === 'string') urls.push(new URL(file, base).href);
+  return urls;
+}
+
+/**
+ * Asks the browser to download a module's remote entry and the chunks of its `./plugin` now
+ * (`<link rel="modulepreload">`, read from its `mf-manifest.json`), so that they come in while
+ * the layout renders; waits for the manifest at most `maxWaitMs`. Nothing is run: the
+ * federation runtime imports the same URLs, which the browser then has.
+ */
+export async function preloadPluginFiles(plugin: PluginInfo | undefined, maxWaitMs = 300): Promise<void> {
+  if (!plugin || plugin.status !== 'ready' || !plugin.entry || preloaded.has(plugin.id)) return;
+  preloaded.add(plugin.id);
+  const entry = new URL(plugin.entry, window.location.href).href;
+  if (!/\.json(\?|$)/.test(entry)) {
+    addModulePreload(entry);
+    return;
+  }
+  const work = (async () => {
+    const response = await fetch(entry, { credentials: 'same-origin' });
+    if (!response.ok) return;
+    for (const url of moduleFileUrls((await response.json()) as ManifestFiles, entry)) addModulePreload(url);
+  })().catch(() => undefined);
+  await Promise.race([work, new Promise((resolve) => setTimeout(resolve, maxWaitMs))]);
+}
+
+/**
+ * Starts loading a module's code now (its remote entry, its exposed `./plugin` chunk and what
+ * that imports), without waiting for its page to mount: the module page's query then finds it
+ * loaded or in flight. Called as soon as `GET /api/plugins` answers for the module of the
+ * address being opened, and on navigation intent (a menu link hovered, focused or touched).
+ * A failure is kept in the query, so the page shows it with its retry button as before.
+ */
+export function prefetchPluginUI(queryClient: QueryClient, plugin: PluginInfo | undefined): void {
+  if (!plugin || plugin.status !== 'ready' || !plugin.entry) return;
+  void preloadPluginFiles(plugin);
+  void queryClient.prefetchQuery(pluginUIQuery(plugin));
 }

@@ -1,11 +1,10 @@
-import { Suspense, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { useQueries, useQuery } from '@tanstack/react-query';
-import { Alert, Card, Empty, Space, Table, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import { AppstoreOutlined, FileTextOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { FORECAST_CLASSES, TASK_STATUSES, type TaskStatus } from '@dondoc/core';
-import { ErrorPanel, formatDate, formatRate, type PluginInfo, Section, useAccess, useDocumentTitle, useLocale, usePrinting, useSession, useT } from '@dondoc/ui';
-import type { PluginUIDefinition } from '@dondoc/plugin-sdk/web';
+import { ErrorPanel, formatDate, formatRate, Section, useAccess, useDocumentTitle, useLocale, usePrinting, useSession, useT } from '@dondoc/ui';
 import { modulePath } from '../routes.tsx';
 import { core, type OverviewSummary } from '../core/client.ts';
 import { perm } from '../core/access.ts';
@@ -14,8 +13,7 @@ import { useLabels } from '../core/labels.ts';
 import { ForecastTag, ReportStateTag, TaskStatusTag } from '../core/tags.tsx';
 import { LinkButton } from '../core/ui.tsx';
 import { Loading } from '../components/Loading.tsx';
-import { ModuleErrorBoundary } from '../modules/ModuleErrorBoundary.tsx';
-import { pluginUIQuery } from '../modules/federation.ts';
+import { ModuleWidgets } from '../modules/ModuleWidgets.tsx';
 import { currentPeriod, reportPath } from '../core/periods.ts';
 
 /**
@@ -321,54 +319,6 @@ function UnitOverview() {
           </span>
         ) : null}
       </Space>
-    </Section>
-  );
-}
-
-/** The modules' `overviewWidget`s, loaded like module pages, each in its own error boundary. */
-function ModuleWidgets({ plugins }: { plugins: PluginInfo[] }) {
-  const t = useT('shell');
-  const definitions = useQueries({ queries: plugins.map((plugin) => pluginUIQuery(plugin)) });
-  const cards = plugins.flatMap((plugin, index) => {
-    const query = definitions[index];
-    if (!query || query.isPending) return [];
-    if (query.isError) {
-      return [
-        <li key={plugin.id}>
-          <Alert type="warning" showIcon title={t('module.loadFailed', { name: plugin.name })} description={t('overview.widgetUnavailable')} />
-        </li>,
-      ];
-    }
-    const Widget = (query.data as PluginUIDefinition).overviewWidget;
-    if (!Widget) return [];
-    return [
-      <li key={plugin.id}>
-        <Card size="small" title={<h3 className="dondoc-section-title">{plugin.name}</h3>} className="dondoc-widget">
-          <ModuleErrorBoundary
-            resetKey={plugin.id}
-            fallback={(error, reset) => (
-              <ErrorPanel
-                headingLevel={3}
-                title={t('module.loadFailed', { name: plugin.name })}
-                error={t('module.renderFailed', { message: error instanceof Error ? error.message : String(error) })}
-                onRetry={reset}
-              />
-            )}
-          >
-            <Suspense fallback={<Loading text={t('module.loading', { name: plugin.name })} />}>
-              <Widget />
-            </Suspense>
-          </ModuleErrorBoundary>
-        </Card>
-      </li>,
-    ];
-  });
-  const loading = definitions.some((query) => query.isPending);
-  if (cards.length === 0 && !loading) return null;
-  return (
-    <Section title={t('overview.widgetsTitle')}>
-      {loading ? <Loading text={t('common.loading')} /> : null}
-      <ul className="dondoc-widgets">{cards}</ul>
     </Section>
   );
 }

@@ -6,6 +6,7 @@ import {
   daysBetween,
   daysInMonth,
   endOfMonth,
+  monthEndsUpTo,
   formatDateVi,
   fromDayNumber,
   hanoiDateOf,
@@ -180,5 +181,18 @@ describe('formatDateVi', () => {
     expect(formatDateVi('2023-08-08')).toBe('08/08/2023');
     expect(formatDateVi('2023-12-31')).toBe('31/12/2023');
     expect(() => formatDateVi('2024-02-30')).toThrow(RangeError);
+  });
+});
+
+describe('monthEndsUpTo', () => {
+  it('gives the previous months’ ends, then the day itself', () => {
+    expect(monthEndsUpTo('2024-03-15', 4)).toEqual(['2023-12-31', '2024-01-31', '2024-02-29', '2024-03-15']);
+  });
+  it('across a year, and on a month’s last day (no day twice)', () => {
+    expect(monthEndsUpTo('2025-01-31', 3)).toEqual(['2024-11-30', '2024-12-31', '2025-01-31']);
+  });
+  it('one month is the day alone; none is nothing', () => {
+    expect(monthEndsUpTo('2024-07-04', 1)).toEqual(['2024-07-04']);
+    expect(monthEndsUpTo('2024-07-04', 0)).toEqual([]);
   });
 });

@@ -195,3 +195,17 @@ export function formatDateVi(date: IsoDate): string {
   const { year, month, day } = parseIsoDate(date);
   return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${String(year).padStart(4, '0')}`;
 }
+
+/**
+ * The days a trend over time is read on: the ends of the `months − 1` months before `asOf`'s
+ * month, then `asOf` itself (the month in progress as it stands), oldest first.
+ */
+export function monthEndsUpTo(asOf: IsoDate, months: number): IsoDate[] {
+  const { year, month } = parseIsoDate(asOf);
+  const ends: IsoDate[] = [];
+  for (let back = months - 1; back >= 1; back--) {
+    const shifted = shiftMonth(year, month, -back);
+    ends.push(endOfMonth(shifted.year, shifted.month));
+  }
+  return months >= 1 ? [...ends, asOf] : [];
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from './dates.ts';
-import { AT_RISK_TOLERANCE, FINAL_VALUE_GRACE_DAYS, forecastTarget, type Measurement, type TargetSpec } from './forecast.ts';
+import { AT_RISK_TOLERANCE, FINAL_VALUE_GRACE_DAYS, forecastTarget, sparklinePoints, type Measurement, type TargetSpec } from './forecast.ts';
 import { periodForData } from './periods.ts';
 
 /*
@@ -233,5 +233,27 @@ describe('forecastTarget: input checks', () => {
     const f = forecastTarget(rise, [m(day(100), 50 + 1e-7), m(day(200), 50 + 2e-7)], AS_OF);
     expect(f.trend?.slopePerDay).toBeGreaterThan(0);
     expect(f.reachedOn).toBeNull();
+  });
+});
+
+describe('sparklinePoints', () => {
+  const m = (asOf: string, value: number) => ({ asOf, value });
+  it('keeps the measurements up to the as-of date, in date order', () => {
+    expect(sparklinePoints([m('2024-03-01', 3), m('2024-01-01', 1), m('2024-02-01', 2), m('2024-04-01', 4)], '2024-03-15')).toEqual([m('2024-01-01', 1), m('2024-02-01', 2), m('2024-03-01', 3)]);
+  });
+  it('takes the last value of a day measured twice (a correction)', () => {
+    expect(sparklinePoints([m('2024-01-01', 1), m('2024-01-01', 5)], '2024-12-31')).toEqual([m('2024-01-01', 5)]);
+  });
+  it('thins a long series to the maximum, keeping the first and the latest', () => {
+    const series = Array.from({ length: 100 }, (_, i) => m(`2024-${String(Math.floor(i / 28) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`, i));
+    const points = sparklinePoints(series, '2024-12-31', 10);
+    expect(points).toHaveLength(10);
+    expect(points[0]).toEqual(series[0]);
+    expect(points.at(-1)).toEqual(series[99]);
+    expect(points.map((p) => p.value)).toEqual([...points.map((p) => p.value)].sort((a, b) => a - b));
+  });
+  it('answers nothing without a measurement on or before the date', () => {
+    expect(sparklinePoints([m('2025-01-01', 1)], '2024-12-31')).toEqual([]);
+    expect(sparklinePoints([], '2024-12-31')).toEqual([]);
   });
 });

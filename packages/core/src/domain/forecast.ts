@@ -204,3 +204,21 @@ function reachDate(
   const day = toDayNumber(baselineDate) + x;
   return isDayNumberInRange(day) ? fromDayNumber(day) : null;
 }
+
+/** Points a target's sparkline shows at most (a watch-list row is a few centimetres wide). */
+export const SPARKLINE_POINTS = 24;
+
+/**
+ * The measurements a sparkline draws, as of `asOf`: those measured on or before it, the last of
+ * each day, thinned to at most `max` points evenly spread over them, the first and the latest
+ * always kept (the line must end on the value the forecast starts from).
+ */
+export function sparklinePoints(measurements: readonly Measurement[], asOf: IsoDate, max: number = SPARKLINE_POINTS): Measurement[] {
+  const byDay = new Map<IsoDate, number>();
+  for (const m of [...measurements].filter((m) => m.asOf <= asOf).sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0))) byDay.set(m.asOf, m.value);
+  const days = [...byDay.entries()].map(([day, value]) => ({ asOf: day, value }));
+  if (days.length <= max) return days;
+  if (max < 2) return days.slice(-Math.max(0, max));
+  const step = (days.length - 1) / (max - 1);
+  return Array.from({ length: max }, (_, i) => days[Math.round(i * step)]!);
+}

@@ -7,3 +7,6 @@ export * from './periods.ts';
 export * from './search.ts';
 export * from './answer.ts';
 export * from './report-follow-up.ts';
+export * from './status-events.ts';
+export * from './ranking.ts';
+export * from './scorecard.ts';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TASK_STATUSES, type TaskStatus } from './labels.ts';
 import { addDays, compareDates, type IsoDate } from './dates.ts';
 import { makePeriod } from './periods.ts';
+import { seededRandom } from '../../test/seeded-random.ts';
 import {
   ROLL_UP_PRECEDENCE,
   completionRate,
@@ -161,17 +162,7 @@ describe('completionRate', () => {
 });
 
 describe('completionRate over a quarter: it moves only on days a deadline passes or a completion is dated', () => {
-  /** A small deterministic generator (mulberry32), so every run checks the same 200 task sets. */
-  function random(seed: number) {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
+  const random = seededRandom;
   const quarterStart = '2024-07-01';
   const days = 92; // 01/07–30/09/2024
 

@@ -6,8 +6,11 @@ import type { IsoDate } from '../domain/index.ts';
 import { fail } from './errors.ts';
 import { audit, defaultToday, moduleLogger, queryable, write, type Bound, type CoreLogger } from './module-api/binding.ts';
 import { moduleEscalations } from './module-api/escalations.ts';
+import { moduleNotices } from './module-api/notices.ts';
 import { moduleReports } from './module-api/reports.ts';
 import { moduleTasks } from './module-api/tasks.ts';
+import { moduleScorecards } from './module-api/scorecards.ts';
+import { moduleOverview } from './module-api/overview.ts';
 import { findTarget, getTarget, recordMeasurement, type MeasurementInput } from './targets.ts';
 import { peopleOf, type Person } from './people.ts';
 
@@ -55,6 +58,17 @@ export interface CoreApi {
   tasks: ReturnType<typeof moduleTasks>;
   reports: ReturnType<typeof moduleReports>;
   escalations: ReturnType<typeof moduleEscalations>;
+  /**
+   * The index scorecards (PAR INDEX, SIPAS, PAPI, PCI, PGI): `list`, `get` (the tree rolled up),
+   * `history`, `saveEstimate` (the owner unit; below target it needs a remediation action and opens
+   * an escalation, the projected score is measured on the scorecard's core target), `updateNode`,
+   * `addNode`, `removeNode` (the owning department). Each takes an optional `permission` of the module's own.
+   */
+  scorecards: ReturnType<typeof moduleScorecards>;
+  /** Notices to units (a notification with a link into the module), once a unit, link and day. */
+  notices: ReturnType<typeof moduleNotices>;
+  /** The overview's figures (`overview.summary`) and the targets with their forecasts, as of a date. */
+  overview: ReturnType<typeof moduleOverview>;
   /** The request's logger; every line names the module (and the request). */
   log: CoreLogger;
   /** Today in Hà Nội (`hanoiDateOf`), or the context's clock in tests. */
@@ -116,6 +130,9 @@ export function createCoreApi(binding: CoreApiBinding): CoreApi {
     tasks: moduleTasks(b),
     reports: moduleReports(b),
     escalations: moduleEscalations(b),
+    scorecards: moduleScorecards(b),
+    notices: moduleNotices(b),
+    overview: moduleOverview(b),
     log: b.log,
     today: b.today,
     locale,

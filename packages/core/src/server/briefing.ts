@@ -10,7 +10,7 @@ import { daysBetween, formatDateVi, LEADERSHIP_REMINDER_THRESHOLD, type IsoDate 
 import { directives, tasks } from './schema.ts';
 import { taskStatusSql } from './status-sql.ts';
 import { activeTask, remindersWhileOverdueSql } from './tasks.ts';
-import { tableWorkbook } from './xlsx.ts';
+import { tableWorkbook, type XlsxTable } from './xlsx.ts';
 
 export interface FlaggedTask {
   id: string;
@@ -83,6 +83,11 @@ export async function flaggedForBriefing(db: Queryable, access: Access, asOf: Is
 
 /** The briefing list as a filed document: in Vietnamese whatever the interface language. */
 export async function flaggedWorkbook(list: Awaited<ReturnType<typeof flaggedForBriefing>>, exportedBy: string): Promise<Buffer> {
+  return tableWorkbook(flaggedTable(list, exportedBy));
+}
+
+/** The briefing list as a table (a sheet of the briefing's file and of the overview's). */
+export function flaggedTable(list: Awaited<ReturnType<typeof flaggedForBriefing>>, exportedBy?: string): XlsxTable {
   const rows = list.units.flatMap((unit) =>
     unit.tasks.map((task, index) => [
       index === 0 ? unit.name : '',
@@ -97,12 +102,12 @@ export async function flaggedWorkbook(list: Awaited<ReturnType<typeof flaggedFor
       task.progress,
     ]),
   );
-  return tableWorkbook({
+  return {
     sheetName: 'Giao ban',
     title: [
       'DANH SÁCH NHIỆM VỤ QUÁ HẠN TRÊN 3 LẦN ĐÔN ĐỐC',
       `Tính đến ngày ${formatDateVi(list.asOf)} — báo cáo lãnh đạo UBND Thành phố tại cuộc họp giao ban`,
-      `Người xuất: ${exportedBy}`,
+      ...(exportedBy ? [`Người xuất: ${exportedBy}`] : []),
     ],
     columns: [
       { header: 'Đơn vị chủ trì', width: 28 },
@@ -118,5 +123,5 @@ export async function flaggedWorkbook(list: Awaited<ReturnType<typeof flaggedFor
     ],
     rows,
     footer: [`Tổng cộng: ${list.total} nhiệm vụ của ${list.units.length} đơn vị.`],
-  });
+  };
 }

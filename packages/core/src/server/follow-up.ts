@@ -44,6 +44,8 @@ export async function listEscalations(db: Queryable, access: Access, filter: { s
     /** Raised by a department module: its id and the link back into its page (`/m/<module>/…`). */
     module: e.moduleId,
     link: e.linkPath ? { path: e.linkPath, label: e.linkLabel ?? e.linkPath } : null,
+    /** Opened by a scorecard estimate below its target: the node (its page is `link`). */
+    scorecardNodeId: e.scorecardNodeId,
     /** The task given from the answer (`escalations.giveTask`), if any. */
     followUpTask: e.followUpTaskId ? (given.get(e.followUpTaskId) ?? null) : null,
   }));

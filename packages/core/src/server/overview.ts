@@ -1,12 +1,15 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Access } from '@dondoc/auth';
 import type { Queryable } from '@dondoc/db';
-import { completionRate, emptyStatusCounts, FORECAST_CLASSES, LEADERSHIP_REMINDER_THRESHOLD, periodOf, TASK_STATUSES, type ForecastClass, type IsoDate, type TaskStatus } from '../domain/index.ts';
+import { competitionRanks, completionRate, emptyStatusCounts, FORECAST_CLASSES, LEADERSHIP_REMINDER_THRESHOLD, monthEndsUpTo, periodOf, TASK_STATUSES, type ForecastClass, type IsoDate } from '../domain/index.ts';
 import { activeTask, remindersWhileOverdueSql } from './tasks.ts';
-import { measurements, targets, tasks } from './schema.ts';
+import { dataVersions, reminders, tasks } from './schema.ts';
+import { keptStatusCounts, type UnitSelection } from './status-counts.ts';
+
 import { taskStatusSql } from './status-sql.ts';
 import { listTargets } from './targets.ts';
-import { unitDirectory, unitRef } from './units.ts';
+import { directoryOf, unitRef } from './units.ts';
+import { listUnits } from '@dondoc/auth';
 
 /**
  * Counts by status of the leaf tasks (parents roll up their children, so counting them too
@@ -17,55 +20,40 @@ import { unitDirectory, unitRef } from './units.ts';
  * targets by forecast class. Cancelled tasks are not counted. A unit's user sees their own
  * unit only.
  */
-export async function overviewSummary(db: Queryable, access: Access, asOf: IsoDate) {
-  const status = taskStatusSql(asOf);
+export async function overviewSummary(db: Queryable, access: Access, asOf: IsoDate, today: IsoDate) {
   const quarter = periodOf('quarter', asOf);
-  const conditions = [eq(tasks.isParent, false), activeTask];
-  if (access.allowed && access.unitCodes !== 'all') conditions.push(inArray(tasks.leadUnitCode, access.unitCodes));
-  const rows = await db
-    .select({
-      unitCode: tasks.leadUnitCode,
-      status,
-      n: sql<number>`count(*)::int`,
-      dueInPeriod: sql<number>`count(*) filter (where not ${tasks.continuous} and ${tasks.deadline} between ${quarter.start}::date and ${quarter.end}::date)::int`,
-      extended: sql<number>`count(*) filter (where ${tasks.originalDeadline} is not null)::int`,
-    })
-    .from(tasks)
-    .where(and(...conditions))
-    .groupBy(sql`1`, sql`2`); // by position: the status expression carries parameters
-  // Flagged tasks are few (overdue ones with reminders): a second query over those only.
-  const flaggedRows = await db
-    .select({ unitCode: tasks.leadUnitCode, n: sql<number>`count(*)::int` })
-    .from(tasks)
-    .where(and(...conditions, sql`${status} = 'overdue'`, sql`${remindersWhileOverdueSql(asOf)} > ${LEADERSHIP_REMINDER_THRESHOLD}`))
-    .groupBy(tasks.leadUnitCode);
-  const flaggedByUnit = new Map(flaggedRows.map((r) => [r.unitCode, Number(r.n)]));
-  const directory = await unitDirectory(db);
-  const byUnit = new Map<string, { counts: Record<TaskStatus, number>; dueInPeriod: number; extended: number }>();
+  const scope: UnitSelection = access.allowed && access.unitCodes !== 'all' ? access.unitCodes : 'all';
+  // Kept by the tasks' trigger in each write's transaction: nothing here counts the tasks.
+  const [byUnit, flaggedByUnit, unitList] = await Promise.all([keptStatusCounts(db, { asOf, period: quarter, units: scope, today }), flaggedByLeadUnit(db, asOf, scope), listUnits(db)]);
+  const directory = directoryOf(unitList);
+  const kinds = new Map(unitList.map((u) => [u.code, u.kind]));
   const totals = emptyStatusCounts();
   let dueInPeriod = 0;
   let extended = 0;
-  for (const row of rows) {
-    const entry = byUnit.get(row.unitCode) ?? { counts: emptyStatusCounts(), dueInPeriod: 0, extended: 0 };
-    entry.counts[row.status as TaskStatus] += Number(row.n);
-    entry.dueInPeriod += Number(row.dueInPeriod);
-    entry.extended += Number(row.extended);
-    totals[row.status as TaskStatus] += Number(row.n);
-    dueInPeriod += Number(row.dueInPeriod);
-    extended += Number(row.extended);
-    byUnit.set(row.unitCode, entry);
+  for (const entry of byUnit.values()) {
+    for (const s of TASK_STATUSES) totals[s] += entry.counts[s];
+    dueInPeriod += entry.dueInPeriod;
+    extended += entry.extended;
   }
-  const units = [...byUnit.entries()]
-    .map(([code, entry]) => ({
-      ...unitRef(directory, code),
-      counts: entry.counts,
-      total: TASK_STATUSES.reduce((sum, s) => sum + entry.counts[s], 0),
-      completionRate: completionRate(entry.counts),
-      dueInPeriod: entry.dueInPeriod,
-      extended: entry.extended,
-      flagged: flaggedByUnit.get(code) ?? 0,
-    }))
-    .sort((a, b) => a.code.localeCompare(b.code));
+  const rows = [...byUnit.entries()].map(([code, entry]) => ({
+    ...unitRef(directory, code),
+    kind: kinds.get(code) ?? null,
+    counts: entry.counts,
+    total: TASK_STATUSES.reduce((sum, s) => sum + entry.counts[s], 0),
+    completionRate: completionRate(entry.counts),
+    dueInPeriod: entry.dueInPeriod,
+    extended: entry.extended,
+    flagged: flaggedByUnit.get(code) ?? 0,
+  }));
+  // Ranked by completion rate among units of their kind (departments apart from districts), as
+  // the city ranks them; a unit's user sees no rank (they see their own unit only).
+  const rankOf = new Map<string, number | null>();
+  if (scope === 'all') {
+    for (const kind of new Set(rows.map((r) => r.kind))) {
+      for (const [code, rank] of competitionRanks(rows.filter((r) => r.kind === kind).map((r) => ({ key: r.code, value: r.completionRate })))) rankOf.set(code, rank);
+    }
+  }
+  const units = rows.map((row) => ({ ...row, rank: rankOf.get(row.code) ?? null })).sort((a, b) => a.code.localeCompare(b.code));
   const targetCounts = await targetsByForecastClass(db, asOf);
   return {
     asOf,
@@ -83,22 +71,61 @@ export async function overviewSummary(db: Queryable, access: Access, asOf: IsoDa
   };
 }
 
+/** Months the overview's chart of statuses over time covers. */
+export const TREND_MONTHS = 12;
+
+/**
+ * Tasks by status as they stood at each month's end of the last `months` months up to `asOf`
+ * (the month in progress as of `asOf`), with the completion rate: the overview's chart of the
+ * status distribution over time. Each point is a read of the kept counts (no task is counted).
+ * A unit's user sees their own unit's.
+ */
+export async function overviewTrend(db: Queryable, access: Access, asOf: IsoDate, today: IsoDate, months: number = TREND_MONTHS) {
+  const scope: UnitSelection = access.allowed && access.unitCodes !== 'all' ? access.unitCodes : 'all';
+  const points = await Promise.all(
+    monthEndsUpTo(asOf, months).map(async (date) => {
+      const byUnit = await keptStatusCounts(db, { asOf: date, period: periodOf('quarter', date), units: scope, today });
+      const counts = emptyStatusCounts();
+      for (const entry of byUnit.values()) for (const s of TASK_STATUSES) counts[s] += entry.counts[s];
+      return { asOf: date, counts, completionRate: completionRate(counts) };
+    }),
+  );
+  return { asOf, points };
+}
+
+/**
+ * Overdue tasks flagged for the leadership, by lead unit: read from the reminders side (a task
+ * needs more than three reminders to its lead unit after its deadline), so that the cost grows
+ * with the reminders sent, not with the tasks.
+ */
+async function flaggedByLeadUnit(db: Queryable, asOf: IsoDate, units: UnitSelection): Promise<Map<string, number>> {
+  const status = taskStatusSql(asOf);
+  const conditions = [eq(tasks.isParent, false), activeTask, sql`${status} = 'overdue'`, sql`${remindersWhileOverdueSql(asOf)} > ${LEADERSHIP_REMINDER_THRESHOLD}`];
+  if (units !== 'all') conditions.push(inArray(tasks.leadUnitCode, [...units]));
+  const reminded = db
+    .select({ taskId: reminders.taskId })
+    .from(reminders)
+    .groupBy(reminders.taskId)
+    .having(sql`count(*) > ${LEADERSHIP_REMINDER_THRESHOLD}`);
+  const rows = await db
+    .select({ unitCode: tasks.leadUnitCode, n: sql<number>`count(*)::int` })
+    .from(tasks)
+    .where(and(inArray(tasks.id, reminded), ...conditions))
+    .groupBy(tasks.leadUnitCode);
+  return new Map(rows.map((r) => [r.unitCode, Number(r.n)]));
+}
 
 /**
  * Targets by forecast class, cached per database until a target or a measurement changes:
  * the forecast needs every measurement (tens of thousands at city scale), the overview is
- * asked for often, and measurements change rarely. The cache key is read by one cheap query.
+ * asked for often, and measurements change rarely. The key is the `forecasts` version that
+ * triggers move in every write to targets and measurements (one row read).
  */
 const forecastCache = new WeakMap<object, Map<string, Record<ForecastClass, number>>>();
 
 async function targetsByForecastClass(db: Queryable, asOf: IsoDate): Promise<Record<ForecastClass, number>> {
-  const [state] = await db
-    .select({
-      measurements: sql<string>`(select count(*) || ':' || coalesce(max(${measurements.createdAt})::text, '') from ${measurements})`,
-      targets: sql<string>`(select count(*) || ':' || coalesce(max(${targets.updatedAt})::text, '') from ${targets})`,
-    })
-    .from(sql`(select 1) as one`);
-  const key = `${asOf}|${state?.measurements}|${state?.targets}`;
+  const [state] = await db.select({ version: dataVersions.version }).from(dataVersions).where(eq(dataVersions.name, 'forecasts'));
+  const key = `${asOf}|${state?.version ?? 'none'}`;
   const cached = forecastCache.get(db)?.get(key);
   if (cached) return { ...cached };
   const counts = Object.fromEntries(FORECAST_CLASSES.map((c) => [c, 0])) as Record<ForecastClass, number>;

@@ -16,7 +16,7 @@ import {
 } from '../domain/index.ts';
 import { conflict, fail, notFound } from './errors.ts';
 import { acceptFile, FileProblem, insertAudited, type FileKind } from '@dondoc/kit';
-import { updateRow } from './versioned.ts';
+import { updateRow, updateRows } from './versioned.ts';
 import { directives, escalations, evidenceFiles, notifications, reportItems, reports, reportVersions, tasks, taskUpdates } from './schema.ts';
 import { taskUnitCodes } from './tasks.ts';
 import { canSee, unitScope } from './visibility.ts';
@@ -27,7 +27,7 @@ import { fullNameOf, peopleOf, type PersonOf } from './people.ts';
 const REPORT = { vi: 'báo cáo', en: 'Report' };
 const TASK = { vi: 'nhiệm vụ', en: 'Task' };
 
-type Actor = Pick<Context, 'db' | 'locale' | 'audit'> & { user: { username: string }; access: Access };
+type Actor = Pick<Context, 'db' | 'locale' | 'audit' | 'auditMany'> & { user: { username: string }; access: Access };
 
 export function parsePeriod(periodId: string, locale: Locale): Period {
   try {
@@ -427,30 +427,28 @@ export async function submitReport(ctx: Actor, input: { id: string; version: num
     const items = new Map(itemRows.map((item) => [item.taskId, item]));
     assertComplete(missingForSubmission(covered, items, locale), locale);
     const now = new Date();
-    const written = new Map<string, number>();
-    const writtenTasks: Array<{ id: string; code: string; version: number; progress: number }> = [];
-    for (const task of covered) {
+    // The covered rows are locked: all are written at once on the versions just read, through
+    // the one versioned path (one UPDATE, one insert of their audit rows, one of their updates).
+    const changes = covered.flatMap((task) => {
       const item = items.get(task.id);
-      if (!item || item.progress === null) continue;
-      const progress = task.completedOn ? 100 : item.progress;
-      const result = item.result ?? task.result;
-      // The covered rows are locked: each is written on the version just read, through the one versioned path.
-      const updated = await updateRow(ctx, tx, tasks, {
-        version: task.version,
-        row: task as never,
-        set: { progress, result, lastProgressOn: today },
-        what: TASK,
-        action: 'core.task.report',
-        entity: 'core.task',
-        auditView: (before, after) => ({
-          before: { progress: before.progress, result: before.result, version: before.version },
-          after: { progress: after.progress, result: after.result, version: after.version, reportId: report.id },
-        }),
-      });
-      written.set(task.id, progress);
-      writtenTasks.push({ id: task.id, code: task.code, version: updated.version, progress });
-      await tx.insert(taskUpdates).values({ taskId: task.id, byUsername: ctx.user.username, progress, note: `Báo cáo ${period.label.vi}` });
+      if (!item || item.progress === null) return [];
+      return [{ task, progress: task.completedOn ? 100 : item.progress, result: item.result ?? task.result }];
+    });
+    const updated = await updateRows(ctx, tx, tasks, {
+      rows: changes.map(({ task, progress, result }) => ({ current: task as never, version: task.version, set: { progress, result, lastProgressOn: today } })),
+      what: TASK,
+      action: 'core.task.report',
+      entity: 'core.task',
+      auditView: (before, after) => ({
+        before: { progress: before.progress, result: before.result, version: before.version },
+        after: { progress: after.progress, result: after.result, version: after.version, reportId: report.id },
+      }),
+    });
+    if (changes.length > 0) {
+      await tx.insert(taskUpdates).values(changes.map(({ task, progress }) => ({ taskId: task.id, byUsername: ctx.user.username, progress, note: `Báo cáo ${period.label.vi}` })));
     }
+    const written = new Map(changes.map(({ task, progress }) => [task.id, progress]));
+    const writtenTasks = changes.map(({ task, progress }, i) => ({ id: task.id, code: task.code, version: updated[i]!.version, progress }));
     const lines = reportLines(covered, items, period.windowEnd, written);
     const figures = reportFigures(lines, period);
     const evidence: ReportEvidenceMeta[] = await tx

@@ -5,7 +5,9 @@ import { hanoiDateOf, isPeriodId, REPORT_STATES, TASK_STATUSES, type IsoDate } f
 import { fail, notFound } from './errors.ts';
 import { isoDateInput, progressInput, textInput, unitCodeInput } from './inputs.ts';
 import { coordinationWaiting, listEscalations, listNotifications, markNotificationsRead, respondToEscalation, sendReminder } from './follow-up.ts';
-import { overviewSummary } from './overview.ts';
+import { overviewSummary, overviewTrend } from './overview.ts';
+import { importDraft, importDraftInput, readDirectiveUpload } from './directive-import.ts';
+import { overviewReport, overviewWorkbook } from './overview-export.ts';
 import {
   attachDirectiveFile,
   attachDirectiveInput,
@@ -35,6 +37,7 @@ import { decideCompletion, getTask, listTasks, updateTask } from './tasks.ts';
 import { followUpReaders } from './visibility.ts';
 import { listTaskLinks } from './module-api/tasks.ts';
 import { attachTaskResult } from './task-results.ts';
+import { addNodeInput, atRiskInput, listScorecardsFilter, rankingInput, removeNodeInput, saveEstimateInput, updateNodeInput } from './module-api/scorecards.ts';
 import { flaggedForBriefing, flaggedWorkbook } from './briefing.ts';
 
 const isoDate = isoDateInput;
@@ -66,6 +69,9 @@ const p = {
   notificationsRead: permissionProcedure('core.notifications:read'),
   overviewRead: permissionProcedure('core.overview:read'),
   targetsBaseline: permissionProcedure('core.targets:baseline'),
+  scorecardsRead: permissionProcedure('core.scorecards:read'),
+  scorecardsEstimate: permissionProcedure('core.scorecards:estimate'),
+  scorecardsEdit: permissionProcedure('core.scorecards:edit'),
 };
 
 /** The task core's router, mounted at `/api/trpc/core`. Names and shapes are stable for scripts. */
@@ -80,6 +86,10 @@ export const coreRouter = router({
     saveTask: p.directivesWrite.input(saveTaskDraftInput).mutation(({ ctx, input }) => saveTaskDraft(ctx, input)),
     removeTask: p.directivesWrite.input(versionedInput).mutation(({ ctx, input }) => removeTaskDraft(ctx, input)),
     issue: p.directivesWrite.input(versionedInput).mutation(({ ctx, input }) => issueDirective(ctx, input, today())),
+    /** A directive's text (.md, .txt, .docx) read: the parser's findings with their sentences, and the draft planned from them. Writes nothing. */
+    read: uploadProcedure(p.directivesWrite, 'document', z.object({})).mutation(({ ctx, input }) => readDirectiveUpload(ctx, { bytes: input.file.bytes, filename: input.file.name })),
+    /** The reviewed draft saved in one transaction (the directive and the tasks kept); nothing is issued. */
+    importDraft: p.directivesWrite.input(importDraftInput).mutation(({ ctx, input }) => importDraft(ctx, input)),
   }),
 
   extensions: router({
@@ -270,8 +280,39 @@ export const coreRouter = router({
     list: p.tasksRead.query(async ({ ctx }) => (await listUnits(ctx.db)).map((unit) => ({ code: unit.code, name: unit.name, kind: unit.kind }))),
   }),
 
+  /** Index scorecards (PAR INDEX, SIPAS, PAPI, PCI, PGI): the same service as the modules' `ctx.services.core.scorecards`. */
+  scorecards: router({
+    list: p.scorecardsRead.input(listScorecardsFilter.omit({ permission: true }).default({})).query(({ ctx, input }) => ctx.services.core.scorecards.list(input)),
+    get: p.scorecardsRead.input(z.object({ id: uuid })).query(({ ctx, input }) => ctx.services.core.scorecards.get(input.id)),
+    history: p.scorecardsRead.input(z.object({ nodeId: uuid })).query(({ ctx, input }) => ctx.services.core.scorecards.history(input.nodeId)),
+    /** The city's ranking of its departments or districts by internal PAR score, with the move since last year. */
+    ranking: p.scorecardsRead.input(rankingInput.omit({ permission: true })).query(({ ctx, input }) => ctx.services.core.scorecards.ranking(input)),
+    /** The criteria forecast to miss across a year's scorecards: the coordinators' watch list. */
+    atRisk: p.scorecardsRead.input(atRiskInput.omit({ permission: true }).default({})).query(({ ctx, input }) => ctx.services.core.scorecards.atRisk(input)),
+    /** The owner unit's estimate of a leaf with its evidence; below target with a remediation action (what, who, by when). */
+    saveEstimate: p.scorecardsEstimate.input(saveEstimateInput.omit({ permission: true })).mutation(({ ctx, input }) => ctx.services.core.scorecards.saveEstimate(input)),
+    updateNode: p.scorecardsEdit.input(updateNodeInput.omit({ permission: true })).mutation(({ ctx, input }) => ctx.services.core.scorecards.updateNode(input)),
+    addNode: p.scorecardsEdit.input(addNodeInput.omit({ permission: true })).mutation(({ ctx, input }) => ctx.services.core.scorecards.addNode(input)),
+    removeNode: p.scorecardsEdit.input(removeNodeInput.omit({ permission: true })).mutation(({ ctx, input }) => ctx.services.core.scorecards.removeNode(input)),
+    /** The scorecard as an xlsx (base64) to file, or to edit and import back. */
+    export: p.scorecardsRead.input(z.object({ id: uuid })).query(async ({ ctx, input }) => {
+      const file = await ctx.services.core.scorecards.exportSheet(input.id);
+      return { filename: file.fileName, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', dataBase64: Buffer.from(file.bytes).toString('base64') };
+    }),
+    /** The owning department imports the structure and targets from a file (multipart: `file`, `input` = `{ id, dryRun }`). */
+    import: uploadProcedure(p.scorecardsEdit, 'spreadsheet', z.object({ id: uuid, dryRun: z.boolean() })).mutation(({ ctx, input }) =>
+      ctx.services.core.scorecards.importSheet({ id: input.id, bytes: input.file.bytes, fileName: input.file.name, dryRun: input.dryRun }),
+    ),
+  }),
+
   overview: router({
-    summary: p.overviewRead.input(z.object({ asOf: isoDate.optional() }).default({})).query(({ ctx, input }) => overviewSummary(ctx.db, ctx.access, input.asOf ?? today())),
+    summary: p.overviewRead.input(z.object({ asOf: isoDate.optional() }).default({})).query(({ ctx, input }) => overviewSummary(ctx.db, ctx.access, input.asOf ?? today(), today())),
+    /** Tasks by status at each month's end of the last 12 months up to `asOf`: the chart of statuses over time. */
+    trend: p.overviewRead.input(z.object({ asOf: isoDate.optional() }).default({})).query(({ ctx, input }) => overviewTrend(ctx.db, ctx.access, input.asOf ?? today(), today())),
+    /** The overview as a file to keep: xlsx (a sheet per section) or the leadership's report (.docx, Decree 30/2020). */
+    export: p.overviewRead
+      .input(z.object({ asOf: isoDate.optional(), format: z.enum(['xlsx', 'docx']) }))
+      .query(({ ctx, input }) => (input.format === 'xlsx' ? overviewWorkbook : overviewReport)(ctx, input.asOf ?? today(), today())),
   }),
 });
 

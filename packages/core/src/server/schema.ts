@@ -403,6 +403,8 @@ export const escalations = coreSchema.table(
     linkLabel: text('link_label'),
     /** The task the coordinator gave from the answer (`escalations.giveTask`), if any. */
     followUpTaskId: uuid('follow_up_task_id').references(() => tasks.id),
+    /** Opened by a scorecard estimate below its target: the node it is about (`scorecard_nodes`). */
+    scorecardNodeId: uuid('scorecard_node_id').references(() => scorecardNodes.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
   (t) => [index('escalations_state_idx').on(t.state, t.createdAt), index('escalations_unit_idx').on(t.unitCode)],
@@ -508,6 +510,193 @@ export const reportReminders = coreSchema.table(
   (t) => [uniqueIndex('report_reminders_period_unit_day_idx').on(t.periodId, t.unitCode, t.sentOn)],
 );
 
+/**
+ * The counts behind the overview, kept by a trigger on `core.tasks` in the transaction of every
+ * task write (migration 0010), so that no request counts the tasks from scratch. A counted task
+ * (a leaf, not cancelled, not continuous) has a status as of any date that changes only on a
+ * few days: it is past its deadline from `deadline + 1`, done (on time or late) from
+ * `completed_on`, and both from `greatest(deadline + 1, completed_on)`. Each of these days is an
+ * event of a kind; the number of events of a kind up to a date, by unit, gives every status as
+ * of that date (domain/status-events.ts). Events are kept per day, month and year (`grain`), so
+ * that the sum up to a date reads the years before it, the months before it in its year and the
+ * days before it in its month: rows that grow with units and time, not with tasks.
+ */
+export const taskStatusEvents = coreSchema.table(
+  'task_status_events',
+  {
+    /** `y` | `m` | `d`: the bucket is the first day of its year, its month, or the day itself. */
+    grain: text('grain').notNull(),
+    bucket: date('bucket', { mode: 'string' }).notNull(),
+    unitCode: text('unit_code').notNull(),
+    /** `due` | `past_deadline` | `done_on_time` | `done_late` | `past_deadline_done` */
+    kind: text('kind').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.grain, t.bucket, t.unitCode, t.kind] })],
+);
+
+/**
+ * The events up to one date (today, as last asked), by unit and kind: the overview's counts as
+ * of today are these rows alone. Kept by the same trigger; moved to a new date by
+ * `core.roll_task_status_snapshot` (migration 0010) when no write is under way.
+ */
+export const taskStatusSnapshot = coreSchema.table(
+  'task_status_snapshot',
+  {
+    asOf: date('as_of', { mode: 'string' }).notNull(),
+    unitCode: text('unit_code').notNull(),
+    kind: text('kind').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.asOf, t.unitCode, t.kind] })],
+);
+
+/** Per lead unit, the counted tasks' totals that do not depend on a date, kept by the same trigger. */
+export const taskUnitTotals = coreSchema.table('task_unit_totals', {
+  unitCode: text('unit_code').primaryKey(),
+  /** Counted tasks with a deadline or none (leaf, active, not continuous). */
+  dated: integer('dated').notNull().default(0),
+  continuous: integer('continuous').notNull().default(0),
+  /** Counted tasks whose deadline an approved extension moved (gia hạn). */
+  extended: integer('extended').notNull().default(0),
+});
+
+/**
+ * Versions of data that answers are cached by, bumped by statement triggers in the writing
+ * transaction (migration 0010): `forecasts` moves with every write to targets and measurements,
+ * so the overview's forecast classes are recomputed exactly when they may have changed.
+ */
+export const dataVersions = coreSchema.table('data_versions', {
+  name: text('name').primaryKey(),
+  version: integer('version').notNull().default(0),
+});
+
+/**
+ * An index's scorecard for a year (PAR INDEX, SIPAS, PAPI, PCI, PGI), owned by the department that
+ * leads it (Sở Nội vụ, Sở KH&ĐT): its tree is `scorecard_nodes`, its projected score a measurement
+ * of `target_id`, its misses escalations about `task_id` (the directive's task it serves).
+ */
+export const scorecards = coreSchema.table(
+  'scorecards',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** par_index | sipas | papi | pci | pgi (`SCORECARD_INDICES`) */
+    indexKind: text('index_kind').notNull(),
+    year: integer('year').notNull(),
+    name: text('name').notNull(),
+    ownerUnitCode: text('owner_unit_code').notNull(),
+    /** The directive's task the scorecard serves (2458 §6.2 for Sở Nội vụ's, §5.2 for Sở KH&ĐT's): escalations and remediation tasks go under it. */
+    taskId: uuid('task_id').references(() => tasks.id),
+    /** The core target the index's projected score is measured against (its forecast moves with the estimates). */
+    targetId: uuid('target_id').references(() => targets.id),
+    /** Last year's published rank, e.g. "3/63" (null: not published or not known). */
+    lastYearRank: text('last_year_rank'),
+    /** Where the structure and figures come from: `[{ label, url }]`. */
+    sources: jsonb('sources').notNull().default(sql`'[]'::jsonb`),
+    /** What of the structure is not confirmed in a primary text (shown as such), null: all verified. */
+    unverifiedNote: text('unverified_note'),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text('updated_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('scorecards_index_year_idx').on(t.indexKind, t.year)],
+);
+
+/** A node of a scorecard's tree: the index, a field or sub-index, a criterion, a component criterion. */
+export const scorecardNodes = coreSchema.table(
+  'scorecard_nodes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    scorecardId: uuid('scorecard_id')
+      .notNull()
+      .references(() => scorecards.id, { onDelete: 'cascade' }),
+    parentId: uuid('parent_id'),
+    /** e.g. `1`, `1.2`, `1.2.3` (unique in its scorecard; the root's is the index's short name). */
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    position: integer('position').notNull().default(0),
+    maxPoints: doublePrecision('max_points'),
+    weight: doublePrecision('weight'),
+    lastYearScore: doublePrecision('last_year_score'),
+    target: doublePrecision('target'),
+    /** Short of the target by more than this → off track (set by the owner; null: at risk only). */
+    margin: doublePrecision('margin'),
+    /** The units that estimate the node (empty: the scorecard's owner). */
+    ownerUnitCodes: text('owner_unit_codes').array().notNull().default(sql`'{}'::text[]`),
+    /** The owner's current estimate, its evidence, its date and who (history: `scorecard_estimates`). */
+    estimate: doublePrecision('estimate'),
+    estimateEvidence: text('estimate_evidence'),
+    estimateOn: date('estimate_on', { mode: 'string' }),
+    estimatedBy: text('estimated_by'),
+    /** Where this node's structure comes from, and whether it is not verified in a primary text. */
+    source: text('source'),
+    unverified: boolean('unverified').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text('updated_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('scorecard_nodes_code_idx').on(t.scorecardId, t.code), index('scorecard_nodes_parent_idx').on(t.parentId)],
+);
+
+/** Every estimate saved on a node, as saved (the node keeps the current one). */
+export const scorecardEstimates = coreSchema.table(
+  'scorecard_estimates',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    nodeId: uuid('node_id')
+      .notNull()
+      .references(() => scorecardNodes.id, { onDelete: 'cascade' }),
+    value: doublePrecision('value').notNull(),
+    evidence: text('evidence').notNull(),
+    asOf: date('as_of', { mode: 'string' }).notNull(),
+    byUsername: text('by_username').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('scorecard_estimates_node_idx').on(t.nodeId, t.createdAt)],
+);
+
+/** A remediation action for a node forecast to miss: what, who, by when; optionally a core task given to its unit. */
+export const scorecardActions = coreSchema.table(
+  'scorecard_actions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    nodeId: uuid('node_id')
+      .notNull()
+      .references(() => scorecardNodes.id, { onDelete: 'cascade' }),
+    what: text('what').notNull(),
+    ownerUnitCode: text('owner_unit_code').notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    /** The core task opened for it (followed like any task), null: none. */
+    taskId: uuid('task_id').references(() => tasks.id),
+    /** The escalation to the UBND opened with it. */
+    escalationId: uuid('escalation_id').references(() => escalations.id),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('scorecard_actions_node_idx').on(t.nodeId)],
+);
+
+/**
+ * Hà Nội's internal PAR INDEX results of its departments and districts (Sở Nội vụ's yearly
+ * assessment, in percent): the city's ranking of its units, with the move since last year.
+ */
+export const parUnitScores = coreSchema.table(
+  'par_unit_scores',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    year: integer('year').notNull(),
+    unitCode: text('unit_code').notNull(),
+    score: doublePrecision('score').notNull(),
+    /** Where the figure comes from (a published result), null: the demo's plausible figure. */
+    source: text('source'),
+    updatedBy: text('updated_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('par_unit_scores_year_unit_idx').on(t.year, t.unitCode)],
+);
+
 export const coreTables = {
   directives,
   taskDrafts,
@@ -528,5 +717,14 @@ export const coreTables = {
   taskLinks,
   taskFollowers,
   reportReminders,
+  taskStatusEvents,
+  taskStatusSnapshot,
+  taskUnitTotals,
+  dataVersions,
+  scorecards,
+  scorecardNodes,
+  scorecardEstimates,
+  scorecardActions,
+  parUnitScores,
 };
 

@@ -5,6 +5,7 @@ import type { Db, Queryable } from '@dondoc/db';
 import { normalizeForSearch } from '../domain/index.ts';
 import { clauses2458, DIRECTIVE_2458, FIRST_SEED_BASELINES, references2458, SPLIT_CLAUSES_2458, targets2458, type ClauseSeed } from './directive-2458.ts';
 import { directiveReferences, directives, targets, taskCoordinators, tasks } from './schema.ts';
+import { seedScorecards } from './seed-scorecards.ts';
 
 const directiveText = () => readFileSync(new URL('../../data/2458-UBND-SNV-2023.md', import.meta.url), 'utf8');
 
@@ -109,6 +110,8 @@ export async function seedDirective2458(db: Db): Promise<{ created: boolean; tas
         taskId: taskIdByClause.get(target.clause) ?? null,
       })),
     );
+    // The index scorecards the directive's §5 and §6 follow (their targets are not the directive's own).
+    await seedScorecards(tx, directive.id);
     return { created: true, tasks: taskCount, targets: targets2458.length };
   });
   if (seeded) return seeded;
@@ -128,12 +131,14 @@ const lockSeed = (tx: Queryable) => tx.execute(sql`select pg_advisory_xact_lock(
  *   their progress) and the second part (1.3b, 1.8b) is created;
  * - inferred deadlines, coordinating units and follow-up units are marked as such;
  * - targets still on the first seed's zero baselines, never set by their owner, get the
- *   seed's baselines.
+ *   seed's baselines;
+ * - the index scorecards missing are loaded, and nodes missing by code added to the others
+ *   (`seedScorecards`: what the owning department edited stays).
  * Idempotent: a second run changes nothing. Does nothing without directive 2458.
  */
-export async function reconcileDirective2458(db: Db): Promise<{ renamed: number; created: number; flagged: number; baselines: number }> {
+export async function reconcileDirective2458(db: Db): Promise<{ renamed: number; created: number; flagged: number; baselines: number; scorecards: number; scorecardNodes: number }> {
   const [directive] = await db.select({ id: directives.id }).from(directives).where(eq(directives.number, DIRECTIVE_2458.number));
-  if (!directive) return { renamed: 0, created: 0, flagged: 0, baselines: 0 };
+  if (!directive) return { renamed: 0, created: 0, flagged: 0, baselines: 0, scorecards: 0, scorecardNodes: 0 };
   const units = await assignedUnits(db);
   return db.transaction(async (tx) => {
     // One process at a time: each step below looks before it writes.
@@ -207,6 +212,8 @@ export async function reconcileDirective2458(db: Db): Promise<{ renamed: number;
         .returning({ id: targets.id });
       baselines += rows.length;
     }
-    return { renamed, created, flagged, baselines };
+    // Index scorecards: the missing ones (a database seeded before them), and the missing nodes of the others.
+    const cards = await seedScorecards(tx, directive.id);
+    return { renamed, created, flagged, baselines, scorecards: cards.scorecards, scorecardNodes: cards.nodes };
   });
 }

@@ -3,7 +3,7 @@ import { coversUnit, writeAudit, type Access } from '@dondoc/auth';
 import type { Context } from '@dondoc/trpc';
 import type { Db, Queryable } from '@dondoc/db';
 import type { Locale } from '@dondoc/trpc';
-import { forecastTarget, type IsoDate, type TargetDirection } from '../domain/index.ts';
+import { forecastTarget, sparklinePoints, type IsoDate, type TargetDirection } from '../domain/index.ts';
 import { updateRow } from './versioned.ts';
 import { conflict, fail, notFound } from './errors.ts';
 import { directives, measurements, targets, tasks } from './schema.ts';
@@ -45,7 +45,8 @@ export async function listTargets(db: Queryable, asOf: IsoDate) {
   const byTarget = await measurementsByTarget(db, rows.map((t) => t.id));
   const directory = await unitDirectory(db);
   return rows.map((target) => {
-    const forecast = forecastOf(target, byTarget.get(target.id) ?? [], asOf);
+    const measured = byTarget.get(target.id) ?? [];
+    const forecast = forecastOf(target, measured, asOf);
     return {
       ...targetView(target, directory),
       forecast: {
@@ -55,6 +56,8 @@ export async function listTargets(db: Queryable, asOf: IsoDate) {
         latestValue: forecast.latestValue,
         latestOn: forecast.latestOn,
       },
+      /** What its sparkline draws (the watch list): the measurements up to `asOf`, thinned. */
+      trend: sparklinePoints(measured.map((m) => ({ value: m.value, asOf: m.asOf as IsoDate })), asOf),
     };
   });
 }
@@ -272,9 +275,11 @@ const declaredFields = ['name', 'direction', 'targetValue', 'measureUnit', 'targ
  * target is created (source `module`, sourceModule = the module); an existing one of the
  * module gets the declared name, direction, value, unit, date, owner and directive link, and
  * the declared baseline only while its owner never set one (version 1) — its row, its
- * measurements and an owner's baseline stay. Throws on a code held by a manual target or by
- * another module. One audit row (actor none, `core.target.declare`) per created or changed
- * target. Answers the codes created and updated.
+ * measurements and an owner's baseline stay. A manual target (entered by hand, no module) is
+ * adopted: it becomes the module's (one audit row `core.target.adopt`), keeping its row and the
+ * measurements entered so far; from then on it is no longer entered by hand. Throws on a code
+ * held by another module. One audit row (actor none, `core.target.declare`) per created or
+ * changed target. Answers the codes created and updated (adopted ones among them).
  */
 export async function declareModuleTargets(
   db: Db,
@@ -317,9 +322,24 @@ export async function declareModuleTargets(
         created.push(row.code);
         continue;
       }
-      if (existing.source !== 'module' || existing.sourceModule !== moduleId) {
-        const holder = existing.source === 'module' ? `module "${existing.sourceModule ?? ''}"` : 'a manual target';
-        throw new Error(`module "${moduleId}" declares target ${declaration.code}, which is held by ${holder}`);
+      if (existing.source === 'manual' && existing.sourceModule === null) {
+        // A target entered by hand until a module computes it: the module adopts it. Its row and
+        // the measurements entered so far stay; from now on only the module records it.
+        const [adopted] = await tx
+          .update(targets)
+          .set({ source: 'module', sourceModule: moduleId, updatedAt: new Date() })
+          .where(and(eq(targets.id, existing.id), eq(targets.version, existing.version)))
+          .returning();
+        if (!adopted) throw new Error('target adoption returned nothing');
+        await writeAudit(tx, {
+          actor: null,
+          requestId: null,
+          entry: { action: 'core.target.adopt', entity: 'core.target', entityId: adopted.id, before: { source: existing.source, sourceModule: null }, after: { source: 'module', sourceModule: moduleId } },
+        });
+        Object.assign(existing, adopted);
+        updated.push(adopted.code);
+      } else if (existing.source !== 'module' || existing.sourceModule !== moduleId) {
+        throw new Error(`module "${moduleId}" declares target ${declaration.code}, which is held by module "${existing.sourceModule ?? ''}"`);
       }
       const change: Partial<typeof targets.$inferInsert> = {};
       for (const field of declaredFields) {
@@ -332,6 +352,7 @@ export async function declareModuleTargets(
         change.baselineDate = declaration.baselineDate;
       }
       if (Object.keys(change).length === 0) continue;
+      if (!updated.includes(existing.code)) updated.push(existing.code);
       // The manifest's fields, not a user's edit: the version stays (it tells whether the owner set
       // the baseline), but the write holds only on the version read under the lock above.
       const [row] = await tx
@@ -342,7 +363,6 @@ export async function declareModuleTargets(
       if (!row) throw new Error('target update returned nothing');
       const before = Object.fromEntries(Object.keys(change).map((key) => [key, existing[key as keyof TargetRow]]));
       await writeAudit(tx, { actor: null, requestId: null, entry: { action: 'core.target.declare', entity: 'core.target', entityId: row.id, before, after: change } });
-      updated.push(row.code);
     }
   });
   return { created, updated };

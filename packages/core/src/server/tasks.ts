@@ -135,6 +135,8 @@ export async function listTasks(db: Queryable, access: Access, query: TaskListQu
       completedOn: row.completedOn,
       noProgressUpdate: progressFlag(row, row.status as TaskStatus, query.asOf),
       flaggedForLeadership: flaggedForLeadership(row.status as TaskStatus, Number(row.remindersWhileOverdue)),
+      /** Reminders to the lead unit since the deadline passed (as of `asOf`). */
+      remindersWhileOverdue: Number(row.remindersWhileOverdue),
       version: row.version,
     })),
     nextCursor: rows.length > query.limit ? (page.at(-1)?.code ?? null) : null,

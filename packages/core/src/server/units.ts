@@ -8,7 +8,11 @@ export interface UnitName {
 
 /** Unit names by code, for answers that name units (core stores only codes; auth owns units). */
 export async function unitDirectory(db: Queryable): Promise<Map<string, UnitName>> {
-  const units = await listUnits(db);
+  return directoryOf(await listUnits(db));
+}
+
+/** Unit names by code, from units already read. */
+export function directoryOf(units: ReadonlyArray<UnitName>): Map<string, UnitName> {
   return new Map(units.map((unit) => [unit.code, { code: unit.code, name: unit.name }]));
 }
 

@@ -3,12 +3,13 @@
  * tasks): the kit's `updateVersioned` / `deleteVersioned` — one conditional UPDATE (DELETE) …
  * WHERE id = $id AND version = $expected, CONFLICT naming who changed the row when it is stale,
  * the audit row in the same transaction — bound to the request (its user, language and audit
- * writer). Nothing in the core writes `version` another way.
+ * writer); `updateRows` is the same for many rows of a table in one statement (a report's
+ * tasks). Nothing in the core writes `version` another way.
  */
 import { eq } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Tx } from '@dondoc/db';
-import { deleteVersioned, updateVersioned, type VersionedTable } from '@dondoc/kit';
+import { deleteVersioned, updateVersioned, updateVersionedMany, type ManyRowsWrite, type VersionedTable } from '@dondoc/kit';
 import type { Context, LocalizedText } from '@dondoc/trpc';
 
 type Writer = Pick<Context, 'locale' | 'audit'> & { user: { username: string } };
@@ -57,5 +58,23 @@ export function deleteRow<T extends RowTable>(ctx: Writer, tx: Tx, table: T, wri
     audit: { action: write.action, entity: write.entity, entityId: write.row.id },
     auditWrite: ctx.audit,
     ...(write.before !== undefined ? { before: write.before } : {}),
+  });
+}
+
+/** `updateRow` for many rows of one table at once (one UPDATE, one insert of the audit rows): all or none, CONFLICT when any is stale. */
+export function updateRows<T extends RowTable>(
+  ctx: Writer & Pick<Context, 'auditMany'>,
+  tx: Tx,
+  table: T,
+  write: { rows: ReadonlyArray<ManyRowsWrite<T>>; action: string; entity: string; what: LocalizedText; auditView?: (before: T['$inferSelect'], after: T['$inferSelect']) => { before?: unknown; after?: unknown } },
+): Promise<Array<T['$inferSelect']>> {
+  return updateVersionedMany(tx, table, {
+    rows: write.rows,
+    actor: ctx.user.username,
+    locale: ctx.locale,
+    what: write.what,
+    audit: { action: write.action, entity: write.entity },
+    auditWriteMany: ctx.auditMany,
+    ...(write.auditView ? { auditView: write.auditView } : {}),
   });
 }

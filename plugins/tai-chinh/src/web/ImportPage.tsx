@@ -4,8 +4,7 @@
  */
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Form, Select, Typography } from 'antd';
-import { ErrorPanel, NotAllowedPage, PageHeader, Section, SpreadsheetImport, uploadForm, uploadWithProgress, useSession, useT } from '@dondoc/ui';
+import { Alert, ErrorPanel, Form, NotAllowedPage, PageHeader, Section, Select, SpreadsheetImport, Typography, uploadForm, uploadWithProgress, useSession, useT } from '@dondoc/ui';
 import { sniffFile } from '@dondoc/plugin-sdk/web';
 import { IMPORT_COLUMNS } from '../domain/index.ts';
 import { client, taiChinh, type ImportResult } from './client.ts';

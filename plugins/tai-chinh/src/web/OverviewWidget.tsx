@@ -2,10 +2,8 @@
  * The module's card on the coordinators' overview page: this year's share of autonomous units
  * (groups 1-2) against the 20% target. The shell draws the card around it.
  */
-import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { Progress, Typography } from 'antd';
-import { ErrorPanel, modulePath, TAG_COLORS, useT } from '@dondoc/ui';
+import { ErrorPanel, Link, modulePath, Progress, TAG_COLORS, Typography, useT } from '@dondoc/ui';
 import { approvalBasis, AUTONOMY_TARGET_SHARE } from '../domain/index.ts';
 import { taiChinh } from './client.ts';
 import { useModuleAccess, useFormats } from './parts.tsx';

@@ -3,10 +3,8 @@
  * (mismatch, roadmap, approval) and the editor drawer.
  */
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Form, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
-import { ErrorPanel, modulePath, PageHeader, Section, useT } from '@dondoc/ui';
+import { Button, ErrorPanel, Form, Input, Link, modulePath, PageHeader, Section, Select, Space, Table, type TableColumnsType, Typography, useT } from '@dondoc/ui';
 import { taiChinh, type UnitView } from './client.ts';
 import { ApprovalTag, CheckTag, GroupTag, RoadmapTag, useModuleAccess, useFormats } from './parts.tsx';
 import { UnitEditor } from './UnitEditor.tsx';

@@ -4,8 +4,7 @@
  */
 import { useMemo, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Select, Space, Typography } from 'antd';
-import { downloadFile, ErrorPanel, errorMessage, formatDate, NotAllowedPage, PageHeader, useT } from '@dondoc/ui';
+import { Alert, Button, Card, downloadFile, errorMessage, ErrorPanel, Form, formatDate, NotAllowedPage, PageHeader, Select, Space, Typography, useT } from '@dondoc/ui';
 import { CADENCE_LABELS, CADENCES, makePeriod, periodOf, type Cadence } from '@dondoc/plugin-sdk/web';
 import { client } from './client.ts';
 import { useModuleAccess, useFormats } from './parts.tsx';

@@ -5,8 +5,7 @@
  */
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, AutoComplete, Button, Checkbox, Drawer, Form, Input, Popconfirm, Select, Space, Tabs, Typography } from 'antd';
-import { ErrorPanel, errorMessage, formatDateTime, personLabel, useRevealOn, useT, useVersionedForm } from '@dondoc/ui';
+import { Alert, AutoComplete, Checkbox, Drawer, ErrorPanel, Form, FormActions, formatDateTime, FormOutcome, Input, personLabel, Select, Space, Tabs, Typography, useT, useVersionedForm } from '@dondoc/ui';
 import {
   AUTONOMY_GROUPS,
   checkClassification,
@@ -119,7 +118,6 @@ function UnitForm({ unit, canWrite, writableUnits, onCreated, onRemoved }: UnitF
     },
   });
 
-  const unitResult = useRevealOn<HTMLDivElement>(done ?? (versioned.mutation.error || remove.error));
   return (
     <section aria-labelledby="tai-chinh-unit-section">
       <Typography.Title level={3} id="tai-chinh-unit-section">
@@ -154,25 +152,14 @@ function UnitForm({ unit, canWrite, writableUnits, onCreated, onRemoved }: UnitF
           <AutoComplete options={SECTOR_SUGGESTIONS.map((s) => ({ value: s.vi, label: f.locale === 'en' ? `${s.vi} (${s.en})` : s.vi }))} maxLength={200} />
         </Form.Item>
         {canWrite ? (
-          <Space wrap>
-            <Button type="primary" htmlType="submit" loading={versioned.mutation.isPending}>
-              {unit ? t('editor.saveUnit') : t('editor.createUnit')}
-            </Button>
-            {unit ? (
-              <Popconfirm title={t('editor.removeConfirm', { name: unit.name })} onConfirm={() => remove.mutate()}>
-                <Button danger loading={remove.isPending}>
-                  {t('editor.removeUnit')}
-                </Button>
-              </Popconfirm>
-            ) : null}
-          </Space>
+          <FormActions
+            submitLabel={unit ? t('editor.saveUnit') : t('editor.createUnit')}
+            submitting={versioned.mutation.isPending}
+            confirmed={unit ? { label: t('editor.removeUnit'), confirm: t('editor.removeConfirm', { name: unit.name }), onConfirm: () => remove.mutate(), loading: remove.isPending, danger: true } : null}
+          />
         ) : null}
       </Form>
-      <div ref={unitResult} style={{ marginTop: 16 }}>
-        {versioned.alerts}
-        {remove.isError ? <Alert role="alert" type="error" showIcon title={t('common:common.saveFailed')} description={errorMessage(remove.error)} /> : null}
-        {done ? <Alert role="status" type="success" showIcon title={done} /> : null}
-      </div>
+      <FormOutcome versioned={versioned} actions={[remove]} done={done} />
     </section>
   );
 }
@@ -256,7 +243,6 @@ function YearForm({ unit, year, canWrite }: { unit: UnitView; year: number; canW
       if (positive && parsed === 0) throw new Error(t('editor.bPositive'));
     },
   });
-  const yearResult = useRevealOn<HTMLDivElement>(done ?? (versioned.mutation.error || clear.error));
   const groupOptions = AUTONOMY_GROUPS.map((g) => ({ value: g, label: f.groupLong(g) }));
 
   return (
@@ -323,23 +309,14 @@ function YearForm({ unit, year, canWrite }: { unit: UnitView; year: number; canW
           <Select options={groupOptions} allowClear placeholder={t('common.noPlan')} />
         </Form.Item>
         {editable ? (
-          <Space wrap>
-            <Button type="primary" htmlType="submit" loading={versioned.mutation.isPending}>
-              {t('editor.saveYear', { year })}
-            </Button>
-            {row ? (
-              <Popconfirm title={t('editor.clearConfirm', { year })} onConfirm={() => clear.mutate()}>
-                <Button loading={clear.isPending}>{t('editor.clearYear', { year })}</Button>
-              </Popconfirm>
-            ) : null}
-          </Space>
+          <FormActions
+            submitLabel={t('editor.saveYear', { year })}
+            submitting={versioned.mutation.isPending}
+            confirmed={row ? { label: t('editor.clearYear', { year }), confirm: t('editor.clearConfirm', { year }), onConfirm: () => clear.mutate(), loading: clear.isPending } : null}
+          />
         ) : null}
       </Form>
-      <div ref={yearResult} style={{ marginTop: 16 }}>
-        {versioned.alerts}
-        {clear.isError ? <Alert role="alert" type="error" showIcon title={t('common:common.saveFailed')} description={errorMessage(clear.error)} /> : null}
-        {done ? <Alert role="status" type="success" showIcon title={done} /> : null}
-      </div>
+      <FormOutcome versioned={versioned} actions={[clear]} done={done} />
     </div>
   );
 }

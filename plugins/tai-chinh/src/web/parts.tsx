@@ -1,7 +1,6 @@
 /** Small pieces shared by the module's pages: the caller's access in the module, its tags and formats. */
 import { useQuery } from '@tanstack/react-query';
-import { Tag, Tooltip, Typography } from 'antd';
-import { formatNumber, formatPercent, StatusTag, TAG_COLORS, useLocale, useT } from '@dondoc/ui';
+import { formatNumber, formatPercent, StatusTag, Tag, TAG_COLORS, Tooltip, Typography, useLocale, useT } from '@dondoc/ui';
 import {
   approvalBasis,
   APPROVAL_STATUS_LABELS,

@@ -1,7 +1,6 @@
 import React, { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, List, Typography } from 'antd';
-import { createModuleClient, ErrorPanel, errorMessage, formatDate, useT } from '@dondoc/ui';
+import { Alert, Button, Card, createModuleClient, errorMessage, ErrorPanel, Form, formatDate, Input, List, Typography, useT } from '@dondoc/ui';
 import type { FixtureRouter } from '../server/router.ts';
 import './i18n.ts';
 

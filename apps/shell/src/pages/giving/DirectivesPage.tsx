@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useState, type MouseEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Form, Table, Tag, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, Button, Form, Space, Table, Tag, Typography } from 'antd';
+import { FileSearchOutlined, PlusOutlined } from '@ant-design/icons';
 import { DIRECTIVE_STATE_LABELS, type DirectiveState } from '@dondoc/core';
 import { errorMessage, ErrorPanel, formatDate, Section, useDocumentTitle, useLocale, useT } from '@dondoc/ui';
 import { core, type DirectiveItem } from '../../core/client.ts';
 import { coreKeys } from '../../core/keys.ts';
+import { LinkButton } from '../../core/ui.tsx';
 import { attachDirectiveFile, DEFAULT_ISSUER, DirectiveFields, DirectiveFilePicker, directiveInput, type DirectiveValues } from './DirectiveForm.tsx';
 import './giving.css';
 
@@ -42,9 +43,14 @@ export function DirectivesPage() {
       <Section
         title={t('giving.listTitle', { count: rows.length })}
         extra={
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} href="#tao-van-ban" onClick={focusCreateForm}>
-            {t('giving.createTitle')}
-          </Button>
+          <Space wrap>
+            <LinkButton to="/giao-nhiem-vu/nhap-van-ban" icon={<FileSearchOutlined aria-hidden />}>
+              {t('giving.import.button')}
+            </LinkButton>
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} href="#tao-van-ban" onClick={focusCreateForm}>
+              {t('giving.createTitle')}
+            </Button>
+          </Space>
         }
       >
         {directives.isError ? (

@@ -50,7 +50,7 @@ interface RemindValues {
  * Shown only to users with `core.reminders:send`; the server decides whom they may remind and
  * says why when it refuses. What was typed stays in the box when sending fails.
  */
-export function RemindButton({ task, size, type }: { task: RemindTarget; size?: 'small' | 'middle'; type?: 'default' | 'primary' }) {
+export function RemindButton({ task, size, type, defaultMessage = '' }: { task: RemindTarget; size?: 'small' | 'middle'; type?: 'default' | 'primary'; /** The message the dialog opens with (a watch list's: sent as is with one more click). */ defaultMessage?: string }) {
   const t = useT('shell');
   const access = useAccess();
   const [open, setOpen] = useState(false);
@@ -67,12 +67,12 @@ export function RemindButton({ task, size, type }: { task: RemindTarget; size?: 
       >
         {t('remind.button')}
       </Button>
-      {open ? <RemindDialog task={task} units={units} onClose={() => setOpen(false)} /> : null}
+      {open ? <RemindDialog task={task} units={units} defaultMessage={defaultMessage} onClose={() => setOpen(false)} /> : null}
     </>
   );
 }
 
-function RemindDialog({ task, units, onClose }: { task: RemindTarget; units: UnitRef[]; onClose: () => void }) {
+function RemindDialog({ task, units, defaultMessage, onClose }: { task: RemindTarget; units: UnitRef[]; defaultMessage: string; onClose: () => void }) {
   const t = useT('shell');
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
@@ -108,7 +108,7 @@ function RemindDialog({ task, units, onClose }: { task: RemindTarget; units: Uni
         form={form}
         name={formName}
         layout="vertical"
-        initialValues={{ unitCode: first.code, message: '' }}
+        initialValues={{ unitCode: first.code, message: defaultMessage }}
         onFinish={(values) => send.mutate(values)}
       >
         {units.length > 1 ? (

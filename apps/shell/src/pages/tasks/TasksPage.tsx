@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Alert, Button, DatePicker, Form, Grid, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
@@ -81,13 +81,26 @@ export function TasksPage() {
   // The search box applies what is typed after a short pause (or at once on Enter).
   const [search, setSearch] = useState(filters.q ?? '');
   useEffect(() => setSearch(filters.q ?? ''), [filters.q]);
+  const location = useLocation();
+  const pendingSearch = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => {
     const typed = search.trim();
     if (typed === (filters.q ?? '')) return;
-    const timer = setTimeout(() => setFilter('q', typed), 400);
+    const timer = setTimeout(() => {
+      // A click on a task keeps this page mounted until the task's page has loaded: a search
+      // applied then would navigate back here, and the click would seem to do nothing.
+      if (window.location.pathname !== location.pathname) return;
+      setFilter('q', typed);
+    }, 400);
+    pendingSearch.current = timer;
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [search]);
+  /** Enter: the search at once, and no second one when the pause ends. */
+  const applySearchNow = () => {
+    clearTimeout(pendingSearch.current);
+    setFilter('q', search.trim());
+  };
 
   const directives = useQuery({ queryKey: coreKeys.directives, queryFn: () => core.directives.list.query(), staleTime: 5 * 60_000 });
   const units = useQuery({
@@ -174,7 +187,7 @@ export function TasksPage() {
 
       <form role="search" aria-label={t('tasks.filters')} className="dondoc-filters" onSubmit={(event) => {
         event.preventDefault();
-        setFilter('q', search.trim());
+        applySearchNow();
       }}>
         <Form layout="vertical" component={false}>
           <Form.Item label={t('tasks.search')} htmlFor="tasks-q" className="dondoc-filter-search">
@@ -186,7 +199,7 @@ export function TasksPage() {
               prefix={<SearchOutlined aria-hidden />}
               placeholder={t('tasks.searchPlaceholder')}
               onChange={(event) => setSearch(event.target.value)}
-              onPressEnter={() => setFilter('q', search.trim())}
+              onPressEnter={applySearchNow}
             />
           </Form.Item>
           <Form.Item label={t('tasks.status')} htmlFor="tasks-status">

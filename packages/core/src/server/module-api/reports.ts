@@ -1,11 +1,11 @@
 /** `core.reports`: who has and has not submitted a period's report, and reminders to those who have not. */
-import { and, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { listUnits } from '@dondoc/auth';
 import { formatDateVi, isPeriodId, type Period } from '../../domain/index.ts';
 import { fail } from '../errors.ts';
-import { parsePeriod } from '../reports.ts';
-import { notifications, reportReminders, reports, tasks } from '../schema.ts';
+import { parsePeriod, type ReportFigures, type ReportLine } from '../reports.ts';
+import { notifications, reportReminders, reports, reportVersions, tasks } from '../schema.ts';
 import { unitDirectory, unitRef, type UnitName } from '../units.ts';
 import { accessOf, assertCovers, audit, authorOf, parse, queryable, write, type Bound } from './binding.ts';
 
@@ -40,6 +40,14 @@ export interface PeriodReports {
   notSubmitted: MissingReport[];
 }
 
+/** A submitted (or accepted) report as it was submitted: its latest frozen version. */
+export interface FrozenReport extends SubmittedReport {
+  /** The number of the frozen version. */
+  versionNumber: number;
+  figures: ReportFigures;
+  lines: ReportLine[];
+}
+
 export interface RemindResult {
   /** Units reminded now. */
   sent: string[];
@@ -51,7 +59,7 @@ export interface RemindResult {
 const reportPath = (period: Period, unitCode: string) => `/bao-cao?ky=${encodeURIComponent(period.id)}&don-vi=${encodeURIComponent(unitCode)}`;
 
 export function moduleReports(b: Bound) {
-  return {
+  const api = {
     /**
      * The reports of a period: those submitted (or accepted) and the units that owe one — the
      * units leading tasks the period's report covers, or the `unitCodes` named — as far as the
@@ -107,6 +115,27 @@ export function moduleReports(b: Bound) {
     },
 
     /**
+     * The submitted (or accepted) reports of a period as they were submitted: each one's latest
+     * frozen version (`report_versions`: its lines and figures), never the live tasks. Same
+     * reach and options as `period`.
+     */
+    async frozen(id: string, options: z.input<typeof periodOptions> = {}): Promise<FrozenReport[]> {
+      const { submitted } = await api.period(id, options);
+      if (submitted.length === 0) return [];
+      const rows = await queryable(b)
+        .select()
+        .from(reportVersions)
+        .where(inArray(reportVersions.reportId, submitted.map((r) => r.reportId)))
+        .orderBy(desc(reportVersions.number));
+      const latest = new Map<string, (typeof rows)[number]>();
+      for (const row of rows) if (!latest.has(row.reportId)) latest.set(row.reportId, row);
+      return submitted.flatMap((report) => {
+        const version = latest.get(report.reportId);
+        return version ? [{ ...report, versionNumber: version.number, figures: version.figures as ReportFigures, lines: version.lines as ReportLine[] }] : [];
+      });
+    },
+
+    /**
      * Reminds units to submit their report of a period: a notification to each unit (its lead
      * and officers see it, with a link to the report), audited. Never twice for the same unit,
      * period and Hà Nội day; a unit whose report is in is left out. Needs the caller's
@@ -150,4 +179,5 @@ export function moduleReports(b: Bound) {
       });
     },
   };
+  return api;
 }

@@ -46,10 +46,18 @@ function wrap<T extends Db | Tx>(handle: T, db: Db): T {
   return proxy;
 }
 
+/** One wrapper per database handle: every request's context gets the same object, so what is cached by handle (the overview's forecast classes) stays cached. */
+const scopedOf = new WeakMap<Db, Db>();
+
 /** `db` whose transactions (nested ones too) are recorded for {@link currentQueryable}. */
 export function scopeTransactions(db: Db): Db {
   if (rawOf.has(db)) return db;
-  return wrap(db, db);
+  let scoped = scopedOf.get(db);
+  if (!scoped) {
+    scoped = wrap(db, db);
+    scopedOf.set(db, scoped);
+  }
+  return scoped;
 }
 
 /** The transaction open on `db` in this async context (through {@link scopeTransactions}), else `db` itself. */

@@ -1,7 +1,6 @@
 /** `/m/__PLUGIN_ID__/nhap-tu-tep`: results imported from an xlsx or csv file, on the kit's `SpreadsheetImport`. */
 import { useQueryClient } from '@tanstack/react-query';
-import { Typography } from 'antd';
-import { PageHeader, SpreadsheetImport, uploadForm, uploadWithProgress, useT } from '@dondoc/ui';
+import { PageHeader, SpreadsheetImport, Typography, uploadForm, uploadWithProgress, useT } from '@dondoc/ui';
 import { client, MODULE_ID, queries, type ImportResult } from './client.ts';
 import './i18n.ts';
 

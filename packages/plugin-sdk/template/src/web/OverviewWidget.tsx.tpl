@@ -1,8 +1,6 @@
 /** The module's card on the coordinators' overview: this year's total against the target. */
-import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { Typography } from 'antd';
-import { ErrorPanel, formatNumber, modulePath, useLocale, useT } from '@dondoc/ui';
+import { ErrorPanel, formatNumber, Link, modulePath, Typography, useLocale, useT } from '@dondoc/ui';
 import { TARGET_CODE } from '../domain/entries.ts';
 import { MODULE_ID, queries } from './client.ts';
 import './i18n.ts';

@@ -1,0 +1,11 @@
+export { parseDirective, MAX_TEXT_LENGTH, type ParseResult, type ParsedDirective, type DraftTask, type TaskUnit, type TaskTarget, type ParseOptions } from './parse.ts';
+export { readDirectiveFile, type DirectiveFileResult } from './input.ts';
+export { UnitMatcher, type RegistryUnit, type UnitGroup, type UnitKind } from './units.ts';
+export { parseError, type ParseError, type ParseErrorCode } from './errors.ts';
+export { findDeadlines, findContinuous, isoDate, type IsoDate, type DeadlineFinding } from './dates.ts';
+export { findTargets, type TargetFinding } from './targets.ts';
+export { findReferences, type ReferenceFinding } from './references.ts';
+export { toImportJson, type DirectiveImportJson } from './json.ts';
+export type { DirectiveHeader } from './header.ts';
+export type { Role } from './roles.ts';
+export { markFindings } from './findings.ts';

@@ -1,0 +1,3 @@
+export * from './schemes.ts';
+export * from './scorecards.ts';
+export * from './targets.ts';

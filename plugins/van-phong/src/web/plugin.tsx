@@ -1,0 +1,29 @@
+import { definePluginUI } from '@dondoc/plugin-sdk/web';
+import { CataloguePage } from './CataloguePage.tsx';
+import { DelegationsPage } from './DelegationsPage.tsx';
+import { ImportPage } from './ImportPage.tsx';
+import { OneStopShopPage } from './OneStopShopPage.tsx';
+import { OverviewWidget } from './OverviewWidget.tsx';
+import { PlansPage } from './PlansPage.tsx';
+import { CAN } from './client.ts';
+import './i18n.ts';
+
+/** The module's web side, exposed as `./plugin` and mounted by the shell under `/m/van-phong/`. */
+export default definePluginUI({
+  id: 'van-phong',
+  routes: [
+    { path: '', Component: CataloguePage },
+    { path: 'phuong-an', Component: PlansPage },
+    { path: 'uy-quyen', Component: DelegationsPage },
+    { path: 'mot-cua', Component: OneStopShopPage },
+    { path: 'nhap-tu-tep', Component: ImportPage },
+  ],
+  nav: [
+    { path: '', label: { vi: 'Danh mục TTHC', en: 'Procedure catalogue' }, permission: CAN.read },
+    { path: 'phuong-an', label: { vi: 'Cắt giảm, đơn giản hóa', en: 'Simplification' }, permission: CAN.read },
+    { path: 'uy-quyen', label: { vi: 'Ủy quyền giải quyết TTHC', en: 'Delegations' }, permission: CAN.read },
+    { path: 'mot-cua', label: { vi: 'Mô hình một cửa', en: 'One-stop shop' }, permission: CAN.read },
+    { path: 'nhap-tu-tep', label: { vi: 'Nhập danh mục từ tệp', en: 'Import the catalogue' }, permission: CAN.proceduresWrite },
+  ],
+  overviewWidget: OverviewWidget,
+});
