@@ -80,12 +80,13 @@ outer.get('/__bench/direct', async (c) => {
     services: { core: createCoreApi({ db, moduleId: 'core', actor: user, requestId: 'bench', locale: 'vi' }) },
   } as Context) as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
   const [group, name] = (c.req.query('procedure') ?? 'overview.summary').split('.') as [string, string];
-  const input = JSON.parse(c.req.query('input') ?? '{}') as unknown;
+  // `inputs`: a JSON array of inputs taken in turn (overview.summary on dates its memo does not hold).
+  const inputs = (c.req.query('inputs') ? JSON.parse(c.req.query('inputs')!) : [JSON.parse(c.req.query('input') ?? '{}')]) as unknown[];
   const n = Math.max(1, Math.min(10_000, Number(c.req.query('n') ?? '20')));
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
     const started = performance.now();
-    await caller[group]![name]!(input);
+    await caller[group]![name]!(inputs[i % inputs.length]);
     times.push(performance.now() - started);
   }
   return c.json({ times });

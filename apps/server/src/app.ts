@@ -66,8 +66,7 @@ export function createApp(runtime: Runtime, options: AppOptions) {
     c.set('sessionId', null);
     const started = performance.now();
     await next();
-    c.header('x-request-id', requestId);
-    setSecurityHeaders(c, csp);
+    setSecurityHeaders(c, csp, { 'x-request-id': requestId });
     log.info('request', {
       method: c.req.method,
       path: c.req.path,

@@ -18,7 +18,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { testBackends } from '@dondoc/db/testing';
 import { emptyStatusCounts, type StatusCounts } from '../src/domain/index.ts';
-import { createCoreHarness, declareTestModuleTarget, rejection, TEST_MODULE_TARGET, type CoreCaller, type CoreHarness } from './harness.ts';
+import { overviewSummary } from '../src/server/overview.ts';
+import { createCoreHarness, declareTestModuleTarget, rejection, TEST_MODULE_TARGET, today, type CoreCaller, type CoreHarness } from './harness.ts';
 
 const AUTONOMY_TARGET_CODE = TEST_MODULE_TARGET.code;
 
@@ -251,6 +252,51 @@ describe.each(testBackends)('overview.summary on %s', (backend) => {
         expect(target.trend.at(-1)?.value ?? null).toBe(target.forecast.latestValue);
       }
       expect(list.find((t) => t.code === '2458-CT2')?.trend.map((p) => p.value)).toContain(20);
+    });
+  });
+
+  // The answers are shared between callers until a write (overview.ts, `summaryMemo`): each of
+  // these writes goes around the services, straight to the tables, so that only the triggers of
+  // migration 0011 can tell the overview; each read comes at once after the write's commit.
+  describe('shared answers are never older than the last commit', () => {
+    const asOf = '2026-01-15';
+    const read = async () => (await h.as('ubnd')).overview.summary({ asOf });
+
+    it('a task written moves its unit’s counts; a unit renamed shows its new name', async () => {
+      const before = await read();
+      expect(await read()).toBe(before); // nothing written: the same answer, shared
+      const sxd = unit(before, 'SXD')!;
+      await h.db.execute(sql`update core.tasks set completed_on = '2025-12-01' where id = ${h.taskId('2458-1.4-SXD')}`);
+      const after = await read();
+      expect(unit(after, 'SXD')!.counts).toEqual({ ...sxd.counts, overdue: sxd.counts.overdue - 1, done_on_time: sxd.counts.done_on_time + 1 });
+      expect(after.totals.done_on_time).toBe(before.totals.done_on_time + 1);
+
+      await h.db.execute(sql`update auth.units set name = 'Sở Xây dựng (tên mới)' where code = 'SXD'`);
+      expect(unit(await read(), 'SXD')!.name).toBe('Sở Xây dựng (tên mới)');
+      await h.db.execute(sql`update auth.units set name = 'Sở Xây dựng' where code = 'SXD'`);
+    });
+
+    it('a fourth reminder while overdue flags the task for the leadership', async () => {
+      const before = unit(await read(), 'Q001')!;
+      const id = h.taskId('2458-1.4-Q001'); // deadline 31/12/2025, overdue on 15/01/2026
+      for (const day of ['2026-01-02', '2026-01-05', '2026-01-08', '2026-01-11']) {
+        await h.db.execute(sql`insert into core.reminders (task_id, unit_code, message, sent_by, sent_at) values (${id}, 'Q001', 'Đôn đốc', 'ubnd', ${`${day}T03:00:00Z`})`);
+      }
+      expect(unit(await read(), 'Q001')!.flagged).toBe(before.flagged + 1);
+    });
+
+    it('a read inside a transaction sees its own writes and shares nothing: after a rollback the others never see them', async () => {
+      const before = await read();
+      const rolledBack = new Error('rolled back on purpose');
+      await expect(
+        h.db.transaction(async (tx) => {
+          await tx.execute(sql`update core.tasks set completed_on = '2025-12-01' where id = ${h.taskId('2458-1.4-STC')}`);
+          const inside = await overviewSummary(tx, { allowed: true, unitCodes: 'all' }, asOf, today());
+          expect(inside.totals.done_on_time).toBe(before.totals.done_on_time + 1);
+          throw rolledBack;
+        }),
+      ).rejects.toBe(rolledBack);
+      expect((await read()).totals).toEqual(before.totals);
     });
   });
 });

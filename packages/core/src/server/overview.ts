@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Access } from '@dondoc/auth';
-import type { Queryable } from '@dondoc/db';
+import { queryRows, type Queryable } from '@dondoc/db';
 import { competitionRanks, completionRate, emptyStatusCounts, FORECAST_CLASSES, LEADERSHIP_REMINDER_THRESHOLD, monthEndsUpTo, periodOf, TASK_STATUSES, type ForecastClass, type IsoDate } from '../domain/index.ts';
 import { activeTask, remindersWhileOverdueSql } from './tasks.ts';
 import { dataVersions, reminders, tasks } from './schema.ts';
@@ -10,6 +10,7 @@ import { taskStatusSql } from './status-sql.ts';
 import { listTargets } from './targets.ts';
 import { directoryOf, unitRef } from './units.ts';
 import { listUnits } from '@dondoc/auth';
+import { VersionedMemo } from './versioned-memo.ts';
 
 /**
  * Counts by status of the leaf tasks (parents roll up their children, so counting them too
@@ -20,9 +21,40 @@ import { listUnits } from '@dondoc/auth';
  * targets by forecast class. Cancelled tasks are not counted. A unit's user sees their own
  * unit only.
  */
-export async function overviewSummary(db: Queryable, access: Access, asOf: IsoDate, today: IsoDate) {
-  const quarter = periodOf('quarter', asOf);
+export async function overviewSummary(db: Queryable, access: Access, asOf: IsoDate, today: IsoDate): Promise<OverviewSummary> {
   const scope: UnitSelection = access.allowed && access.unitCodes !== 'all' ? access.unitCodes : 'all';
+  // Inside a transaction the figures may include its own uncommitted writes, and the version
+  // moves only at its commit: such a read is computed, never shared.
+  if (isTransaction(db)) return computeOverviewSummary(db, scope, asOf, today);
+  return summaryMemo.get(db, await overviewKey(db, scope, asOf, today), () => computeOverviewSummary(db, scope, asOf, today));
+}
+
+/** The memo key of an overview read: the day, the date asked for, the reach and the data versions (one row read). */
+async function overviewKey(db: Queryable, scope: UnitSelection, asOf: IsoDate, today: IsoDate): Promise<string> {
+  const versions = await queryRows<{ name: string; version: number }>(db, sql`select name, version from core.data_versions where name in ('overview', 'forecasts') order by name`);
+  return [today, asOf, scope === 'all' ? '*' : [...scope].sort().join(','), ...versions.map((v) => `${v.name}:${v.version}`)].join('|');
+}
+
+/** The overview's figures, as `overviewSummary` answers them (shared between callers: read-only). */
+export type OverviewSummary = Awaited<ReturnType<typeof computeOverviewSummary>>;
+
+/**
+ * Answers of `overview.summary` shared between the coordinators who ask for the same date and
+ * reach while nothing has changed: the key holds the `overview` and `forecasts` versions, which
+ * the triggers of migrations 0010 and 0011 move in every transaction that writes what the
+ * figures are made of (tasks, reminders, units, targets, measurements). A read after a commit
+ * reads the new version, so it is never answered from before the write; requests that arrive
+ * while the same answer is being computed wait for it instead of computing it again (16
+ * coordinators at once on two cores cost one computation, not sixteen).
+ */
+const summaryMemo = new VersionedMemo<OverviewSummary>(64);
+
+function isTransaction(db: Queryable): boolean {
+  return typeof (db as { rollback?: unknown }).rollback === 'function';
+}
+
+async function computeOverviewSummary(db: Queryable, scope: UnitSelection, asOf: IsoDate, today: IsoDate) {
+  const quarter = periodOf('quarter', asOf);
   // Kept by the tasks' trigger in each write's transaction: nothing here counts the tasks.
   const [byUnit, flaggedByUnit, unitList] = await Promise.all([keptStatusCounts(db, { asOf, period: quarter, units: scope, today }), flaggedByLeadUnit(db, asOf, scope), listUnits(db)]);
   const directory = directoryOf(unitList);
@@ -80,8 +112,17 @@ export const TREND_MONTHS = 12;
  * status distribution over time. Each point is a read of the kept counts (no task is counted).
  * A unit's user sees their own unit's.
  */
-export async function overviewTrend(db: Queryable, access: Access, asOf: IsoDate, today: IsoDate, months: number = TREND_MONTHS) {
+export async function overviewTrend(db: Queryable, access: Access, asOf: IsoDate, today: IsoDate, months: number = TREND_MONTHS): Promise<OverviewTrend> {
   const scope: UnitSelection = access.allowed && access.unitCodes !== 'all' ? access.unitCodes : 'all';
+  if (isTransaction(db)) return computeOverviewTrend(db, scope, asOf, today, months);
+  return trendMemo.get(db, `${await overviewKey(db, scope, asOf, today)}|${months}`, () => computeOverviewTrend(db, scope, asOf, today, months));
+}
+
+export type OverviewTrend = Awaited<ReturnType<typeof computeOverviewTrend>>;
+/** As `summaryMemo`, for the chart of statuses over time. */
+const trendMemo = new VersionedMemo<OverviewTrend>(16);
+
+async function computeOverviewTrend(db: Queryable, scope: UnitSelection, asOf: IsoDate, today: IsoDate, months: number) {
   const points = await Promise.all(
     monthEndsUpTo(asOf, months).map(async (date) => {
       const byUnit = await keptStatusCounts(db, { asOf: date, period: periodOf('quarter', date), units: scope, today });

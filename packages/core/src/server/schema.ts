@@ -564,7 +564,9 @@ export const taskUnitTotals = coreSchema.table('task_unit_totals', {
 /**
  * Versions of data that answers are cached by, bumped by statement triggers in the writing
  * transaction (migration 0010): `forecasts` moves with every write to targets and measurements,
- * so the overview's forecast classes are recomputed exactly when they may have changed.
+ * so the overview's forecast classes are recomputed exactly when they may have changed;
+ * `overview` moves once in each transaction that writes tasks, reminders or units, at its
+ * commit (migration 0011), so the overview's figures are computed once per change and shared.
  */
 export const dataVersions = coreSchema.table('data_versions', {
   name: text('name').primaryKey(),
