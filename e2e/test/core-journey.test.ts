@@ -39,13 +39,14 @@ describe('task core journey in Chromium', () => {
     expect(await page.getByText('Chưa cập nhật tiến độ').count()).toBeGreaterThan(0);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
-    await page.getByLabel('Tìm kiếm').fill('tai cau truc quy trinh');
+    // A task the demo data leaves unfinished (1.7 is continuous): a completed one keeps progress 100 until its date is cleared.
+    await page.getByLabel('Tìm kiếm').fill('khoan kinh phi tu chu');
     await page.waitForFunction(() => !document.body.textContent?.includes('2458-1.1-STC'));
-    await page.getByRole('link', { name: '2458-1.6-STC' }).click();
-    await page.getByRole('heading', { level: 1, name: /Tái cấu trúc quy trình TTHC/ }).waitFor();
+    await page.getByRole('link', { name: '2458-1.7-STC' }).click();
+    await page.getByRole('heading', { level: 1, name: /Khoán kinh phí, tự chủ tài chính/ }).waitFor();
 
     await page.getByLabel('Tiến độ (%)').fill('60');
-    await page.getByLabel('Kết quả thực hiện').fill('Đã rà soát 42/70 quy trình TTHC trên Cổng DVCQG.');
+    await page.getByLabel('Kết quả thực hiện').fill('Đã giao khoán kinh phí cho 42/70 đơn vị dự toán.');
     await page.getByLabel('Ghi chú').fill('Cập nhật sau họp giao ban tháng 11');
     await page.getByRole('button', { name: 'Lưu cập nhật' }).click();
     // Durable signs rather than the toast ("Đã lưu cập nhật tiến độ.", gone after 3 s).
@@ -54,7 +55,7 @@ describe('task core journey in Chromium', () => {
     // The person, by name, title and unit (issue 11, item 3), not the login.
     expect(await history.getByText('Trịnh Quốc Bảo, Chuyên viên Phòng Ngân sách, Sở Tài chính').count()).toBeGreaterThan(0);
     // What was typed in the result is now the task's result.
-    await page.locator('.dondoc-descriptions').getByText('Đã rà soát 42/70 quy trình TTHC trên Cổng DVCQG.').waitFor();
+    await page.locator('.dondoc-descriptions').getByText('Đã giao khoán kinh phí cho 42/70 đơn vị dự toán.').waitFor();
 
     // Someone saves the same task in between (here: another tab of the same account): the
     // stale save gets the server's CONFLICT text naming who, and "Tải lại" keeps what was typed.

@@ -8,9 +8,10 @@ import { openBrowser, signIn, startPortal, type Browser, type RunningPortal } fr
  * Issue 11, item 1 (and item 7's incomplete report), as a person would do it: what was typed is
  * never changed without telling them. Progress 150 is refused, not saved as 100; a date typed
  * 31/11/2026 says why instead of emptying the field, 30.11.2026 and 2026-11-30 are read as
- * 30/11/2026; a pasted text over the limit is kept and refused with its length before saving; a save
- * that changes nothing says so and adds nothing to the history; an incomplete report is refused
- * before the confirmation dialog with its empty fields marked. The user is Quận Ba Đình's lead
+ * 30/11/2026; a pasted text over the limit is kept and refused with its length before saving;
+ * progress 35 on a completed task (its completion date kept) is refused saying why and what to do,
+ * not saved as 100; a save that changes nothing says so and adds nothing to the history; an
+ * incomplete report is refused before the confirmation dialog with its empty fields marked. The user is Quận Ba Đình's lead
  * (`badinh`) on a task of §1.1. `INPUT_SCREENSHOTS=<dir>` saves 1440-px screenshots of the messages.
  */
 const screenshots = process.env.INPUT_SCREENSHOTS;
@@ -162,6 +163,64 @@ describe('input rules in Chromium', () => {
     await page.reload();
     await page.getByLabel('Tiến độ (%)').waitFor();
     expect(await taskOnServer(page)).toEqual(saved);
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a completed task: progress 35 with its completion date kept is refused, saying why; the server says the same; nothing is saved', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await signIn(page, portal.url, 'badinh');
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Nhiệm vụ' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nhiệm vụ' }).waitFor();
+    // A task of Ba Đình the demo data completes (1.1 and 1.6 are).
+    const done = await page.evaluate(async () => {
+      const answer = await (await fetch(`/api/trpc/core/tasks.list?input=${encodeURIComponent(JSON.stringify({ limit: 200 }))}`)).json();
+      const items = answer.result.data.items as Array<{ code: string; completedOn: string | null }>;
+      return items.find((item) => item.code.endsWith('-Q001') && item.completedOn)!;
+    });
+    await page.getByRole('link', { name: done.code, exact: true }).click();
+    await page.getByLabel('Tiến độ (%)').waitFor();
+    const before = await taskOnServer(page);
+    expect(before.progress).toBe(100);
+    const on = done.completedOn!.split('-').reverse().join('/');
+    const said = `Nhiệm vụ đã hoàn thành ngày ${on} nên tiến độ là 100%. Muốn ghi tiến độ 35%, hãy xóa ngày hoàn thành trước.`;
+
+    // The form: refused before sending, with the rule and the way out; what was typed stays.
+    const sent: string[] = [];
+    const watch = (request: { url(): string }) => void (request.url().includes('tasks.update') && sent.push(request.url()));
+    page.on('request', watch);
+    const progress = page.getByLabel('Tiến độ (%)');
+    await progress.fill('35');
+    await page.getByRole('button', { name: 'Lưu cập nhật' }).click();
+    await page.locator('.ant-form-item-explain-error').getByText(said).waitFor();
+    page.off('request', watch);
+    expect(sent, 'the form sends nothing').toEqual([]);
+    expect(await progress.inputValue()).toBe('35');
+    await shoot(page, 'task-progress-completed', page.locator('form.dondoc-form'));
+    expect(await page.getByText('Đã lưu cập nhật tiến độ.').count()).toBe(0);
+    expect(await taskOnServer(page)).toEqual(before);
+
+    // The server, sent the same past the form: BAD_REQUEST with the same words, nothing written.
+    const id = new URL(page.url()).pathname.split('/').pop()!;
+    const refused = await page.evaluate(
+      async ({ taskId, version }) => {
+        const response = await fetch('/api/trpc/core/tasks.update', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: taskId, version, progress: 35 }) });
+        const body = await response.json();
+        return { status: response.status, code: body.error?.data?.code, message: body.error?.message };
+      },
+      { taskId: id, version: before.version },
+    );
+    expect(refused).toEqual({ status: 400, code: 'BAD_REQUEST', message: said });
+    expect(await taskOnServer(page)).toEqual(before);
+
+    // Clearing the completion date is the way to record 35%: the message goes at once.
+    const date = page.getByLabel('Ngày hoàn thành');
+    await date.click();
+    await date.fill('');
+    await date.press('Tab');
+    await page.getByText(said).waitFor({ state: 'detached' });
+    expect(await taskOnServer(page)).toEqual(before);
     expect(page.errors).toEqual([]);
     await page.close();
   });

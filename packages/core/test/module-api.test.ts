@@ -198,6 +198,10 @@ describe.each(testBackends)('the module API (ctx.services.core) on %s', (backend
       expect(noResult.message).toBe('Hoàn thành nhiệm vụ cần nêu kết quả: số và ngày văn bản kết quả, hoặc tệp minh chứng.');
       const done = await snv.tasks.updateProgress(opened.id, { progress: 100, completedOn: today(), resultDocNumber: '12/BC-SNV', resultDocDate: today(), version: 2 });
       expect(done).toMatchObject({ version: 3, progress: 100, completedOn: today() });
+      // The core's rule holds for a module too: the completion date kept, another progress is refused, not saved as 100.
+      const kept = await rejection(snv.tasks.updateProgress(opened.id, { progress: 60 }));
+      const on = today().split('-').reverse().join('/');
+      expect([kept.code, kept.message]).toEqual(['BAD_REQUEST', `Nhiệm vụ đã hoàn thành ngày ${on} nên tiến độ là 100%. Muốn ghi tiến độ 60%, hãy xóa ngày hoàn thành trước.`]);
       const task = await (await core('sxd')).tasks.get(opened.id);
       expect(task).toMatchObject({ status: 'done_on_time', resultDocNumber: '12/BC-SNV' });
       expect(task.history.map((e) => [e.by, e.progress, e.note])).toEqual([

@@ -553,17 +553,33 @@ describe.each(testBackends)('directives and tasks on %s', (backend) => {
       expect(parent.rollUp?.counts).toMatchObject({ overdue: 49, done_on_time: 1, done_late: 1 });
       expect(parent.rollUp?.children.find((c) => c.code === '2458-1.6-STC')).toMatchObject({ status: 'done_on_time', progress: 100 });
 
+      // The completion date kept, the progress is 100%: another figure is refused in the caller's
+      // language (never saved as 100), whether the date is sent again or left out; nothing is written.
+      const kept = await rejection(stcCv.tasks.update({ id: stcTask, version: 3, progress: 35 }));
+      expect([kept.code, kept.message]).toEqual([
+        'BAD_REQUEST',
+        'Nhiệm vụ đã hoàn thành ngày 30/09/2023 nên tiến độ là 100%. Muốn ghi tiến độ 35%, hãy xóa ngày hoàn thành trước.',
+      ]);
+      const keptEn = await rejection((await h.as('stc.cv', { locale: 'en' })).tasks.update({ id: stcTask, version: 3, progress: 35, completedOn: '2023-09-30' }));
+      expect([keptEn.code, keptEn.message]).toEqual(['BAD_REQUEST', 'This task was completed on 30/09/2023, so its progress is 100%. To record 35%, clear the completion date first.']);
+      expect(await stcCv.tasks.get({ id: stcTask })).toMatchObject({ version: 3, progress: 100, completedOn: '2023-09-30', history: [expect.anything(), expect.anything()] });
+      expect(await listAudit(h.db, { entity: 'core.task', entityId: stcTask })).toHaveLength(2);
+      // 100 with the date kept still saves (here with a note), the completion as entered before.
+      const noted = await stcCv.tasks.update({ id: stcTask, version: 3, progress: 100, completedOn: '2023-09-30', note: 'Bổ sung báo cáo kết quả' });
+      expect(noted).toEqual({ id: stcTask, version: 4, progress: 100, completedOn: '2023-09-30', completionEnteredOn: today(), unchanged: false });
+
       // Un-completing keeps the progress given.
-      const reopened = await stcCv.tasks.update({ id: stcTask, version: 3, progress: 70, completedOn: null, note: 'Bộ yêu cầu làm lại' });
-      expect(reopened).toEqual({ id: stcTask, version: 4, progress: 70, completedOn: null, completionEnteredOn: null, unchanged: false });
+      const reopened = await stcCv.tasks.update({ id: stcTask, version: 4, progress: 70, completedOn: null, note: 'Bộ yêu cầu làm lại' });
+      expect(reopened).toEqual({ id: stcTask, version: 5, progress: 70, completedOn: null, completionEnteredOn: null, unchanged: false });
       const task = await stcCv.tasks.get({ id: stcTask });
       expect(task.status).toBe('overdue');
       expect(task.history.map((u) => [u.by, u.progress, u.completedOn])).toEqual([
         [person('stc.cv'), 70, null],
         [person('stc.cv'), 100, '2023-09-30'],
+        [person('stc.cv'), 100, '2023-09-30'],
         [person('stc.cv'), 40, null],
       ]);
-      expect((await listAudit(h.db, { entity: 'core.task', entityId: stcTask })).map((a) => (a.after as { version: number }).version)).toEqual([4, 3, 2]);
+      expect((await listAudit(h.db, { entity: 'core.task', entityId: stcTask })).map((a) => (a.after as { version: number }).version)).toEqual([5, 4, 3, 2]);
     });
 
     it('the audit row is written in the update’s transaction: when it fails, the update is rolled back', async () => {

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Checkbox, Form, Input, InputNumber, Progress, Space, Typography } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import { DateField, errorMessage, fromDayjs, isAfterToday, LimitedText, maxTextRule, toDayjs, typedDateRule, useAccess, useLocale, useT, useVersionedForm, FilePicker } from '@dondoc/ui';
+import { DateField, errorMessage, formatDate, fromDayjs, isAfterToday, LimitedText, maxTextRule, toDayjs, typedDateRule, useAccess, useLocale, useT, useVersionedForm, FilePicker } from '@dondoc/ui';
 import { perm } from '../../core/access.ts';
 import { core, type TaskDetail } from '../../core/client.ts';
 import { coreKeys } from '../../core/keys.ts';
@@ -175,9 +175,21 @@ export function TaskUpdateForm({ task }: { task: TaskDetail }) {
         <Form.Item
           name="progress"
           label={t('task.progressPercent')}
+          dependencies={['completedOn']}
           rules={[
             { required: true, message: t('task.progressRequired') },
             { type: 'integer', min: 0, max: 100, message: t('task.progressRange') },
+            // The server's rule, before sending: while the completion date on record is kept, the
+            // progress is 100; another figure is refused (not saved as 100), saying to clear the date.
+            ({ getFieldValue }) => ({
+              validator: (_, value: number | null | undefined) => {
+                const kept = !!task.completedOn && fromDayjs(getFieldValue('completedOn') as Dayjs | null | undefined) === task.completedOn;
+                if (kept && typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 100) {
+                  return Promise.reject(new Error(t('task.progressDone', { date: formatDate(task.completedOn), progress: value })));
+                }
+                return Promise.resolve();
+              },
+            }),
           ]}
         >
           {/* No min/max: 150 stays 150 and is refused by the rule, never turned into 100. */}
