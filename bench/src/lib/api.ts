@@ -278,14 +278,14 @@ export async function benchBackend(options: BackendOptions): Promise<BackendResu
       // the driver; then, in alternating rounds (so that other load on the machine hits both
       // sides alike), the endpoint at one connection, the replay, and the procedure in-process.
       // overview.summary shares one answer between callers until a write (core overview.ts,
-      // `summaryMemo`): asked on the same date, it runs almost no SQL. To weigh the procedure
-      // against its SQL, each request here asks for a date the memo does not hold (330 dates,
-      // 63–392 days back, more than the memo keeps; the first statements of each are the same
-      // kind: year, month and day buckets), and the SQL replayed is a request's on another such date.
-      const missDates = Array.from({ length: 330 }, (_, i) => daysBefore(asOf, 63 + i));
-      const overviewPath = queryPath('overview.summary', { asOf: daysBefore(asOf, 400) });
-      const directPath = `/__bench/direct?inputs=${encodeURIComponent(JSON.stringify(missDates.map((date) => ({ asOf: date }))))}`;
+      // `summaryMemo`): asked again unchanged, it runs almost no SQL. To weigh the procedure
+      // against its SQL, a write is simulated before each request here (untimed: the `overview`
+      // version moved, as any task write moves it), so that each is computed from the kept counts;
+      // the SQL replayed is that of such a request. The shared answer's time is the endpoint's c1 point.
+      const overviewPath = queryPath('overview.summary', { asOf });
+      const directPath = `/__bench/direct?input=${encodeURIComponent(JSON.stringify({ asOf }))}&bump=overview`;
       const directTimes: number[] = [];
+      const bumpOverview = async () => void (await (await fetch(`${url}/__bench/bump-overview`, { method: 'POST' })).arrayBuffer());
       const overview = await overBareSql(
         url,
         headers,
@@ -293,7 +293,7 @@ export async function benchBackend(options: BackendOptions): Promise<BackendResu
         async (n) => {
           directTimes.push(...((await (await fetch(`${url}${directPath}&n=${n}`)).json()) as { times: number[] }).times);
         },
-        (i) => queryPath('overview.summary', { asOf: missDates[i % missDates.length]! }),
+        bumpOverview,
       );
       const { httpTimes, bareTimes, roundRatios, bareInfo, captured } = overview;
       const bareSorted = [...bareTimes].sort((a, b) => a - b);
@@ -406,20 +406,13 @@ export async function benchBackend(options: BackendOptions): Promise<BackendResu
  * connection for ~2 s and the captured SQL replayed through the driver as many times; `each`
  * runs a third side in the same rounds (the overview's in-process procedure).
  */
-/** The ISO date `days` days before `date`. */
-function daysBefore(date: string, days: number): string {
-  const at = new Date(`${date}T00:00:00Z`);
-  at.setUTCDate(at.getUTCDate() - days);
-  return at.toISOString().slice(0, 10);
-}
-
 /**
  * An endpoint at one connection over its SQL replayed through the driver, in three alternating
- * rounds: `path` is the request whose SQL is captured; `pathAt(i)`, when given, the i-th timed
- * request (otherwise `path` again).
+ * rounds; `before`, when given, runs (untimed) before the captured request and each timed one.
  */
-async function overBareSql(url: string, headers: Record<string, string>, path: string, each?: (n: number) => Promise<void>, pathAt?: (i: number) => string) {
+async function overBareSql(url: string, headers: Record<string, string>, path: string, each?: (n: number) => Promise<void>, before?: () => Promise<void>) {
   await settle(url);
+  await before?.();
   await fetch(`${url}${path}`, { headers: { ...headers, 'x-bench-capture': '1' } });
   const captured = ((await (await fetch(`${url}/__bench/captured`)).json()) as unknown[]).length;
   const roundMs = 2000;
@@ -431,8 +424,9 @@ async function overBareSql(url: string, headers: Record<string, string>, path: s
     const http: number[] = [];
     const until = performance.now() + roundMs;
     while (performance.now() < until || http.length < 3) {
+      await before?.();
       const t = performance.now();
-      const response = await fetch(`${url}${pathAt ? pathAt(httpTimes.length + http.length) : path}`, { headers });
+      const response = await fetch(`${url}${path}`, { headers });
       await response.arrayBuffer();
       http.push(performance.now() - t);
     }
