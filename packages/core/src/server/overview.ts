@@ -67,16 +67,7 @@ async function computeOverviewSummary(db: Queryable, scope: UnitSelection, asOf:
     dueInPeriod += entry.dueInPeriod;
     extended += entry.extended;
   }
-  const rows = [...byUnit.entries()].map(([code, entry]) => ({
-    ...unitRef(directory, code),
-    kind: kinds.get(code) ?? null,
-    counts: entry.counts,
-    total: TASK_STATUSES.reduce((sum, s) => sum + entry.counts[s], 0),
-    completionRate: completionRate(entry.counts),
-    dueInPeriod: entry.dueInPeriod,
-    extended: entry.extended,
-    flagged: flaggedByUnit.get(code) ?? 0,
-  }));
+  const rows = [...byUnit.entries()].map(([code, entry]) => ({ code, entry, kind: kinds.get(code) ?? null, completionRate: completionRate(entry.counts) }));
   // Ranked by completion rate among units of their kind (departments apart from districts), as
   // the city ranks them; a unit's user sees no rank (they see their own unit only).
   const rankOf = new Map<string, number | null>();
@@ -85,7 +76,27 @@ async function computeOverviewSummary(db: Queryable, scope: UnitSelection, asOf:
       for (const [code, rank] of competitionRanks(rows.filter((r) => r.kind === kind).map((r) => ({ key: r.code, value: r.completionRate })))) rankOf.set(code, rank);
     }
   }
-  const units = rows.map((row) => ({ ...row, rank: rankOf.get(row.code) ?? null })).sort((a, b) => a.code.localeCompare(b.code));
+  // Each unit's object written out field by field, not spread (`{ ...ref, kind, … }`): V8 makes
+  // spread-then-extended objects slow ones, ten times slower to build here and slower to turn
+  // into JSON. By code, compared as plain strings: `localeCompare` goes through the locale's
+  // collation on every comparison.
+  const units = rows
+    .map(({ code, entry, kind, completionRate: rate }) => {
+      const ref = unitRef(directory, code);
+      return {
+        code: ref.code,
+        name: ref.name,
+        kind,
+        counts: entry.counts,
+        total: TASK_STATUSES.reduce((sum, s) => sum + entry.counts[s], 0),
+        completionRate: rate,
+        dueInPeriod: entry.dueInPeriod,
+        extended: entry.extended,
+        flagged: flaggedByUnit.get(code) ?? 0,
+        rank: rankOf.get(code) ?? null,
+      };
+    })
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const targetCounts = await targetsByForecastClass(db, asOf);
   return {
     asOf,
