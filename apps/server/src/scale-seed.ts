@@ -404,7 +404,7 @@ export async function seedScale(db: Db, options: ScaleOptions): Promise<ScaleRes
       draftRows.push({ id, unitCode: unit, cadence: 'month', periodId: period.id, state: 'draft', updatedBy: `lead.${unit.toLowerCase()}` });
       for (const task of leavesByUnit.get(unit) ?? []) {
         if (task.completedOn && compareDates(task.completedOn, period.windowStart) < 0) continue;
-        draftItems.push({ reportId: id, taskId: task.id, progress: Math.min(100, (task.progress ?? 0) + 10), result: 'Tiếp tục triển khai.', obstacles: null, proposals: null, beyondAuthority: false });
+        draftItems.push({ reportId: id, taskId: task.id, progress: task.completedOn ? 100 : Math.min(100, (task.progress ?? 0) + 10), result: 'Tiếp tục triển khai.', obstacles: null, proposals: null, beyondAuthority: false });
       }
     }
   }

@@ -63,6 +63,17 @@ export function person(username: DemoUsername): Person {
 
 const createCaller = createCallerFactory(coreRouter);
 export type CoreCaller = ReturnType<typeof createCaller>;
+export type ReportView = Awaited<ReturnType<CoreCaller['reports']['get']>>;
+export type ReportItemInput = Parameters<CoreCaller['reports']['save']>[0]['items'][number];
+
+/**
+ * A line for every task a report covers: `progress` for the unfinished ones, 100 for the
+ * completed ones (as submitting requires), a result named after the task; `overrides` by code.
+ */
+export function allReportItems(view: ReportView, options: { progress?: number; overrides?: Record<string, Partial<ReportItemInput>> } = {}): ReportItemInput[] {
+  const { progress = 50, overrides = {} } = options;
+  return view.items.map((item) => ({ taskId: item.task.id, progress: item.task.status.startsWith('done') ? 100 : progress, result: `Kết quả ${item.task.code}`, ...overrides[item.task.code] }));
+}
 
 export interface Session {
   caller: CoreCaller;

@@ -10,10 +10,8 @@ import { testBackends } from '@dondoc/db/testing';
 import { daysBetween, type IsoDate } from '../src/domain/index.ts';
 import { runAutoReminders } from '../src/server/index.ts';
 import { reportReminders, tasks } from '../src/server/schema.ts';
-import { createCoreHarness, rejection, today, type CoreCaller, type CoreHarness } from './harness.ts';
+import { createCoreHarness, rejection, today, allReportItems, type CoreHarness } from './harness.ts';
 
-type ReportView = Awaited<ReturnType<CoreCaller['reports']['get']>>;
-const allItems = (view: ReportView) => view.items.map((item) => ({ taskId: item.task.id, progress: 40, result: `Kết quả ${item.task.code}` }));
 
 describe.each(testBackends)('report follow-up on %s', (backend) => {
   let h: CoreHarness;
@@ -32,14 +30,14 @@ describe.each(testBackends)('report follow-up on %s', (backend) => {
     it('an officer cannot submit, but sends the complete draft to the lead, who is notified', async () => {
       const officer = await h.as('stc.cv');
       const view = await officer.reports.get({ periodId: PAST });
-      const saved = await officer.reports.save({ periodId: PAST, version: null, items: allItems(view).map((item, i) => (i === 0 ? { ...item, progress: null } : item)) });
+      const saved = await officer.reports.save({ periodId: PAST, version: null, items: allReportItems(view, { progress: 40 }).map((item, i) => (i === 0 ? { ...item, progress: null } : item)) });
       id = saved.id;
       expect((await rejection(officer.reports.submit({ id, version: saved.version }))).code).toBe('FORBIDDEN');
       // Incomplete: refused, naming what is missing.
       const incomplete = await rejection(officer.reports.sendToLead({ id, version: saved.version }));
       expect(incomplete.code).toBe('BAD_REQUEST');
       expect(incomplete.message).toMatch(/chưa nhập tiến độ/);
-      const complete = await officer.reports.save({ periodId: PAST, version: saved.version, items: allItems(view) });
+      const complete = await officer.reports.save({ periodId: PAST, version: saved.version, items: allReportItems(view, { progress: 40 }) });
       const sent = await officer.reports.sendToLead({ id, version: complete.version, note: 'Kính trình anh xem.' });
       expect(sent.state).toBe('with_lead');
       version = sent.version;
@@ -55,7 +53,7 @@ describe.each(testBackends)('report follow-up on %s', (backend) => {
     it('while with the lead, nobody edits it and it is not sent twice', async () => {
       const officer = await h.as('stc.cv');
       const view = await officer.reports.get({ periodId: PAST });
-      const edit = await rejection(officer.reports.save({ periodId: PAST, version, items: allItems(view) }));
+      const edit = await rejection(officer.reports.save({ periodId: PAST, version, items: allReportItems(view, { progress: 40 }) }));
       expect(edit.code).toBe('CONFLICT');
       expect(edit.message).toBe('Báo cáo đang trình lãnh đạo, không sửa được cho đến khi lãnh đạo trả lại.');
       expect((await rejection(officer.reports.sendToLead({ id, version }))).code).toBe('CONFLICT');
@@ -189,7 +187,7 @@ describe.each(testBackends)('report follow-up on %s', (backend) => {
       const before = (await (await h.as('ubnd')).reports.status({ periodId: Q4 })).counts.notSubmitted;
       const lead = await h.as('stc');
       const view = await lead.reports.get({ periodId: Q4 });
-      const saved = await lead.reports.save({ periodId: Q4, version: null, items: allItems(view) });
+      const saved = await lead.reports.save({ periodId: Q4, version: null, items: allReportItems(view, { progress: 40 }) });
       await lead.reports.submit({ id: saved.id, version: saved.version });
       const next = await runAutoReminders(h.db, { leadDays: 3 }, '2026-12-18');
       expect(next).toEqual([{ periodId: Q4, sent: before - 1, skipped: 0 }]);

@@ -10,16 +10,9 @@ import { listAudit } from '@dondoc/auth';
 import { testBackends } from '@dondoc/db/testing';
 import type { IsoDate } from '../src/domain/index.ts';
 import { reports, tasks, taskUpdates } from '../src/server/schema.ts';
-import { createCoreHarness, person, fileForm, rejection, sha256, tinyPdf, type CoreCaller, type CoreHarness } from './harness.ts';
+import { createCoreHarness, person, fileForm, rejection, sha256, tinyPdf, allReportItems, type CoreCaller, type CoreHarness, type ReportView } from './harness.ts';
 
-type ReportView = Awaited<ReturnType<CoreCaller['reports']['get']>>;
 type VersionView = Awaited<ReturnType<CoreCaller['reports']['version']>>;
-type ItemInput = Parameters<CoreCaller['reports']['save']>[0]['items'][number];
-
-/** An item for every task the report covers: progress 50 unless `overrides` (by code) says otherwise. */
-function allItems(view: ReportView, overrides: Record<string, Partial<ItemInput>> = {}): ItemInput[] {
-  return view.items.map((item) => ({ taskId: item.task.id, progress: 50, result: `Kết quả ${item.task.code}`, ...overrides[item.task.code] }));
-}
 
 /** The lines of a version as `reports.get` shows them in `items`. */
 function itemsOf(version: VersionView): ReportView['items'] {
@@ -108,7 +101,7 @@ describe.each(testBackends)('frozen report versions on %s', (backend) => {
       const saved = await badinh.reports.save({
         periodId: PERIOD,
         version: null,
-        items: allItems(draft, { [code('1.6')]: { progress: 70, result: 'Đã rà soát 120/150 quy trình', obstacles: 'Chờ hướng dẫn của Văn phòng UBND', proposals: 'Gia hạn đến 31/12/2023' } }),
+        items: allReportItems(draft, { overrides: { [code('1.6')]: { progress: 70, result: 'Đã rà soát 120/150 quy trình', obstacles: 'Chờ hướng dẫn của Văn phòng UBND', proposals: 'Gia hạn đến 31/12/2023' } } }),
       });
       reportId = saved.id;
       const file = await badinh.reports.attach(fileForm('bien-ban-ra-soat.pdf', pdf, { reportId, taskId: h.taskId(code('1.6')) }));
@@ -119,10 +112,10 @@ describe.each(testBackends)('frozen report versions on %s', (backend) => {
       expect(asSubmitted.report).toMatchObject({ state: 'submitted', submittedBy: person('badinh'), submissions: 1, version: 2 });
       expect(asSubmitted.frozenVersion).toBe(1);
       expect(asSubmitted.missing).toEqual([]);
-      // The completed task keeps 100 on the task, beside the 50 the unit reported.
+      // The completed task's line says 100, as the task does.
       expect(asSubmitted.items.find((i) => i.task.code === code('1.1'))).toEqual({
         task: { id: h.taskId(code('1.1')), code: code('1.1'), title: 'Triển khai đồng bộ các nội dung cải cách hành chính', deadline: '2023-12-31', continuous: false, status: 'done_on_time', progress: 100 },
-        progress: 50,
+        progress: 100,
         result: `Kết quả ${code('1.1')}`,
         obstacles: null,
         proposals: null,
@@ -178,7 +171,7 @@ describe.each(testBackends)('frozen report versions on %s', (backend) => {
       // …the report did not: the same lines, statuses, progress and figures as when submitted.
       const after = await badinh.reports.get({ periodId: PERIOD });
       expect(content(after)).toEqual(content(asSubmitted));
-      expect(after.items.find((i) => i.task.code === code('1.1'))).toMatchObject({ task: { status: 'done_on_time', progress: 100 }, progress: 50 });
+      expect(after.items.find((i) => i.task.code === code('1.1'))).toMatchObject({ task: { status: 'done_on_time', progress: 100 }, progress: 100 });
       expect(after.items.find((i) => i.task.code === code('1.6'))).toMatchObject({ task: { status: 'overdue', progress: 70 }, result: 'Đã rà soát 120/150 quy trình' });
       expect(after.figures).toMatchObject({ counts: { done_on_time: 1, in_progress: 1, overdue: 1 }, completionRate: 0.5 });
       // The coordinator sees the same.
@@ -222,7 +215,7 @@ describe.each(testBackends)('frozen report versions on %s', (backend) => {
     it('stc submits version 1', async () => {
       const stcCv = await h.as('stc.cv');
       const draft = await stcCv.reports.get({ periodId: PERIOD });
-      const saved = await stcCv.reports.save({ periodId: PERIOD, version: null, items: allItems(draft, { '2458-3.1': { progress: 20, result: '20/200 đơn vị đạt nhóm 1, 2' } }) });
+      const saved = await stcCv.reports.save({ periodId: PERIOD, version: null, items: allReportItems(draft, { overrides: { '2458-3.1': { progress: 20, result: '20/200 đơn vị đạt nhóm 1, 2' } } }) });
       reportId = saved.id;
       await (await h.as('stc')).reports.submit({ id: reportId, version: 1 });
       firstView = await stcCv.reports.get({ periodId: PERIOD });
@@ -253,7 +246,19 @@ describe.each(testBackends)('frozen report versions on %s', (backend) => {
       // Meanwhile 1.1 was completed, late (10/01/2024, inside the window 15/12/2023–14/03/2024).
       await recordCompletion('2458-1.1-STC', '2024-01-10');
       const returned = await stcCv.reports.get({ periodId: PERIOD });
-      await stcCv.reports.save({ periodId: PERIOD, version: 3, items: [{ taskId: h.taskId('2458-3.1'), progress: 45, result: '45/200 đơn vị đạt nhóm 1, 2' }] });
+      // Its line still says 50: the report is refused until it says 100, the task is not changed behind it.
+      expect(returned.missing).toEqual(['2458-1.1-STC: đã hoàn thành ngày 10/01/2024 nên tiến độ là 100%, không phải 50%']);
+      const refused = await rejection((await h.as('stc')).reports.submit({ id: reportId, version: 3 }));
+      expect([refused.code, refused.message]).toEqual(['BAD_REQUEST', 'Báo cáo chưa đủ để gửi: 2458-1.1-STC: đã hoàn thành ngày 10/01/2024 nên tiến độ là 100%, không phải 50%.']);
+      expect((await stcCv.reports.get({ periodId: PERIOD })).report).toMatchObject({ state: 'returned', version: 3 });
+      await stcCv.reports.save({
+        periodId: PERIOD,
+        version: 3,
+        items: [
+          { taskId: h.taskId('2458-3.1'), progress: 45, result: '45/200 đơn vị đạt nhóm 1, 2' },
+          { taskId: h.taskId('2458-1.1-STC'), progress: 100, result: 'Kết quả 2458-1.1-STC' },
+        ],
+      });
       const file = await stcCv.reports.attach(fileForm('danh-sach-don-vi.pdf', pdf, { reportId, taskId: h.taskId('2458-3.1') }));
       expect(returned.items.find((i) => i.task.code === '2458-1.1-STC')?.task.status).toBe('done_late');
       expect(await (await h.as('stc')).reports.submit({ id: reportId, version: 4 })).toMatchObject({ state: 'submitted', version: 5 });
@@ -268,7 +273,7 @@ describe.each(testBackends)('frozen report versions on %s', (backend) => {
       const v2 = await stcCv.reports.version({ reportId, number: 2 });
       expect(itemsOf(v2)).toEqual(view.items);
       expect(v2.lines.find((l) => l.code === '2458-3.1')).toMatchObject({ progress: 45, taskProgress: 45, result: '45/200 đơn vị đạt nhóm 1, 2' });
-      expect(v2.lines.find((l) => l.code === '2458-1.1-STC')).toMatchObject({ status: 'done_late', progress: 50, taskProgress: 100 });
+      expect(v2.lines.find((l) => l.code === '2458-1.1-STC')).toMatchObject({ status: 'done_late', progress: 100, taskProgress: 100 });
       // One overdue task fewer, one done late more: 1 ÷ (1 + 1) = 0.5.
       expect(v2.figures.counts).toEqual({ ...v1.figures.counts, overdue: v1.figures.counts.overdue - 1, done_late: 1 });
       expect(v2.figures.completionRate).toBe(0.5);
@@ -302,7 +307,7 @@ describe.each(testBackends)('frozen report versions on %s', (backend) => {
       const snv = await h.as('snv');
       const PERIOD = '2024-Q2';
       const draft = await snv.reports.get({ periodId: PERIOD });
-      const saved = await snv.reports.save({ periodId: PERIOD, version: null, items: allItems(draft) });
+      const saved = await snv.reports.save({ periodId: PERIOD, version: null, items: allReportItems(draft) });
       const target = h.taskId('2458-6.1');
       const before = await taskVersion(snv, '2458-6.1');
       let submitting: Promise<unknown> | undefined;
@@ -328,7 +333,7 @@ describe.each(testBackends)('frozen report versions on %s', (backend) => {
       const snv = await h.as('snv');
       const v = await taskVersion(snv, '2458-6.3');
       const draft = await snv.reports.get({ periodId: '2024-Q3' });
-      const saved = await snv.reports.save({ periodId: '2024-Q3', version: null, items: allItems(draft) });
+      const saved = await snv.reports.save({ periodId: '2024-Q3', version: null, items: allReportItems(draft) });
       await snv.reports.submit({ id: saved.id, version: 1 });
       const stale = await rejection(snv.tasks.update({ id: h.taskId('2458-6.3'), version: v, progress: 10 }));
       expect(stale.code).toBe('CONFLICT');
@@ -341,7 +346,7 @@ describe.each(testBackends)('frozen report versions on %s', (backend) => {
       const vp = await h.as('vp');
       const PERIOD = '2024-Q2';
       const draft = await vp.reports.get({ periodId: PERIOD });
-      const saved = await vp.reports.save({ periodId: PERIOD, version: null, items: allItems(draft) });
+      const saved = await vp.reports.save({ periodId: PERIOD, version: null, items: allReportItems(draft) });
       // As the old submit left it: submitted, no version, submissions 0.
       await h.db.update(reports).set({ state: 'submitted', submittedAt: new Date(), submittedBy: 'vp', version: 2 }).where(eq(reports.id, saved.id));
       const view = await vp.reports.get({ periodId: PERIOD });

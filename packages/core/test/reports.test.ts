@@ -9,15 +9,8 @@ import { listAudit } from '@dondoc/auth';
 import { testBackends } from '@dondoc/db/testing';
 import { periodForData, type IsoDate, type Period } from '../src/domain/index.ts';
 import { tasks } from '../src/server/schema.ts';
-import { base64, createCoreHarness, person, fileForm, inputProblems, rejection, sha256, tinyPdf, tinyPng, today, type CoreCaller, type CoreHarness } from './harness.ts';
+import { base64, createCoreHarness, person, fileForm, inputProblems, rejection, sha256, tinyPdf, tinyPng, today, allReportItems, type CoreHarness } from './harness.ts';
 
-type ReportView = Awaited<ReturnType<CoreCaller['reports']['get']>>;
-type ItemInput = Parameters<CoreCaller['reports']['save']>[0]['items'][number];
-
-/** An item for every task the report covers: progress 50 unless `overrides` (by code) says otherwise. */
-function allItems(view: ReportView, overrides: Record<string, Partial<ItemInput>> = {}): ItemInput[] {
-  return view.items.map((item) => ({ taskId: item.task.id, progress: 50, result: `Kết quả ${item.task.code}`, ...overrides[item.task.code] }));
-}
 
 describe.each(testBackends)('reports and escalations on %s', (backend) => {
   let h: CoreHarness;
@@ -259,7 +252,7 @@ describe.each(testBackends)('reports and escalations on %s', (backend) => {
       );
       // An obstacle flagged beyond authority needs its description.
       const view = await stc.reports.get({ periodId: period.id });
-      await stc.reports.save({ periodId: period.id, version: 2, items: allItems(view, { '2458-3.1': { beyondAuthority: true, obstacles: '  ' } }) });
+      await stc.reports.save({ periodId: period.id, version: 2, items: allReportItems(view, { overrides: { '2458-3.1': { beyondAuthority: true, obstacles: '  ' } } }) });
       const flagged = await rejection(stc.reports.submit({ id: reportId, version: 3 }));
       expect(flagged.message).toBe('Báo cáo chưa đủ để gửi: 2458-3.1: vượt thẩm quyền nhưng chưa nêu khó khăn, vướng mắc.');
       expect((await rejection((await h.as('sxd')).reports.submit({ id: reportId, version: 3 }))).code).toBe('FORBIDDEN');
@@ -273,7 +266,7 @@ describe.each(testBackends)('reports and escalations on %s', (backend) => {
       await stc.reports.save({
         periodId: period.id,
         version: 3,
-        items: allItems(view, {
+        items: allReportItems(view, { overrides: {
           '2458-3.1': {
             progress: 35,
             result: '37/200 đơn vị đạt nhóm 1, 2',
@@ -281,7 +274,7 @@ describe.each(testBackends)('reports and escalations on %s', (backend) => {
             obstacles: 'Chưa có hướng dẫn định mức chi thường xuyên cho đơn vị nhóm 2',
             proposals: 'Đề nghị UBND Thành phố giao Sở Tài chính ban hành định mức tạm thời',
           },
-        }),
+        } }),
       });
       const submitted = await stc.reports.submit({ id: reportId, version: 4 });
       expect(submitted).toEqual({ id: reportId, state: 'submitted', version: 5, escalations: 1, tasks: expect.any(Array) });
@@ -416,7 +409,7 @@ describe.each(testBackends)('reports and escalations on %s', (backend) => {
       const saved = await vp.reports.save({
         periodId: period.id,
         version: null,
-        items: allItems(view, { '2458-2.2': { beyondAuthority: true, obstacles: 'Tỷ lệ cắt giảm do Trung ương quy định chưa thống nhất', proposals: 'Báo cáo Văn phòng Chính phủ' } }),
+        items: allReportItems(view, { overrides: { '2458-2.2': { beyondAuthority: true, obstacles: 'Tỷ lệ cắt giảm do Trung ương quy định chưa thống nhất', proposals: 'Báo cáo Văn phòng Chính phủ' } } }),
       });
       expect(await vp.reports.submit({ id: saved.id, version: 1 })).toMatchObject({ state: 'submitted', escalations: 1 });
     });

@@ -504,10 +504,16 @@ describe.each(testBackends)('directives and tasks on %s', (backend) => {
       expect(bare.message).toBe('Hoàn thành nhiệm vụ cần nêu kết quả: số và ngày văn bản kết quả, hoặc tệp minh chứng.');
       const halfDoc = await rejection(stcCv.tasks.update({ id: stcTask, version: 2, progress: 100, completedOn: '2023-09-30', resultDocNumber: '412/STC-QLNS' }));
       expect(halfDoc.message).toBe('Văn bản kết quả cần có cả số và ngày.');
+      // A completion date with a progress under 100 is refused, not saved as 100: nothing is written.
+      const under = await rejection(
+        stcCv.tasks.update({ id: stcTask, version: 2, progress: 90, completedOn: '2023-09-30', resultDocNumber: '412/STC-QLNS', resultDocDate: '2023-09-29' }),
+      );
+      expect([under.code, under.message]).toEqual(['BAD_REQUEST', 'Ghi ngày hoàn thành 30/09/2023 thì tiến độ là 100%, không phải 90%. Hãy ghi tiến độ 100% hoặc bỏ ngày hoàn thành.']);
+      expect(await stcCv.tasks.get({ id: stcTask })).toMatchObject({ version: 2, completedOn: null });
       const done = await stcCv.tasks.update({
         id: stcTask,
         version: 2,
-        progress: 90,
+        progress: 100,
         completedOn: '2023-09-30',
         resultDocNumber: '412/STC-QLNS',
         resultDocDate: '2023-09-29',

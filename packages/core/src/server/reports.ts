@@ -6,6 +6,7 @@ import type { Context, Locale, LocalizedText, UploadedFile } from '@dondoc/trpc'
 import {
   completionRate,
   countStatuses,
+  formatDateVi,
   isDueInPeriod,
   periodById,
   taskStatus,
@@ -205,7 +206,7 @@ type ItemRow = typeof reportItems.$inferSelect;
 
 /** What still stops the report from being submitted: one line per problem, by task code. */
 export function missingForSubmission(
-  covered: Array<{ id: string; code: string }>,
+  covered: Array<{ id: string; code: string; completedOn?: IsoDate | null }>,
   items: Map<string, Pick<ItemRow, 'progress' | 'result' | 'obstacles' | 'beyondAuthority'>>,
   locale: Locale,
 ): string[] {
@@ -214,6 +215,14 @@ export function missingForSubmission(
     const item = items.get(task.id);
     if (!item || item.progress === null || item.progress === undefined) {
       missing.push(locale === 'vi' ? `${task.code}: chưa nhập tiến độ` : `${task.code}: no progress entered`);
+    } else if (task.completedOn && item.progress !== 100) {
+      // A completed task's progress is 100 %: the line's figure is refused, not replaced by 100 on the task.
+      const on = formatDateVi(task.completedOn);
+      missing.push(
+        locale === 'vi'
+          ? `${task.code}: đã hoàn thành ngày ${on} nên tiến độ là 100%, không phải ${item.progress}%`
+          : `${task.code}: completed on ${on}, so its progress is 100%, not ${item.progress}%`,
+      );
     }
     if (item?.beyondAuthority && !item.obstacles?.trim()) {
       missing.push(locale === 'vi' ? `${task.code}: vượt thẩm quyền nhưng chưa nêu khó khăn, vướng mắc` : `${task.code}: beyond authority but no obstacle described`);
@@ -432,7 +441,7 @@ export async function submitReport(ctx: Actor, input: { id: string; version: num
     const changes = covered.flatMap((task) => {
       const item = items.get(task.id);
       if (!item || item.progress === null) return [];
-      return [{ task, progress: task.completedOn ? 100 : item.progress, result: item.result ?? task.result }];
+      return [{ task, progress: item.progress, result: item.result ?? task.result }];
     });
     const updated = await updateRows(ctx, tx, tasks, {
       rows: changes.map(({ task, progress, result }) => ({ current: task as never, version: task.version, set: { progress, result, lastProgressOn: today } })),

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -570,7 +571,8 @@ export const taskUnitTotals = coreSchema.table('task_unit_totals', {
  */
 export const dataVersions = coreSchema.table('data_versions', {
   name: text('name').primaryKey(),
-  version: integer('version').notNull().default(0),
+  // bigint: one step per committed write transaction, for the life of a deployment.
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
 });
 
 /**

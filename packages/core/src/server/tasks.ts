@@ -381,12 +381,18 @@ export async function updateTask(ctx: Pick<Context, 'db' | 'locale' | 'audit'> &
       fail('BAD_REQUEST', locale, { vi: 'Ngày văn bản kết quả không được sau ngày hôm nay.', en: 'The result document cannot be dated in the future.' });
     }
     const completedOn = input.completedOn === undefined ? task.completedOn : input.completedOn;
-    // A completed task's progress is 100 %: another figure with the completion date kept is refused, never saved as 100.
-    if (task.completedOn && completedOn === task.completedOn && input.progress !== 100) {
-      const on = formatDateVi(task.completedOn);
+    // A completed task's progress is 100 %: another figure with a completion date (kept or new) is refused, never saved as 100.
+    if (completedOn && input.progress !== 100) {
+      const on = formatDateVi(completedOn);
+      if (completedOn === task.completedOn) {
+        fail('BAD_REQUEST', locale, {
+          vi: `Nhiệm vụ đã hoàn thành ngày ${on} nên tiến độ là 100%. Muốn ghi tiến độ ${input.progress}%, hãy xóa ngày hoàn thành trước.`,
+          en: `This task was completed on ${on}, so its progress is 100%. To record ${input.progress}%, clear the completion date first.`,
+        });
+      }
       fail('BAD_REQUEST', locale, {
-        vi: `Nhiệm vụ đã hoàn thành ngày ${on} nên tiến độ là 100%. Muốn ghi tiến độ ${input.progress}%, hãy xóa ngày hoàn thành trước.`,
-        en: `This task was completed on ${on}, so its progress is 100%. To record ${input.progress}%, clear the completion date first.`,
+        vi: `Ghi ngày hoàn thành ${on} thì tiến độ là 100%, không phải ${input.progress}%. Hãy ghi tiến độ 100% hoặc bỏ ngày hoàn thành.`,
+        en: `With a completion date (${on}) the progress is 100%, not ${input.progress}%. Record 100% or leave the completion date out.`,
       });
     }
     const resultDocNumber = input.resultDocNumber === undefined ? task.resultDocNumber : input.resultDocNumber?.trim() || null;

@@ -512,6 +512,13 @@ function ReportItemFields({ item, checkingSubmission }: { item: ReportView['item
               validator: (_, value: number | null | undefined) =>
                 value == null && checkingSubmission() ? Promise.reject(new Error(t('report.progressMissing'))) : Promise.resolve(),
             },
+            // The server's rule: a completed task's line says 100 (refused otherwise, never replaced on the task).
+            {
+              validator: (_, value: number | null | undefined) =>
+                item.task.status.startsWith('done') && typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 100
+                  ? Promise.reject(new Error(t('report.progressOfDone', { progress: value })))
+                  : Promise.resolve(),
+            },
           ]}
         >
           {/* No min/max: 150 stays 150 and is refused by the rule, never turned into 100. */}

@@ -179,13 +179,14 @@ export function TaskUpdateForm({ task }: { task: TaskDetail }) {
           rules={[
             { required: true, message: t('task.progressRequired') },
             { type: 'integer', min: 0, max: 100, message: t('task.progressRange') },
-            // The server's rule, before sending: while the completion date on record is kept, the
-            // progress is 100; another figure is refused (not saved as 100), saying to clear the date.
+            // The server's rule, before sending: with a completion date the progress is 100; another
+            // figure is refused (not saved as 100), saying to clear the date (kept) or to record 100 (new).
             ({ getFieldValue }) => ({
               validator: (_, value: number | null | undefined) => {
-                const kept = !!task.completedOn && fromDayjs(getFieldValue('completedOn') as Dayjs | null | undefined) === task.completedOn;
-                if (kept && typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 100) {
-                  return Promise.reject(new Error(t('task.progressDone', { date: formatDate(task.completedOn), progress: value })));
+                const date = fromDayjs(getFieldValue('completedOn') as Dayjs | null | undefined);
+                if (date && typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 100) {
+                  const key = date === task.completedOn ? 'task.progressDone' : 'task.progressWithDate';
+                  return Promise.reject(new Error(t(key, { date: formatDate(date), progress: value })));
                 }
                 return Promise.resolve();
               },

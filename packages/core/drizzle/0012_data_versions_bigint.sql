@@ -1,0 +1,1 @@
+ALTER TABLE "core"."data_versions" ALTER COLUMN "version" SET DATA TYPE bigint;
