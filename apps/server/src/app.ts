@@ -16,7 +16,7 @@ import { contentSecurityPolicy, isAllowedHost, isSameOrigin, isStateChanging, se
 import { errorFields, type JsonLogger } from './logger.ts';
 import { isReady } from './plugins.ts';
 import type { Runtime } from './runtime.ts';
-import { isContentHashed, serveFile } from './static.ts';
+import { contentEncodingOf, isContentHashed, serveFile } from './static.ts';
 import type { InstalledPlugin } from './config.ts';
 
 export type AppEnv = {
@@ -265,13 +265,14 @@ export function createApp(runtime: Runtime, options: AppOptions) {
     const plugin = runtime.plugins.find((p) => p.id === c.req.param('id'));
     if (!plugin || plugin.config.web?.kind !== 'dir') return jsonError(c, 404, 'not_found');
     const path = c.req.path.slice(`/plugins/${plugin.id}/`.length);
-    const file = await serveFile(plugin.config.web.dir, path);
+    const encoding = contentEncodingOf(c);
+    const file = await serveFile(plugin.config.web.dir, path, encoding);
     if (file) return file;
     // A page opened before an upgrade (or a rollback) still asks for its version's chunks: the
     // other installed versions' hashed files answer (a hash names one content, whatever the version).
     if (plugin.config.installed && isContentHashed(path)) {
       for (const dir of await otherVersionWebDirs(plugin.config.installed)) {
-        const older = await serveFile(dir, path);
+        const older = await serveFile(dir, path, encoding);
         if (older) return older;
       }
     }
@@ -280,10 +281,11 @@ export function createApp(runtime: Runtime, options: AppOptions) {
 
   // The shell: its files, and index.html for every client-side route.
   app.get('*', async (c) => {
-    const file = c.req.path === '/' ? null : await serveFile(options.shellDir, c.req.path.slice(1));
+    const encoding = contentEncodingOf(c);
+    const file = c.req.path === '/' ? null : await serveFile(options.shellDir, c.req.path.slice(1), encoding);
     if (file) return file;
     if (/\.[a-z0-9]+$/i.test(c.req.path)) return jsonError(c, 404, 'not_found');
-    const index = await serveFile(options.shellDir, 'index.html');
+    const index = await serveFile(options.shellDir, 'index.html', encoding);
     if (index) return index;
     return c.text(
       `Giao diện chưa được build (${join(options.shellDir, 'index.html')} không có). Chạy "pnpm start" hoặc "pnpm build".`,

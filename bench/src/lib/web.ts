@@ -167,7 +167,7 @@ function firstPageJs(load: ColdLoad, singleLoad: ColdLoad, path: string, choice:
     notFetched: jsSet(all.filter((f) => !fetched.has(f.path))),
     singleBundleBeforeInteractiveGzipKB: loadedGzip(singleLoad.beforeReady, [['/', singleDir]]),
     method:
-      "The first cold run's JavaScript requests (resource timing, same origin), split at the moment the page is ready (the time measured): those started before are what the page needed to be interactive; then the network is left to settle (networkidle, at most 10 s) and what else it fetched is reported apart, with the lazy chunks of the shell's and the module's builds it never fetched. gzip level 9 of each built file (the server sends them uncompressed today).",
+      "The first cold run's JavaScript requests (resource timing, same origin), split at the moment the page is ready (the time measured): those started before are what the page needed to be interactive; then the network is left to settle (networkidle, at most 10 s) and what else it fetched is reported apart, with the lazy chunks of the shell's and the module's builds it never fetched. gzip level 9 of each built file (what the server sends is br or gzip, per the browser's Accept-Encoding: see apps/server/src/static.ts).",
   };
 }
 
