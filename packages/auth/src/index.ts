@@ -40,6 +40,7 @@ export {
   listPeople,
   listUsersWithRole,
   listUnits,
+  listUnitsByCode,
   getUnit,
   upsertUnits,
 } from './users.ts';

@@ -10,6 +10,7 @@ import {
   getUnit,
   listPeople,
   listUnits,
+  listUnitsByCode,
   listUsersWithRole,
   login,
   seedDemoDirectory,
@@ -57,6 +58,11 @@ describe.each(testBackends)('demo directory on %s', (backend) => {
     expect(all.filter((unit) => unit.kind === 'district')).toHaveLength(30);
     expect(await getUnit(t.db, BA_DINH_UNIT_CODE)).toMatchObject({ name: 'Quận Ba Đình', kind: 'district' });
     expect(await getUnit(t.db, 'Q269')).toMatchObject({ name: 'Thị xã Sơn Tây' });
+    // A few units by code: only those asked for (each once, unknown codes left out), in the directory's order.
+    const few = await listUnitsByCode(t.db, ['Q269', BA_DINH_UNIT_CODE, 'STC', 'Q269', 'KHONG-CO']);
+    expect(few.map((unit) => unit.code)).toEqual(all.map((unit) => unit.code).filter((code) => ['Q269', BA_DINH_UNIT_CODE, 'STC'].includes(code)));
+    expect(few.find((unit) => unit.code === 'STC')).toEqual(all.find((unit) => unit.code === 'STC'));
+    expect(await listUnitsByCode(t.db, [])).toEqual([]);
   });
 
   it('gives every demo account its unit and role, and the demo password', async () => {

@@ -93,7 +93,7 @@ export async function getTarget(db: Queryable, code: string, asOf: IsoDate, loca
   const target = await findTarget(db, code);
   if (!target) notFound(locale, { vi: `chỉ tiêu ${code}`, en: `Target ${code}` });
   const rows = (await measurementsByTarget(db, [target.id])).get(target.id) ?? [];
-  const directory = await unitDirectory(db);
+  const directory = await unitDirectory(db, [target.ownerUnitCode]);
   const forecast = forecastOf(target, rows, asOf);
   const person = await peopleOf(db, [target.updatedBy, ...rows.map((m) => m.author)], locale);
   return {

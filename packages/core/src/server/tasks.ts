@@ -117,7 +117,7 @@ export async function listTasks(db: Queryable, access: Access, query: TaskListQu
     .orderBy(asc(tasks.code))
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
-  const directory = await unitDirectory(db);
+  const directory = await unitDirectory(db, page.map((row) => row.leadUnitCode));
   return {
     items: page.map((row) => ({
       id: row.id,
