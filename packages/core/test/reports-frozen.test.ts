@@ -245,7 +245,10 @@ describe.each(testBackends)('frozen report versions on %s', (backend) => {
       const stcCv = await h.as('stc.cv');
       // Meanwhile 1.1 was completed, late (10/01/2024, inside the window 15/12/2023–14/03/2024).
       await recordCompletion('2458-1.1-STC', '2024-01-10');
+      // And 1.4 after the window (01/04/2024): its line keeps the 50 it stood at by 14/03/2024.
+      await recordCompletion('2458-1.4-STC', '2024-04-01');
       const returned = await stcCv.reports.get({ periodId: PERIOD });
+      expect(returned.items.find((i) => i.task.code === '2458-1.4-STC')).toMatchObject({ task: { status: 'in_progress' }, progress: 50 });
       // Its line still says 50: the report is refused until it says 100, the task is not changed behind it.
       expect(returned.missing).toEqual(['2458-1.1-STC: đã hoàn thành ngày 10/01/2024 nên tiến độ là 100%, không phải 50%']);
       const refused = await rejection((await h.as('stc')).reports.submit({ id: reportId, version: 3 }));
@@ -274,6 +277,9 @@ describe.each(testBackends)('frozen report versions on %s', (backend) => {
       expect(itemsOf(v2)).toEqual(view.items);
       expect(v2.lines.find((l) => l.code === '2458-3.1')).toMatchObject({ progress: 45, taskProgress: 45, result: '45/200 đơn vị đạt nhóm 1, 2' });
       expect(v2.lines.find((l) => l.code === '2458-1.1-STC')).toMatchObject({ status: 'done_late', progress: 100, taskProgress: 100 });
+      // The task completed after the window is not written the line's 50: it stays done, at 100.
+      expect(v2.lines.find((l) => l.code === '2458-1.4-STC')).toMatchObject({ status: 'in_progress', progress: 50, taskProgress: 100 });
+      expect(await stcCv.tasks.get({ id: h.taskId('2458-1.4-STC') })).toMatchObject({ progress: 100, completedOn: '2024-04-01' });
       // One overdue task fewer, one done late more: 1 ÷ (1 + 1) = 0.5.
       expect(v2.figures.counts).toEqual({ ...v1.figures.counts, overdue: v1.figures.counts.overdue - 1, done_late: 1 });
       expect(v2.figures.completionRate).toBe(0.5);

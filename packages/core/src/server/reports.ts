@@ -209,14 +209,17 @@ export function missingForSubmission(
   covered: Array<{ id: string; code: string; completedOn?: IsoDate | null }>,
   items: Map<string, Pick<ItemRow, 'progress' | 'result' | 'obstacles' | 'beyondAuthority'>>,
   locale: Locale,
+  /** The end of the report's data window: a task completed by then is shown done on its line. */
+  windowEnd: IsoDate,
 ): string[] {
   const missing: string[] = [];
   for (const task of covered) {
     const item = items.get(task.id);
     if (!item || item.progress === null || item.progress === undefined) {
       missing.push(locale === 'vi' ? `${task.code}: chưa nhập tiến độ` : `${task.code}: no progress entered`);
-    } else if (task.completedOn && item.progress !== 100) {
-      // A completed task's progress is 100 %: the line's figure is refused, not replaced by 100 on the task.
+    } else if (task.completedOn && task.completedOn <= windowEnd && item.progress !== 100) {
+      // A line shown done says 100 %: another figure is refused, not replaced by 100 on the task. A task
+      // completed after the window keeps its line's figure as of then (and its own 100: see submitReport).
       const on = formatDateVi(task.completedOn);
       missing.push(
         locale === 'vi'
@@ -267,7 +270,7 @@ export async function getReport(db: Queryable, access: Access, unitCode: string,
     const items = new Map(itemRows.map((item) => [item.taskId, item]));
     lines = reportLines(covered, items, period.windowEnd);
     figures = reportFigures(lines, period);
-    missing = missingForSubmission(covered, items, locale);
+    missing = missingForSubmission(covered, items, locale, period.windowEnd);
   }
   const evidence = report
     ? await db
@@ -434,14 +437,15 @@ export async function submitReport(ctx: Actor, input: { id: string; version: num
     const covered = await coveredTasks(tx, report.unitCode, period, { lock: true });
     const itemRows = await tx.select().from(reportItems).where(eq(reportItems.reportId, report.id));
     const items = new Map(itemRows.map((item) => [item.taskId, item]));
-    assertComplete(missingForSubmission(covered, items, locale), locale);
+    assertComplete(missingForSubmission(covered, items, locale, period.windowEnd), locale);
     const now = new Date();
     // The covered rows are locked: all are written at once on the versions just read, through
     // the one versioned path (one UPDATE, one insert of their audit rows, one of their updates).
     const changes = covered.flatMap((task) => {
       const item = items.get(task.id);
       if (!item || item.progress === null) return [];
-      return [{ task, progress: item.progress, result: item.result ?? task.result }];
+      // A task completed since keeps its 100: the line's figure is what it stood at by the window's end.
+      return [{ task, progress: task.completedOn ? 100 : item.progress, result: item.result ?? task.result }];
     });
     const updated = await updateRows(ctx, tx, tasks, {
       rows: changes.map(({ task, progress, result }) => ({ current: task as never, version: task.version, set: { progress, result, lastProgressOn: today } })),
@@ -537,7 +541,7 @@ export async function sendToLead(ctx: Actor, input: { id: string; version: numbe
     }
     const period = parsePeriod(report.periodId, locale);
     const itemRows = await tx.select().from(reportItems).where(eq(reportItems.reportId, report.id));
-    assertComplete(missingForSubmission(await coveredTasks(tx, report.unitCode, period), new Map(itemRows.map((item) => [item.taskId, item])), locale), locale);
+    assertComplete(missingForSubmission(await coveredTasks(tx, report.unitCode, period), new Map(itemRows.map((item) => [item.taskId, item])), locale, period.windowEnd), locale);
     const note = input.note?.trim() || null;
     const updated = await updateRow(ctx, tx, reports, {
       version: input.version,
