@@ -230,6 +230,7 @@ describe('input rules in Chromium', () => {
     await progress.fill('35');
     await page.getByRole('button', { name: 'Lưu cập nhật' }).click();
     await page.locator('.ant-form-item-explain-error').getByText('Ghi ngày hoàn thành 01/01/2024 thì tiến độ là 100%, không phải 35%. Hãy ghi tiến độ 100% hoặc bỏ ngày hoàn thành.').waitFor();
+    await shoot(page, 'task-progress-new-date', page.locator('form.dondoc-form'));
     expect(await taskOnServer(page)).toEqual(before);
     expect(page.errors).toEqual([]);
     await page.close();
