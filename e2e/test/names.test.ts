@@ -71,6 +71,20 @@ describe('names, not logins; the coordinators are told (Chromium)', () => {
     await page.close();
   });
 
+  it('the coordinator’s report page names the unit in its picker, never its code', async () => {
+    const page = await browser.newPage();
+    await signIn(page, portal.url, 'ubnd');
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await mainNav(page).getByRole('link', { name: 'Báo cáo định kỳ' }).click();
+    // The coordinator's own unit (the UBND, which leads no task) is named in the picker, as is a chosen one.
+    const picker = page.locator('.ant-form-item').filter({ has: page.getByText('Đơn vị', { exact: true }) }).locator('.ant-select');
+    await expect.poll(() => picker.locator('.ant-select-content, .ant-select-selection-item').first().textContent()).toBe('UBND Thành phố Hà Nội');
+    await page.goto(`${portal.url}/bao-cao?don-vi=Q001`);
+    await expect.poll(() => picker.locator('.ant-select-content, .ant-select-selection-item').first().textContent()).toBe('Quận Ba Đình');
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
   it('badinh updates a task: its history and audit trail name the person, never the login', async () => {
     const page = await browser.newPage();
     await signIn(page, portal.url, 'badinh');

@@ -99,14 +99,15 @@ export function SideNav() {
       const visible = definition.nav.filter((item) => !item.permission || access.can(item.permission));
       if (visible.length === 0) {
         keys.push(home);
-        return { key: home, icon, label: <Link to={home}>{plugin.name}</Link> };
+        return { key: home, icon, label: <Link to={home} title={plugin.name}>{plugin.name}</Link> };
       }
       const children = visible.map((item) => {
         const to = modulePath(plugin.id, item.path);
         keys.push(to);
         return { key: to, label: <Link to={to}>{localized(item.label, locale)}</Link> };
       });
-      return { key: groupKey(plugin.id), icon, label: plugin.name, children };
+      // The whole name on hover: a long one ends in an ellipsis before the submenu's arrow.
+      return { key: groupKey(plugin.id), icon, label: <span title={plugin.name}>{plugin.name}</span>, children };
     });
     const all: MenuItem[] = [...coreItems];
     if (modules.length > 0) all.push({ type: 'group', key: 'modules', label: t('layout.modules'), children: modules });

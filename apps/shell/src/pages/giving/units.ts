@@ -11,14 +11,33 @@ export interface UnitOption {
   kind: 'department' | 'district';
 }
 
+type DirectoryUnit = Awaited<ReturnType<typeof core.units.list.query>>[number];
+
+/** Departments and districts: the units tasks are given to and that report (the UBND gives them). */
+function givenUnits(units: DirectoryUnit[]): UnitOption[] {
+  return units.flatMap((unit) => (unit.kind === 'department' || unit.kind === 'district' ? [{ code: unit.code, name: unit.name, kind: unit.kind }] : []));
+}
+
+/**
+ * The unit directory, read once (`units.list`, kept 10 minutes) for every picker: not the
+ * overview, whose answer at city scale is 160 KB of figures for the same 600 names.
+ */
+function useDirectory<T>(select: (units: DirectoryUnit[]) => T, enabled: boolean) {
+  return useQuery({ queryKey: coreKeys.units, queryFn: () => core.units.list.query(), staleTime: 10 * 60_000, select, enabled });
+}
+
 /** The units tasks can be given to: the departments and the districts (the UBND gives them). */
-export function useUnits() {
-  return useQuery({
-    queryKey: coreKeys.units,
-    queryFn: async (): Promise<UnitOption[]> =>
-      (await core.units.list.query()).flatMap((unit) => (unit.kind === 'department' || unit.kind === 'district' ? [{ code: unit.code, name: unit.name, kind: unit.kind }] : [])),
-    staleTime: 10 * 60_000,
-  });
+export function useUnits(enabled = true) {
+  return useDirectory(givenUnits, enabled);
+}
+
+/** Every unit of the directory, the UBND included (a coordinator's own unit in a picker shows its name). */
+export function useUnitDirectory(enabled = true) {
+  return useDirectory(everyUnit, enabled);
+}
+
+function everyUnit(units: DirectoryUnit[]): DirectoryUnit[] {
+  return units;
 }
 
 /** Unit names by code, falling back to the code itself. */

@@ -11,6 +11,7 @@ import { currentPeriod } from '../../core/periods.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { ReportEditor } from './ReportEditor.tsx';
 import { PeriodFields } from './PeriodFields.tsx';
+import { useUnitDirectory } from '../giving/units.ts';
 
 const UNIT_CODE = /^[A-Z][A-Z0-9_]*$/;
 
@@ -32,11 +33,7 @@ export function ReportPage() {
   const unitCode =
     unitParam && UNIT_CODE.test(unitParam) && (access.seesAllUnits || unitParam === access.unitCode) ? unitParam : access.unitCode;
 
-  const units = useQuery({
-    queryKey: coreKeys.overview(undefined),
-    queryFn: () => core.overview.summary.query({}),
-    enabled: access.seesAllUnits && access.can(perm.overviewRead),
-  });
+  const units = useUnitDirectory(access.seesAllUnits && access.can(perm.tasksRead));
   const report = useQuery({
     queryKey: coreKeys.report(unitCode ?? '', period.id),
     queryFn: () => core.reports.get.query({ unitCode: unitCode ?? undefined, periodId: period.id }),
@@ -67,7 +64,7 @@ export function ReportPage() {
                 loading={units.isPending}
                 placeholder={t('report.chooseUnit')}
                 onChange={(code) => select({ unitCode: code })}
-                options={(units.data?.units ?? []).map((u) => ({ value: u.code, label: u.name }))}
+                options={(units.data ?? []).map((u) => ({ value: u.code, label: u.name }))}
                 popupMatchSelectWidth={false}
               />
             </Form.Item>

@@ -12,6 +12,7 @@ import { InferredTag, LeadershipTag, NoProgressTag, TaskStatusTag } from '../../
 import { ProgressValue } from '../../core/ui.tsx';
 import { coreKeys } from '../../core/keys.ts';
 import { RemindButton } from './RemindButton.tsx';
+import { useUnits } from '../giving/units.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UNIT_CODE = /^[A-Z][A-Z0-9_]*$/;
@@ -103,11 +104,7 @@ export function TasksPage() {
   };
 
   const directives = useQuery({ queryKey: coreKeys.directives, queryFn: () => core.directives.list.query(), staleTime: 5 * 60_000 });
-  const units = useQuery({
-    queryKey: coreKeys.overview(undefined),
-    queryFn: () => core.overview.summary.query({}),
-    enabled: access.seesAllUnits && access.can(perm.overviewRead),
-  });
+  const units = useUnits(access.seesAllUnits && access.can(perm.tasksRead));
   const pages = useTaskPages(filters);
   const items = useMemo(() => pages.data?.pages.flatMap((page) => page.items) ?? [], [pages.data]);
   const total = pages.data?.pages[0]?.total ?? null;
@@ -244,7 +241,7 @@ export function TasksPage() {
                 placeholder={t('tasks.allUnits')}
                 value={filters.unitCode}
                 onChange={(value) => setFilter('unitCode', value)}
-                options={(units.data?.units ?? []).map((u) => ({ value: u.code, label: u.name }))}
+                options={(units.data ?? []).map((u) => ({ value: u.code, label: u.name }))}
                 popupMatchSelectWidth={false}
               />
             </Form.Item>
