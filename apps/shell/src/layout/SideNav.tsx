@@ -106,8 +106,8 @@ export function SideNav() {
         keys.push(to);
         return { key: to, label: <Link to={to}>{localized(item.label, locale)}</Link> };
       });
-      // The whole name on hover: a long one ends in an ellipsis before the submenu's arrow.
-      return { key: groupKey(plugin.id), icon, label: <span title={plugin.name}>{plugin.name}</span>, children };
+      // A plain string: antd wraps it in the title content that ends a long name in an ellipsis (an element it would not).
+      return { key: groupKey(plugin.id), icon, label: plugin.name, children };
     });
     const all: MenuItem[] = [...coreItems];
     if (modules.length > 0) all.push({ type: 'group', key: 'modules', label: t('layout.modules'), children: modules });
