@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import { DurableNodeFS, durableStartParams, syncTree } from './durable-fs.ts';
+import { preparingClient } from './prepared-statements.ts';
 
 /** The drizzle handle every package uses: the same type for PGlite and for Postgres. */
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -95,14 +96,15 @@ async function openPostgres(url: string, max: number, logger?: Logger): Promise<
   const client = postgres(url, { max, onnotice: () => {}, connection: { application_name: 'dondoc' } });
   // Fail fast with a clear message when the server is not there.
   await client`select 1`;
-  const db = drizzlePostgres({ client, ...(logger ? { logger } : {}) }) as unknown as Db;
+  const prepared = preparingClient(client);
+  const db = drizzlePostgres({ client: prepared, ...(logger ? { logger } : {}) }) as unknown as Db;
   return {
     db,
     kind: 'postgres',
     exec: async (text) => {
       await client.unsafe(text);
     },
-    query: (text, params) => client.unsafe(text, params as never[]),
+    query: (text, params) => prepared.unsafe(text, params as never[]),
     close: async () => {
       await client.end({ timeout: 5 });
     },
