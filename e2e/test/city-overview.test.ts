@@ -150,6 +150,11 @@ describe('the city overview in Chromium', () => {
     expect(await page.getByTestId('matrix-department').count()).toBe(0);
     expect(await page.locator('[data-testid^="cell-"][data-testid$="-overdue"]').count()).toBe(1);
     expect(await page.getByTestId('cell-Q001-overdue').count()).toBe(1);
+    // Titled for the unit, not for the city; so is its menu item.
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Số liệu của Quận Ba Đình');
+    expect(await page.title()).toContain('Số liệu của Quận Ba Đình');
+    expect(await page.getByRole('navigation').getByRole('link', { name: 'Số liệu đơn vị' }).count()).toBe(1);
+    expect(await page.getByText('Toàn Thành phố').count()).toBe(0);
     // (after the watch lists and widgets have loaded)
     await page.getByTestId('watch-scorecards').waitFor({ timeout: 15_000 });
     await page.screenshot({ path: join(screenshots, 'overview-badinh.png'), fullPage: true });

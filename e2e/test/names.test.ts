@@ -85,6 +85,17 @@ describe('names, not logins; the coordinators are told (Chromium)', () => {
     await page.close();
   });
 
+  it('the home page names each module’s owning unit, never its code', async () => {
+    const page = await browser.newPage();
+    await signIn(page, portal.url, 'stc');
+    // The test module belongs to Sở Tài chính (unit STC).
+    const card = page.locator('.dondoc-module-card').filter({ has: page.getByRole('link', { name: 'Mô-đun kiểm thử' }) });
+    await card.waitFor({ timeout: 15_000 });
+    await expect.poll(() => card.locator('.dondoc-module-card-meta').textContent(), { timeout: 15_000 }).toBe('Đơn vị chủ trì: Sở Tài chính · Phiên bản 0.1.0');
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
   it('badinh updates a task: its history and audit trail name the person, never the login', async () => {
     const page = await browser.newPage();
     await signIn(page, portal.url, 'badinh');

@@ -34,6 +34,7 @@ export const shellVi = {
   nav: {
     home: 'Tổng quan',
     cityOverview: 'Toàn Thành phố',
+    unitOverview: 'Số liệu đơn vị',
     tasks: 'Nhiệm vụ',
     targets: 'Chỉ tiêu',
     reports: 'Báo cáo định kỳ',
@@ -121,6 +122,7 @@ export const shellEn: SameShape<typeof shellVi> = {
   nav: {
     home: 'Overview',
     cityOverview: 'City overview',
+    unitOverview: 'Unit figures',
     tasks: 'Tasks',
     targets: 'Targets',
     reports: 'Periodic reports',

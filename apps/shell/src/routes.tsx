@@ -32,7 +32,8 @@ export interface CoreRoute {
   path: string;
   Component: ComponentType;
   /** Shown in the side menu under this label key (namespace `shell`), linking to `navPath ?? path`. */
-  nav?: { labelKey: string; icon?: ReactNode; navPath?: string };
+  /** `unitLabelKey`: the label for a user who sees their own unit only (not every unit). */
+  nav?: { labelKey: string; unitLabelKey?: string; icon?: ReactNode; navPath?: string };
   /**
    * The page (and its menu item) is for users holding at least one of these permission keys
    * (`useSession().user.permissions`); others get a clear "not allowed" panel and no menu item.
@@ -42,7 +43,7 @@ export interface CoreRoute {
 
 export const coreRoutes: CoreRoute[] = [
   { path: '/', Component: HomePage, nav: { labelKey: 'nav.home', icon: <HomeOutlined /> } },
-  { path: '/tong-quan', Component: OverviewPage, nav: { labelKey: 'nav.cityOverview', icon: <AppstoreOutlined /> }, anyOf: [perm.overviewRead] },
+  { path: '/tong-quan', Component: OverviewPage, nav: { labelKey: 'nav.cityOverview', unitLabelKey: 'nav.unitOverview', icon: <AppstoreOutlined /> }, anyOf: [perm.overviewRead] },
   { path: '/nhiem-vu', Component: TasksPage, nav: { labelKey: 'nav.tasks', icon: <UnorderedListOutlined /> }, anyOf: [perm.tasksRead] },
   { path: '/nhiem-vu/:id', Component: TaskDetailPage, anyOf: [perm.tasksRead] },
   { path: '/chi-tieu', Component: TargetsPage, nav: { labelKey: 'nav.targets', icon: <LineChartOutlined /> }, anyOf: [perm.targetsRead] },

@@ -403,6 +403,8 @@ export const coreVi = {
   },
   cityOverview: {
     title: 'Tổng quan toàn Thành phố',
+    unitTitle: 'Số liệu của {{unit}}',
+    unitIntro: 'Nhiệm vụ đơn vị chủ trì, tính đến ngày đã chọn: số nhiệm vụ theo tình trạng (bấm vào số để xem các nhiệm vụ đó), tỷ lệ hoàn thành, nhiệm vụ được gia hạn và quá hạn trên 3 lần đôn đốc.',
     intro: 'Mọi đơn vị trên một trang, tính đến ngày đã chọn: số nhiệm vụ theo tình trạng (bấm vào số để xem các nhiệm vụ đó), tỷ lệ hoàn thành và xếp hạng trong từng nhóm, nhiệm vụ được gia hạn và quá hạn trên 3 lần đôn đốc.',
     options: 'Chọn ngày và tải tệp',
     shortcuts: 'Chọn nhanh',
@@ -855,6 +857,8 @@ export const coreEn: SameShape<typeof coreVi> = {
   },
   cityOverview: {
     title: 'City overview',
+    unitTitle: 'Figures of {{unit}}',
+    unitIntro: 'The tasks your unit leads, as of the chosen date: tasks by status (select a number to see those tasks), completion rate, extended tasks and tasks overdue after more than 3 reminders.',
     intro: 'Every unit on one page, as of the chosen date: tasks by status (select a number to see those tasks), completion rate and rank within each group, extended tasks and tasks overdue after more than 3 reminders.',
     options: 'Choose the date and download',
     shortcuts: 'Shortcuts',

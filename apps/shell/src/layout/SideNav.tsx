@@ -66,7 +66,7 @@ export function SideNav() {
           icon: route.nav?.icon,
           label: (
             <Link to={to} className={count > 0 ? 'dondoc-nav-with-count' : undefined}>
-              {t(route.nav!.labelKey)}
+              {t(!access.seesAllUnits && route.nav!.unitLabelKey ? route.nav!.unitLabelKey : route.nav!.labelKey)}
               {count > 0 ? (
                 <>
                   <Badge count={count} size="small" className="dondoc-nav-count" aria-hidden />

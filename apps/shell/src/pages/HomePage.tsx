@@ -15,6 +15,7 @@ import { LinkButton } from '../core/ui.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { ModuleWidgets } from '../modules/ModuleWidgets.tsx';
 import { currentPeriod, reportPath } from '../core/periods.ts';
+import { useUnitDirectory } from './giving/units.ts';
 
 /**
  * `/`: for coordinators the overview of every unit (counts by status, completion rate with
@@ -28,6 +29,9 @@ export function HomePage() {
   const access = useAccess();
   useDocumentTitle(t('nav.home'));
   const coordinator = access.seesAllUnits && access.can(perm.overviewRead);
+  // The modules' owning units by name, not by code (the directory every picker reads, kept 10 min).
+  const directory = useUnitDirectory(access.can(perm.tasksRead));
+  const unitName = (code: string) => directory.data?.find((unit) => unit.code === code)?.name ?? code;
 
   return (
     <div className="dondoc-page dondoc-page-wide">
@@ -52,7 +56,7 @@ export function HomePage() {
                   <AppstoreOutlined aria-hidden /> <Link to={modulePath(plugin.id)}>{plugin.name}</Link>
                 </Typography.Title>
                 <Typography.Paragraph type="secondary" className="dondoc-module-card-meta">
-                  {t('home.owner', { unit: plugin.unitCode })} · {t('home.version', { version: plugin.version })}
+                  {t('home.owner', { unit: unitName(plugin.unitCode) })} · {t('home.version', { version: plugin.version })}
                 </Typography.Paragraph>
                 {plugin.status !== 'ready' ? <Tag color="error">{t('home.failed')}</Tag> : null}
               </Card>

@@ -4,7 +4,7 @@ import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { App as AntApp, Button, Form, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { isIsoDate, periodOf, TASK_STATUSES, unitsInRankedGroups, type TaskStatus } from '@dondoc/core';
-import { DateField, downloadFile, errorMessage, ErrorPanel, formatDate, formatRate, fromDayjs, Section, todayIso, toDayjs, useDocumentTitle, useLocale, useSession, useT } from '@dondoc/ui';
+import { DateField, downloadFile, errorMessage, ErrorPanel, formatDate, formatRate, fromDayjs, Section, todayIso, toDayjs, useAccess, useDocumentTitle, useLocale, useSession, useT } from '@dondoc/ui';
 import { core, type OverviewSummary } from '../../core/client.ts';
 import { coreKeys } from '../../core/keys.ts';
 import { useLabels } from '../../core/labels.ts';
@@ -49,11 +49,14 @@ export function OverviewPage() {
   const labels = useLabels();
   const { locale } = useLocale();
   const { message } = AntApp.useApp();
-  const { plugins } = useSession();
   const [params, setParams] = useSearchParams();
   const asOfParam = params.get('ngay');
   const asOf = asOfParam && isIsoDate(asOfParam) ? asOfParam : undefined;
-  useDocumentTitle(t('cityOverview.title'));
+  // A unit's user sees their own unit's row only: the page is titled for it, not for the city.
+  const access = useAccess();
+  const { user, plugins } = useSession();
+  const title = access.seesAllUnits ? t('cityOverview.title') : t('cityOverview.unitTitle', { unit: user.unit?.name ?? t('layout.noUnit') });
+  useDocumentTitle(title);
 
   const overview = useQuery({ queryKey: coreKeys.overview(asOf), queryFn: () => core.overview.summary.query({ asOf }), placeholderData: keepPreviousData });
   const download = useMutation({
@@ -95,8 +98,8 @@ export function OverviewPage() {
 
   return (
     <div className="dondoc-page dondoc-page-wide">
-      <Typography.Title level={1}>{t('cityOverview.title')}</Typography.Title>
-      <Typography.Paragraph type="secondary">{t('cityOverview.intro')}</Typography.Paragraph>
+      <Typography.Title level={1}>{title}</Typography.Title>
+      <Typography.Paragraph type="secondary">{access.seesAllUnits ? t('cityOverview.intro') : t('cityOverview.unitIntro')}</Typography.Paragraph>
       <div className="dondoc-filters" role="group" aria-label={t('cityOverview.options')}>
         <Form layout="vertical" component={false}>
           <Form.Item label={t('overview.asOf')} htmlFor="overview-asof">
