@@ -3,12 +3,12 @@
  * change, and the status rules in SQL against the pure ones. One seeded database per backend.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { like } from 'drizzle-orm';
+import { and, like } from 'drizzle-orm';
 import { listAudit } from '@dondoc/auth';
 import { testBackends } from '@dondoc/db/testing';
 import { listProcedures } from '@dondoc/trpc';
 import { addDays, matchesSearch, taskStatus, TASK_STATUSES, type IsoDate, type TaskStatus } from '../src/domain/index.ts';
-import { clauses2458, coreRouter, references2458, taskStatusSql } from '../src/server/index.ts';
+import { clauses2458, coreRouter, references2458, taskStatusIsSql, taskStatusSql } from '../src/server/index.ts';
 import { directives, tasks } from '../src/server/schema.ts';
 import { createCoreHarness, person, fileForm, rejection, sha256, tinyPdf, today, type CoreCaller, type CoreHarness } from './harness.ts';
 
@@ -296,6 +296,7 @@ describe.each(testBackends)('directives and tasks on %s', (backend) => {
       const asOfs: IsoDate[] = ['2023-09-29', '2023-09-30', '2023-10-01', '2023-10-14', '2023-10-15', '2023-10-16', '2023-12-14', '2023-12-15', '2023-12-31', '2024-01-10', '2024-02-29', '2024-03-14', '2024-03-15', '2026-01-15'];
 
       const sqlStatus = new Map<string, TaskStatus>();
+      let filtered = 0;
       const rollback = new Error('rollback: the grid is not kept');
       await expect(
         h.db.transaction(async (tx) => {
@@ -304,6 +305,13 @@ describe.each(testBackends)('directives and tasks on %s', (backend) => {
             const found = await tx.select({ code: tasks.code, status: taskStatusSql(asOf) }).from(tasks).where(like(tasks.code, 'grid-%'));
             expect(found).toHaveLength(rows.length);
             for (const row of found) sqlStatus.set(`${row.code}@${asOf}`, row.status as TaskStatus);
+            // The filter over the columns (taskStatusIsSql) picks exactly the rows of each status.
+            for (const status of TASK_STATUSES) {
+              const picked = await tx.select({ code: tasks.code }).from(tasks).where(and(like(tasks.code, 'grid-%'), taskStatusIsSql(status, asOf)));
+              const expected = rows.filter((row) => taskStatus(row, asOf) === status).map((row) => row.code);
+              expect(picked.map((row) => row.code).sort(), `${status} as of ${asOf}`).toEqual(expected.sort());
+              filtered += picked.length;
+            }
           }
           throw rollback;
         }),
@@ -320,6 +328,8 @@ describe.each(testBackends)('directives and tasks on %s', (backend) => {
         }
       }
       expect(compared).toBe(rows.length * asOfs.length);
+      // Each row is picked by exactly one status's filter, as of each date.
+      expect(filtered).toBe(rows.length * asOfs.length);
       expect([...seen].sort()).toEqual([...TASK_STATUSES].sort());
 
       // The cases a user would name, read back from the SQL.

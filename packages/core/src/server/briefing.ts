@@ -8,7 +8,7 @@ import { listUnits, type Access } from '@dondoc/auth';
 import type { Queryable } from '@dondoc/db';
 import { daysBetween, formatDateVi, LEADERSHIP_REMINDER_THRESHOLD, type IsoDate } from '../domain/index.ts';
 import { directives, tasks } from './schema.ts';
-import { taskStatusSql } from './status-sql.ts';
+import { taskStatusIsSql } from './status-sql.ts';
 import { activeTask, remindersWhileOverdueSql } from './tasks.ts';
 import { tableWorkbook, type XlsxTable } from './xlsx.ts';
 
@@ -34,7 +34,7 @@ export interface FlaggedUnit {
 export async function flaggedForBriefing(db: Queryable, access: Access, asOf: IsoDate): Promise<{ asOf: IsoDate; total: number; units: FlaggedUnit[] }> {
   if (!access.allowed) return { asOf, total: 0, units: [] };
   const overdueReminders = remindersWhileOverdueSql(asOf);
-  const conditions = [eq(tasks.isParent, false), activeTask, sql`${taskStatusSql(asOf)} = 'overdue'`, sql`${overdueReminders} > ${LEADERSHIP_REMINDER_THRESHOLD}`];
+  const conditions = [eq(tasks.isParent, false), activeTask, taskStatusIsSql('overdue', asOf), sql`${overdueReminders} > ${LEADERSHIP_REMINDER_THRESHOLD}`];
   if (access.unitCodes !== 'all') conditions.push(inArray(tasks.leadUnitCode, access.unitCodes));
   const rows = await db
     .select({

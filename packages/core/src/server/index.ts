@@ -24,7 +24,7 @@ export type { MeasurementInput, TargetDeclaration } from './targets.ts';
 export { seedDirective2458, reconcileDirective2458, searchTextOf } from './seed.ts';
 export { seedDemoProgress2458 } from './demo-progress.ts';
 export { clauses2458, targets2458, references2458, DIRECTIVE_2458 } from './directive-2458.ts';
-export { taskStatusSql } from './status-sql.ts';
+export { taskStatusIsSql, taskStatusSql } from './status-sql.ts';
 export * as coreTables from './schema.ts';
 export { runAutoReminders } from './report-status.ts';
 export type { AutoReminderSettings } from './report-status.ts';

@@ -6,7 +6,7 @@ import { activeTask, remindersWhileOverdueSql } from './tasks.ts';
 import { dataVersions, reminders, tasks } from './schema.ts';
 import { keptStatusCounts, type UnitSelection } from './status-counts.ts';
 
-import { taskStatusSql } from './status-sql.ts';
+import { taskStatusIsSql } from './status-sql.ts';
 import { listTargets } from './targets.ts';
 import { directoryOf, unitRef } from './units.ts';
 import { listUnits } from '@dondoc/auth';
@@ -151,8 +151,7 @@ async function computeOverviewTrend(db: Queryable, scope: UnitSelection, asOf: I
  * with the reminders sent, not with the tasks.
  */
 async function flaggedByLeadUnit(db: Queryable, asOf: IsoDate, units: UnitSelection): Promise<Map<string, number>> {
-  const status = taskStatusSql(asOf);
-  const conditions = [eq(tasks.isParent, false), activeTask, sql`${status} = 'overdue'`, sql`${remindersWhileOverdueSql(asOf)} > ${LEADERSHIP_REMINDER_THRESHOLD}`];
+  const conditions = [eq(tasks.isParent, false), activeTask, taskStatusIsSql('overdue', asOf), sql`${remindersWhileOverdueSql(asOf)} > ${LEADERSHIP_REMINDER_THRESHOLD}`];
   if (units !== 'all') conditions.push(inArray(tasks.leadUnitCode, [...units]));
   const reminded = db
     .select({ taskId: reminders.taskId })

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { IsoDate } from '../domain/index.ts';
+import type { IsoDate, TaskStatus } from '../domain/index.ts';
 import { tasks } from './schema.ts';
 
 /**
@@ -15,4 +15,28 @@ export function taskStatusSql(asOf: IsoDate): SQL<string> {
     when ${tasks.deadline} < ${asOf}::date then 'overdue'
     else 'in_progress'
   end)`;
+}
+
+/**
+ * `taskStatusSql(asOf) = status` written over the columns themselves, for filters: the planner
+ * estimates a comparison with a `case` expression blindly (0.5% of the rows), while it knows the
+ * columns' statistics. At city scale, "every unit, done on time, after a cursor" was planned as a
+ * scan of all 100,000 tasks and a sort (45 ms) instead of a walk along the codes (a few ms).
+ * Tested against `taskStatusSql` and the pure function on the same grid.
+ */
+export function taskStatusIsSql(status: TaskStatus, asOf: IsoDate): SQL {
+  const done = sql`${tasks.completedOn} is not null and ${tasks.completedOn} <= ${asOf}::date`;
+  const open = sql`(${tasks.completedOn} is null or ${tasks.completedOn} > ${asOf}::date)`;
+  switch (status) {
+    case 'continuous':
+      return sql`${tasks.continuous}`;
+    case 'done_on_time':
+      return sql`(not ${tasks.continuous} and ${done} and (${tasks.deadline} is null or ${tasks.completedOn} <= ${tasks.deadline}))`;
+    case 'done_late':
+      return sql`(not ${tasks.continuous} and ${done} and ${tasks.completedOn} > ${tasks.deadline})`;
+    case 'overdue':
+      return sql`(not ${tasks.continuous} and ${open} and ${tasks.deadline} < ${asOf}::date)`;
+    case 'in_progress':
+      return sql`(not ${tasks.continuous} and ${open} and (${tasks.deadline} is null or ${tasks.deadline} >= ${asOf}::date))`;
+  }
 }

@@ -19,7 +19,7 @@ import { updateRow } from './versioned.ts';
 import { conflict, fail, notFound } from './errors.ts';
 import { followUpTasks } from './follow-up-tasks.ts';
 import { escalations, evidenceFiles, notifications, reminders, reportItems, reports, taskCoordinators, tasks, taskUpdates } from './schema.ts';
-import { taskStatusSql } from './status-sql.ts';
+import { taskStatusIsSql, taskStatusSql } from './status-sql.ts';
 import { unitDirectory, unitRef } from './units.ts';
 import { fullNameOf, peopleOf } from './people.ts';
 import { canSee, unitScope, type FollowUpReaders } from './visibility.ts';
@@ -81,7 +81,7 @@ export async function listTasks(db: Queryable, access: Access, query: TaskListQu
   const conditions: SQL[] = [eq(tasks.isParent, false), activeTask];
   if (access.unitCodes !== 'all') conditions.push(involvesUnits(access.unitCodes));
   if (query.unitCode) conditions.push(involvesUnits([query.unitCode]));
-  if (query.status) conditions.push(sql`${status} = ${query.status}`);
+  if (query.status) conditions.push(taskStatusIsSql(query.status, query.asOf));
   if (query.directiveId) conditions.push(eq(tasks.directiveId, query.directiveId));
   // Every word of the query, in any order (as `matchesSearch` in the domain rules).
   const q = query.q ? normalizeForSearch(query.q) : '';
