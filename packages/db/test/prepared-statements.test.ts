@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { integer, pgSchema, text } from 'drizzle-orm/pg-core';
-import { queryRows } from '../src/client.ts';
+import { openDatabase, queryRows } from '../src/client.ts';
 import { PREPARE_MAX_PARAMETERS } from '../src/prepared-statements.ts';
 import { createTestDatabase, type TestDatabase } from '../src/testing.ts';
 
@@ -52,9 +52,16 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('drizzle queries on Postgres run
   });
 
   it('prepares again a statement a schema change made stale', async () => {
-    const read = () => database.db.select().from(items).where(eq(items.id, 5));
-    for (let i = 0; i < 3; i++) expect(await read()).toEqual([{ id: 5, name: 'Mục 5' }]);
-    await database.exec('alter table prepared_test.items alter column name type varchar(200)');
-    expect(await read()).toEqual([{ id: 5, name: 'Mục 5' }]);
+    // One connection, so that the read after the change runs the statement prepared before it.
+    const single = await openDatabase({ url: database.url, maxConnections: 1 });
+    try {
+      const read = () => single.db.select().from(items).where(eq(items.id, 5));
+      for (let i = 0; i < 3; i++) expect(await read()).toEqual([{ id: 5, name: 'Mục 5' }]);
+      expect((await queryRows<{ n: number }>(single.db, sql`select count(*)::int as n from pg_prepared_statements where statement like '%prepared_test%'`))[0]?.n).toBe(1);
+      await database.exec('alter table prepared_test.items alter column name type varchar(200)');
+      expect(await read()).toEqual([{ id: 5, name: 'Mục 5' }]);
+    } finally {
+      await single.close();
+    }
   });
 });

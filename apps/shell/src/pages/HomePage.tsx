@@ -15,7 +15,7 @@ import { LinkButton } from '../core/ui.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { ModuleWidgets } from '../modules/ModuleWidgets.tsx';
 import { currentPeriod, reportPath } from '../core/periods.ts';
-import { useUnitDirectory } from './giving/units.ts';
+import { unitNamer, useUnitDirectory } from './giving/units.ts';
 
 /**
  * `/`: for coordinators the overview of every unit (counts by status, completion rate with
@@ -30,8 +30,7 @@ export function HomePage() {
   useDocumentTitle(t('nav.home'));
   const coordinator = access.seesAllUnits && access.can(perm.overviewRead);
   // The modules' owning units by name, not by code (the directory every picker reads, kept 10 min).
-  const directory = useUnitDirectory(access.can(perm.tasksRead));
-  const unitName = (code: string) => directory.data?.find((unit) => unit.code === code)?.name ?? code;
+  const unitName = unitNamer(useUnitDirectory(access.can(perm.tasksRead)).data);
 
   return (
     <div className="dondoc-page dondoc-page-wide">

@@ -41,7 +41,7 @@ function everyUnit(units: DirectoryUnit[]): DirectoryUnit[] {
 }
 
 /** Unit names by code, falling back to the code itself. */
-export function unitNamer(units: UnitOption[] | undefined): (code: string) => string {
+export function unitNamer<U extends { code: string; name: string }>(units: readonly U[] | undefined): (code: string) => string {
   const names = new Map((units ?? []).map((unit) => [unit.code, unit.name]));
   return (code) => names.get(code) ?? code;
 }
