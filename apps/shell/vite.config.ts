@@ -1,10 +1,12 @@
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { federation } from '@module-federation/vite';
-import { dondocShared, shellFederationName } from '@dondoc/plugin-sdk/vite';
+import { dondocShared, lazySharedEntries, shellFederationName } from '@dondoc/plugin-sdk/vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+const require = createRequire(import.meta.url);
 
 /**
  * The federation host loads each shared package it provides through a dynamic import (the
@@ -12,7 +14,9 @@ const root = fileURLToPath(new URL('.', import.meta.url));
  * resolves: four or five round trips before the first render. Every one of those packages is
  * needed before the first page (react, react-dom, the router, react-query, @dondoc/ui …), so
  * the page names them all at once: a modulepreload link for each chunk the shared-import map
- * reaches, with its static imports. Lazy pages and charts are not reached and stay lazy.
+ * reaches, with its static imports. Lazy pages and charts are not reached and stay lazy, and so
+ * do `@dondoc/ui`'s lazy entries (`lazySharedEntries`: the date picker, the panels, the
+ * spreadsheet import), which the first page that imports one downloads.
  */
 function preloadSharedChunks(): Plugin {
   return {
@@ -25,10 +29,16 @@ function preloadSharedChunks(): Plugin {
         if (!bundle) return html;
         const chunks = new Map<string, { imports: string[]; dynamicImports: string[] }>();
         for (const output of Object.values(bundle)) if (output.type === 'chunk') chunks.set(output.fileName, output);
+        const lazyEntryFiles = new Set(lazySharedEntries.map((entry) => require.resolve(entry)));
+        // The chunks holding a lazy entry (rolldown may put one into the chunk of a page that imports it).
+        const lazyChunks = new Set(
+          Object.values(bundle).flatMap((output) => (output.type === 'chunk' && output.moduleIds.some((id) => lazyEntryFiles.has(id)) ? [output.fileName] : [])),
+        );
+        if (lazyChunks.size === 0) throw new Error('dondoc-preload-shared-chunks: no chunk holds a lazy entry of @dondoc/ui (are they still shared?)');
         const maps = [...chunks.keys()].filter((file) => file.includes('localSharedImportMap'));
         if (maps.length === 0) throw new Error('dondoc-preload-shared-chunks: no local shared-import map in the build (did @module-federation/vite change?)');
         const wanted = new Set<string>();
-        const stack = maps.flatMap((file) => chunks.get(file)!.dynamicImports);
+        const stack = maps.flatMap((file) => chunks.get(file)!.dynamicImports).filter((file) => !lazyChunks.has(file));
         while (stack.length > 0) {
           const file = stack.pop()!;
           if (wanted.has(file) || !chunks.has(file)) continue;
@@ -65,6 +75,13 @@ export default defineConfig({
     }),
     preloadSharedChunks(),
   ],
+  resolve: {
+    // The shell's own pages import `@dondoc/ui`'s lazy entries as the files they are, not through
+    // the federation share: the host loads every share its code imports while it starts, which
+    // would download them before the first page. They are still provided to the modules (the
+    // share's `get` imports the same file of this build, so there is one instance of each).
+    alias: lazySharedEntries.map((entry) => ({ find: entry, replacement: require.resolve(entry) })),
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

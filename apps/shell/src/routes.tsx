@@ -4,9 +4,9 @@ import { BellOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { FileAddOutlined } from '@ant-design/icons';
 import { HomePage } from './pages/HomePage.tsx';
 import { perm } from './core/access.ts';
-import { NotificationsPage } from './layout/NotificationBell.tsx';
 
 // The core pages load as their own chunks on first visit, so the first page stays light.
+const NotificationsPage = lazy(() => import('./layout/NotificationList.tsx').then((m) => ({ default: m.NotificationsPage })));
 const TasksPage = lazy(() => import('./pages/tasks/TasksPage.tsx').then((m) => ({ default: m.TasksPage })));
 const TaskDetailPage = lazy(() => import('./pages/tasks/TaskDetailPage.tsx').then((m) => ({ default: m.TaskDetailPage })));
 const TargetsPage = lazy(() => import('./pages/targets/TargetsPage.tsx').then((m) => ({ default: m.TargetsPage })));

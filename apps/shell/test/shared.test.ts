@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { dondocShared, sharedPackages } from '@dondoc/plugin-sdk/vite';
+import { dondocShared, lazySharedEntries, sharedPackages } from '@dondoc/plugin-sdk/vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(`${root}/package.json`);
@@ -41,6 +41,17 @@ describe('the shared singletons', () => {
       const exact = required.replace(/^[\^~]/, '');
       if (required.startsWith('^')) expect(installed.split('.')[0]).toBe(exact.split('.')[0]);
       else expect(installed).toBe(exact);
+    }
+  });
+
+  it('share each lazy entry of @dondoc/ui as a singleton of its own, at @dondoc/ui’s version, which the package exports', () => {
+    const host = dondocShared({ role: 'host', root });
+    const remote = dondocShared({ role: 'remote', root });
+    for (const entry of lazySharedEntries) {
+      expect(host[entry]).toEqual({ singleton: true, requiredVersion: host['@dondoc/ui']!.requiredVersion });
+      expect(remote[entry]).toEqual({ singleton: true, requiredVersion: host['@dondoc/ui']!.requiredVersion, import: false });
+      // The shell's build resolves it to a file of packages/ui/src/lazy/, which the preload of the first page leaves out.
+      expect(require.resolve(entry)).toMatch(/packages\/ui\/src\/lazy\/[a-z-]+\.ts$/);
     }
   });
 });

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { shellFederationName } from './vite.ts';
 import { findWorkspaceRoot } from './workspace.ts';
 
 export const workspaceRoot = findWorkspaceRoot(fileURLToPath(new URL('.', import.meta.url)));
@@ -182,6 +183,22 @@ export async function signIn(page: Page, url: string, username: string, password
   await page.getByLabel('Mật khẩu').fill(password);
   await page.keyboard.press('Enter');
   await page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
+}
+
+/**
+ * The shared packages of dondoc (`@dondoc/ui` and its lazy entries) the page has downloaded so far,
+ * as the shell's federation runtime knows them: a module's browser test checks with it that its
+ * first page did not download what only its other pages show (`@dondoc/ui/panels`, …).
+ */
+export async function loadedDondocShares(page: Page): Promise<string[]> {
+  return page.evaluate((host) => {
+    type Share = { loaded?: boolean };
+    const scopes = (globalThis as { __FEDERATION__?: { __SHARE__?: Record<string, Record<string, Record<string, Record<string, Share>>>> } }).__FEDERATION__?.__SHARE__ ?? {};
+    const loaded = new Set<string>();
+    for (const scope of Object.values(scopes[host] ?? {}))
+      for (const [name, versions] of Object.entries(scope)) if (name.startsWith('@dondoc/') && Object.values(versions).some((share) => share.loaded === true)) loaded.add(name);
+    return [...loaded].sort();
+  }, shellFederationName);
 }
 
 /**

@@ -5,7 +5,7 @@
  *
  * Node-only (reads files, imports vite plugins): never import it from browser code.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { federation } from '@module-federation/vite';
 import react from '@vitejs/plugin-react';
@@ -27,11 +27,22 @@ export const sharedPackages = ['react', 'react-dom', '@tanstack/react-query', '@
 export type SharedPackage = (typeof sharedPackages)[number];
 
 /**
- * Entry points of shared packages that code imports directly and that must come from the same
- * copy: the JSX runtime every compiled component imports. Keyed to the package whose version
- * they carry.
+ * Entries of `@dondoc/ui` that are singletons of their own, loaded when a page that imports one
+ * is (its chunk, or a module's), not before the first page: the date inputs, a record's panels
+ * (tabs, drawer, figures) and the spreadsheet import. A shared package is downloaded whole before
+ * the first page; these are what few first pages show (`packages/ui/src/lazy/`).
  */
-export const sharedSubpaths = { 'react/jsx-runtime': 'react' } as const satisfies Record<string, SharedPackage>;
+export const lazySharedEntries = ['@dondoc/ui/date-picker', '@dondoc/ui/panels', '@dondoc/ui/spreadsheet-import'] as const;
+
+/**
+ * Entry points of shared packages that code imports directly and that must come from the same
+ * copy: the JSX runtime every compiled component imports, and `@dondoc/ui`'s lazy entries.
+ * Keyed to the package whose version they carry.
+ */
+export const sharedSubpaths = {
+  'react/jsx-runtime': 'react',
+  ...Object.fromEntries(lazySharedEntries.map((entry) => [entry, '@dondoc/ui'] as const)),
+} as const satisfies Record<string, SharedPackage>;
 
 /** Workspace packages shared as singletons: their version comes from their package.json, not the catalog. */
 const workspacePackages: Partial<Record<SharedPackage, string>> = {
@@ -75,7 +86,7 @@ export function readCatalog(workspaceRoot: string): Record<string, string> {
  * workspace catalog. `role: 'host'` (the shell) provides them; `role: 'remote'` (a module)
  * only consumes them (`import: false`), so a module's build holds none of their code.
  */
-export function dondocShared(options: { role: 'host' | 'remote'; root: string }): Record<string, SharedEntry> {
+export function dondocShared(options: { role: 'host' | 'remote'; root: string; lazyEntries?: readonly string[] }): Record<string, SharedEntry> {
   const workspaceRoot = findWorkspaceRoot(options.root);
   const catalog = readCatalog(workspaceRoot);
   const shared: Record<string, SharedEntry> = {};
@@ -87,8 +98,34 @@ export function dondocShared(options: { role: 'host' | 'remote'; root: string })
     if (!requiredVersion) throw new Error(`Shared package ${name} has no version in the pnpm catalog of ${workspaceRoot}`);
     shared[name] = options.role === 'remote' ? { singleton: true, requiredVersion, import: false } : { singleton: true, requiredVersion };
   }
-  for (const [subpath, name] of Object.entries(sharedSubpaths)) shared[subpath] = { ...shared[name]! };
+  for (const [subpath, name] of Object.entries(sharedSubpaths)) {
+    if (options.lazyEntries && (lazySharedEntries as readonly string[]).includes(subpath) && !options.lazyEntries.includes(subpath)) continue;
+    shared[subpath] = { ...shared[name]! };
+  }
   return shared;
+}
+
+/**
+ * The lazy entries of `@dondoc/ui` that a module's web code imports (a scan of `src/web` for
+ * their names). A module's build declares only these: @module-federation/vite loads every
+ * consume-only share during the container's `init()` unless it finds the share behind a dynamic
+ * import, so a declared entry that no chunk of the module imports would be downloaded with its
+ * first page, for nothing.
+ */
+export function lazyEntriesImportedBy(webSourceDir: string): string[] {
+  const found = new Set<string>();
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.(ts|tsx)$/.test(entry.name)) {
+        const text = readFileSync(path, 'utf8');
+        for (const lazyEntry of lazySharedEntries) if (text.includes(`'${lazyEntry}'`) || text.includes(`"${lazyEntry}"`)) found.add(lazyEntry);
+      }
+    }
+  };
+  if (existsSync(webSourceDir)) walk(webSourceDir);
+  return lazySharedEntries.filter((entry) => found.has(entry));
 }
 
 /** The Module Federation container name of a module: its kebab-case id in snake_case (`tai-chinh` → `tai_chinh`). */
@@ -139,7 +176,7 @@ export function definePluginViteConfig({ id, root }: PluginViteOptions): UserCon
         name,
         filename: 'remoteEntry.js',
         exposes: { './plugin': './src/web/plugin.tsx' },
-        shared: dondocShared({ role: 'remote', root }),
+        shared: dondocShared({ role: 'remote', root, lazyEntries: lazyEntriesImportedBy(resolve(root, 'src/web')) }),
         manifest: true,
         dts: false,
         // Use the shell's federation runtime instead of shipping a ~65 kB copy per module.

@@ -9,7 +9,8 @@
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { Alert, Button, Checkbox, Form, InputNumber, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { DateField, LimitedText, typedDateRule } from './fields.tsx';
+import { DateField } from './DateField.tsx';
+import { LimitedText, typedDateRule } from './fields.tsx';
 import { fromDayjs } from './dates.ts';
 import { errorMessage } from './errors.ts';
 import { formatDate } from './format.ts';

@@ -8,6 +8,12 @@
  * imports these from `@dondoc/ui`, never from `antd` (`tools/check-deps.mjs` refuses it: a
  * module's own copy of antd would not see the shell's theme or locale). A component a module
  * needs that is not here is added here, then the shell is rebuilt.
+ *
+ * These are the components of an ordinary page (a list with its filters, a form, a dialog),
+ * loaded with `@dondoc/ui` before the first page. Heavier ones that few pages show are in the
+ * entries of `./lazy/` (`@dondoc/ui/date-picker`, `@dondoc/ui/panels`,
+ * `@dondoc/ui/spreadsheet-import`): each is its own federation singleton, downloaded when a page
+ * that imports it is.
  */
 export {
   Alert,
@@ -19,37 +25,27 @@ export {
   Card,
   Checkbox,
   Col,
-  DatePicker,
-  Descriptions,
-  Drawer,
   Empty,
   Form,
   Input,
   InputNumber,
-  List,
   Modal,
   Popconfirm,
-  Progress,
   Radio,
   Result,
   Row,
-  Segmented,
   Select,
   Skeleton,
   Space,
   Spin,
-  Statistic,
   Switch,
   Table,
-  Tabs,
   Tag,
   Tooltip,
   Typography,
 } from 'antd';
 export type {
   ButtonProps,
-  DatePickerProps,
-  DescriptionsProps,
   FormInstance,
   FormProps,
   FormRule,
@@ -59,5 +55,4 @@ export type {
   SelectProps,
   TableColumnsType,
   TableProps,
-  TabsProps,
 } from 'antd';

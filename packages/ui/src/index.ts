@@ -1,6 +1,9 @@
 /**
  * @dondoc/ui — the design system, i18n and session context shared by the shell and every
- * department module (a federation singleton: one instance per page).
+ * department module (a federation singleton: one instance per page). What few pages show is in
+ * the entries of `./lazy/` (`@dondoc/ui/date-picker`, `@dondoc/ui/panels`,
+ * `@dondoc/ui/spreadsheet-import`), each its own singleton loaded with the first page that
+ * imports it.
  */
 export { DondocProvider, createDondocQueryClient, dondocTheme } from './provider.tsx';
 export type { DondocProviderProps } from './provider.tsx';
@@ -45,14 +48,11 @@ export { ConflictAlert, isConflict, trpcCode, keepTyped, useVersionedForm } from
 export type { ConflictAlertProps, LatestRow, VersionedForm, VersionedFormOptions } from './versioned.tsx';
 export { createModuleQueries, getQueryClient } from './queries.ts';
 export type { ModuleQueries } from './queries.ts';
-export { SpreadsheetImport, spreadsheetProblem, acceptedExtensions } from './SpreadsheetImport.tsx';
-export type { SpreadsheetImportProps, SpreadsheetImportResult } from './SpreadsheetImport.tsx';
 export { PageHeader, NotAllowedPage, Section, useRevealOn } from './layout.tsx';
 export type { SectionProps } from './layout.tsx';
 export { DATE_FORMAT, hanoiDay, todayIso, toDayjs, fromDayjs, isAfterToday, parseTypedDate, TYPED_DATE_FORMATS, TYPED_DATE_YEARS } from './dates.ts';
 export type { TypedDate } from './dates.ts';
-export type { DateFieldProps } from './fields.tsx';
-export { DateField, typedDateRule, typedDateMessage, refusedDateMessage, LimitedText, maxTextRule, tooLongMessage } from './fields.tsx';
+export { typedDateRule, typedDateMessage, refusedDateMessage, LimitedText, maxTextRule, tooLongMessage } from './fields.tsx';
 export { addTexts, splitTexts } from './texts.ts';
 export type { TextPair, TextPairTree } from './texts.ts';
 export { FormDialog } from './FormDialog.tsx';
@@ -63,10 +63,6 @@ export type { ActionState, ConfirmedAction, FormActionsProps, FormOutcomeProps }
 export { PersonName, personLabel } from './PersonName.tsx';
 export type { PersonRef } from './PersonName.tsx';
 export type { StatusTagProps } from './StatusTag.tsx';
-export { ScorecardTree, SCORE_CLASS_COLORS, scorecardRows, withAncestors } from './ScorecardTree.tsx';
-export type { ScorecardEstimate, ScorecardTreeNode, ScorecardTreeProps, TreeRow } from './ScorecardTree.tsx';
-export { Sparkline, sparklineShape } from './Sparkline.tsx';
-export type { SparklinePoint, SparklineProps } from './Sparkline.tsx';
 // antd's components for modules, from the shell's one copy (see antd.ts).
 export * from './antd.ts';
 // The router for modules, the shell's one copy (see router.ts).

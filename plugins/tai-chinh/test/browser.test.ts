@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { hanoiDateOf, periodOf } from '@dondoc/plugin-sdk';
+import { loadedDondocShares } from '@dondoc/plugin-sdk/browser-testing';
 import { chooseOption, moduleDir, openBrowser, requirePrerequisites, seriousViolations, signIn, startPortal, type Browser, type RunningPortal } from './portal.ts';
 import { HEADERS, readXlsx } from './files.ts';
 
@@ -190,4 +191,27 @@ describe('tai-chinh in the browser (shell + module builds, real server)', () => 
 
     expect(page.errors).toEqual([]);
   });
+
+  it('the register downloads what it shows; a unit’s editor and the import page download their parts when opened', async () => {
+    const page = await browser.newPage();
+    await signIn(page, portal.url, 'stc');
+    await page.goto(`${portal.url}/m/tai-chinh/`);
+    const firstRow = page.locator('.dondoc-page tr.ant-table-row').first();
+    await firstRow.waitFor({ timeout: 30_000 });
+    // The list, its filters and its buttons come with @dondoc/ui; the drawer's tabs and the import do not.
+    expect(await loadedDondocShares(page)).toEqual(['@dondoc/ui']);
+
+    await firstRow.getByRole('button', { name: /^Sửa / }).click();
+    const editor = page.getByRole('dialog');
+    await editor.getByRole('tab', { name: /2025/ }).waitFor({ timeout: 30_000 });
+    expect(await loadedDondocShares(page)).toEqual(['@dondoc/ui', '@dondoc/ui/panels']);
+    await page.keyboard.press('Escape');
+    await editor.waitFor({ state: 'hidden' });
+
+    await page.getByRole('link', { name: 'Nhập từ tệp' }).first().click();
+    await page.getByRole('button', { name: 'Kiểm tra tệp' }).waitFor({ timeout: 30_000 });
+    expect(await loadedDondocShares(page)).toEqual(['@dondoc/ui', '@dondoc/ui/panels', '@dondoc/ui/spreadsheet-import']);
+    await page.close();
+  });
 });
+

@@ -1,24 +1,6 @@
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, Progress } from 'antd';
-import { useT } from '@dondoc/ui';
-
-/** A progress percentage as a small bar with its number, named for screen readers. */
-export function ProgressValue({ value, compact = false }: { value: number | null | undefined; compact?: boolean }) {
-  const t = useT('shell');
-  if (value === null || value === undefined) return <span>—</span>;
-  const percent = Math.max(0, Math.min(100, value));
-  return (
-    <Progress
-      percent={percent}
-      size="small"
-      className={compact ? 'dondoc-progress dondoc-progress-compact' : 'dondoc-progress'}
-      aria-label={t('common.progress')}
-      format={(p) => `${p ?? 0}%`}
-      status="normal"
-    />
-  );
-}
+import { Button } from 'antd';
 
 /** Text as it was typed, keeping its line breaks; a dash when empty. */
 export function MultilineText({ text }: { text: string | null | undefined }) {
@@ -53,6 +35,3 @@ export function LinkButton({
     </Button>
   );
 }
-
-// The layout (NotificationBell) still imports it from here.
-export { useDocumentTitle } from '@dondoc/ui';

@@ -1,7 +1,8 @@
 /** `/m/khdt/nhap-tu-tep`: schemes imported from an xlsx or csv file, on the kit's `SpreadsheetImport` (a dry run lists every row's errors first). */
 import { useQueryClient } from '@tanstack/react-query';
 import { sniffFile } from '@dondoc/plugin-sdk/web';
-import { NotAllowedPage, PageHeader, SpreadsheetImport, Typography, uploadForm, uploadWithProgress, useAccess, useT } from '@dondoc/ui';
+import { NotAllowedPage, PageHeader, Typography, uploadForm, uploadWithProgress, useAccess, useT } from '@dondoc/ui';
+import { SpreadsheetImport } from '@dondoc/ui/spreadsheet-import';
 import { client, MODULE_ID, queries, type ImportResult } from './client.ts';
 import './i18n.ts';
 

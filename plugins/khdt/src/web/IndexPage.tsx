@@ -7,7 +7,8 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FORECAST_CLASS_LABELS, INDEX_METHODS, SCORE_CLASS_LABELS } from '@dondoc/plugin-sdk/web';
-import { Alert, Button, ErrorPanel, Form, formatDate, formatNumber, FormDialog, FormOutcome, InputNumber, NotAllowedPage, PageHeader, SCORE_CLASS_COLORS, type ScorecardEstimate, ScorecardTree, Section, Select, Space, StatusTag, Table, Typography, useAccess, useLocale, useParams, useSearchParams, useT } from '@dondoc/ui';
+import { Alert, Button, ErrorPanel, Form, formatDate, formatNumber, FormDialog, FormOutcome, InputNumber, NotAllowedPage, PageHeader, Section, Select, Space, StatusTag, Table, Typography, useAccess, useLocale, useParams, useSearchParams, useT } from '@dondoc/ui';
+import { SCORE_CLASS_COLORS, type ScorecardEstimate, ScorecardTree } from '@dondoc/ui/panels';
 import { KHDT_INDICES, type KhdtIndex } from '../domain/scorecards.ts';
 import { client, queries, type IndexPageData } from './client.ts';
 import './i18n.ts';

@@ -1,6 +1,7 @@
 /** The editor of a scheme (new, or an edit of a stored one at its version): a dialog with the scheme's fields, checked as the server checks them. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { DateField, Form, FormDialog, fromDayjs, Input, InputNumber, Select, toDayjs, typedDateRule, useLocale, useSession, useT } from '@dondoc/ui';
+import { Form, FormDialog, fromDayjs, Input, InputNumber, Select, toDayjs, typedDateRule, useLocale, useSession, useT } from '@dondoc/ui';
+import { DateField } from '@dondoc/ui/date-picker';
 import type { Dayjs } from 'dayjs';
 import { DEFAULT_BEHIND_MARGIN, SCHEME_STATUSES } from '../domain/schemes.ts';
 import { client, queries, type SchemeDetail } from './client.ts';

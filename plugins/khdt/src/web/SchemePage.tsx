@@ -1,7 +1,8 @@
 /** `/m/khdt/de-an/:id`: one scheme — its figures and flags, its editor, its obstacles, and for Sở KH&ĐT the report to the UBND of those beyond its authority. */
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Checkbox, Descriptions, ErrorPanel, Form, FormActions, formatDate, formatNumber, formatPercent, FormOutcome, Input, Link, List, modulePath, PageHeader, Popconfirm, Section, Space, StatusTag, Tag, TAG_COLORS, todayIso, Typography, useAccess, useLocale, useNavigate, useParams, useT } from '@dondoc/ui';
+import { Button, Checkbox, ErrorPanel, Form, FormActions, formatDate, formatNumber, formatPercent, FormOutcome, Input, Link, modulePath, PageHeader, Popconfirm, Section, Space, StatusTag, Tag, TAG_COLORS, todayIso, Typography, useAccess, useLocale, useNavigate, useParams, useT } from '@dondoc/ui';
+import { Descriptions, List } from '@dondoc/ui/panels';
 import { client, MODULE_ID, queries, type Obstacle, type SchemeDetail } from './client.ts';
 import { BEHIND_LABELS, STATUS_COLORS, STATUS_LABELS } from './labels.ts';
 import { SchemeEditor } from './SchemeEditor.tsx';

@@ -1,10 +1,14 @@
+import { lazy } from 'react';
 import { definePluginUI } from '@dondoc/plugin-sdk/web';
-import { ImportPage } from './ImportPage.tsx';
-import { IndexPage } from './IndexPage.tsx';
-import { OverviewWidget } from './OverviewWidget.tsx';
-import { SchemePage } from './SchemePage.tsx';
 import { SchemesPage } from './SchemesPage.tsx';
 import './i18n.ts';
+
+// The first page comes with the module; the others, and the overview's card, are their own chunks,
+// downloaded when opened, with the parts of @dondoc/ui they import (the date picker, the panels …).
+const ImportPage = lazy(() => import('./ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
+const IndexPage = lazy(() => import('./IndexPage.tsx').then((m) => ({ default: m.IndexPage })));
+const OverviewWidget = lazy(() => import('./OverviewWidget.tsx').then((m) => ({ default: m.OverviewWidget })));
+const SchemePage = lazy(() => import('./SchemePage.tsx').then((m) => ({ default: m.SchemePage })));
 
 /**
  * The module's web side, exposed as `./plugin` and mounted by the shell under `/m/khdt/`: the

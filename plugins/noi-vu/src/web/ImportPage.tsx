@@ -1,6 +1,7 @@
 /** `/m/noi-vu/nhap-tu-tep`: a plan's inspections imported from an xlsx or csv file, on the kit's `SpreadsheetImport`. */
 import { useQueryClient } from '@tanstack/react-query';
-import { PageHeader, SpreadsheetImport, Typography, uploadForm, uploadWithProgress, useT } from '@dondoc/ui';
+import { PageHeader, Typography, uploadForm, uploadWithProgress, useT } from '@dondoc/ui';
+import { SpreadsheetImport } from '@dondoc/ui/spreadsheet-import';
 import { client, MODULE_ID, queries, type ImportResult } from './client.ts';
 import './i18n.ts';
 

@@ -6,7 +6,8 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
-import { Button, Checkbox, DateField, DownloadButton, ErrorPanel, Form, formatDate, fromDayjs, Input, Modal, PageHeader, Section, Select, Space, Table, Tag, TAG_COLORS, todayIso, toDayjs, Typography, useAccess, useLocale, useT } from '@dondoc/ui';
+import { Button, Checkbox, DownloadButton, ErrorPanel, Form, formatDate, fromDayjs, Input, Modal, PageHeader, Section, Select, Space, Table, Tag, TAG_COLORS, todayIso, toDayjs, Typography, useAccess, useLocale, useT } from '@dondoc/ui';
+import { DateField } from '@dondoc/ui/date-picker';
 import { DISCIPLINE_MEASURE_LABELS, FOLLOW_UP_STATUS_LABELS, INSPECTION_KIND_LABELS, INSPECTION_KINDS, type DisciplineMeasure, type InspectionKind } from '../domain/inspections.ts';
 import { useSaved } from './saved.ts';
 import { client, queries, type DisciplineCase, type Inspection } from './client.ts';

@@ -5,7 +5,8 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
-import { Button, DateField, DownloadButton, ErrorPanel, Form, formatDate, fromDayjs, Input, InputNumber, Modal, PageHeader, Section, Select, Space, Table, Tag, TAG_COLORS, todayIso, toDayjs, Typography, useAccess, useLocale, useT } from '@dondoc/ui';
+import { Button, DownloadButton, ErrorPanel, Form, formatDate, fromDayjs, Input, InputNumber, Modal, PageHeader, Section, Select, Space, Table, Tag, TAG_COLORS, todayIso, toDayjs, Typography, useAccess, useLocale, useT } from '@dondoc/ui';
+import { DateField } from '@dondoc/ui/date-picker';
 import { MODEL_FIELD_LABELS, MODEL_FIELDS, MODEL_STATE_LABELS, type ModelField } from '../domain/models.ts';
 import { useSaved } from './saved.ts';
 import { client, queries, type Model } from './client.ts';

@@ -6,7 +6,8 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { SCORE_CLASS_LABELS } from '@dondoc/plugin-sdk/web';
-import { ErrorPanel, formatNumber, PageHeader, type ScorecardEstimate, ScorecardTree, Section, Segmented, Select, Space, Table, Typography, useLocale, useT } from '@dondoc/ui';
+import { ErrorPanel, formatNumber, PageHeader, Section, Select, Space, Table, Typography, useLocale, useT } from '@dondoc/ui';
+import { type ScorecardEstimate, ScorecardTree, Segmented } from '@dondoc/ui/panels';
 import { client, queries } from './client.ts';
 import './i18n.ts';
 

@@ -1,11 +1,15 @@
+import { lazy } from 'react';
 import { definePluginUI } from '@dondoc/plugin-sdk/web';
-import { ImportPage } from './ImportPage.tsx';
-import { InspectionsPage } from './InspectionsPage.tsx';
-import { ModelsPage } from './ModelsPage.tsx';
-import { OverviewWidget } from './OverviewWidget.tsx';
 import { ReportsPage } from './ReportsPage.tsx';
-import { ScorecardsPage } from './ScorecardsPage.tsx';
 import './i18n.ts';
+
+// The first page comes with the module; the others, and the overview's card, are their own chunks,
+// downloaded when opened, with the parts of @dondoc/ui they import (the date picker, the panels …).
+const ImportPage = lazy(() => import('./ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
+const InspectionsPage = lazy(() => import('./InspectionsPage.tsx').then((m) => ({ default: m.InspectionsPage })));
+const ModelsPage = lazy(() => import('./ModelsPage.tsx').then((m) => ({ default: m.ModelsPage })));
+const OverviewWidget = lazy(() => import('./OverviewWidget.tsx').then((m) => ({ default: m.OverviewWidget })));
+const ScorecardsPage = lazy(() => import('./ScorecardsPage.tsx').then((m) => ({ default: m.ScorecardsPage })));
 
 /**
  * The module's web side, exposed as `./plugin` and mounted by the shell under `/m/noi-vu/`: the

@@ -5,7 +5,8 @@
  */
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Col, ErrorPanel, FORECAST_COLORS, Form, formatDate, FormDialog, Input, PageHeader, Progress, Row, Section, Select, Space, Statistic, StatusTag, Table, type TableColumnsType, Tag, TAG_COLORS, Typography, useT } from '@dondoc/ui';
+import { Alert, Button, Col, ErrorPanel, FORECAST_COLORS, Form, formatDate, FormDialog, Input, PageHeader, Row, Section, Select, Space, StatusTag, Table, type TableColumnsType, Tag, TAG_COLORS, Typography, useT } from '@dondoc/ui';
+import { Progress, Statistic } from '@dondoc/ui/panels';
 import { FORECAST_CLASS_LABELS } from '@dondoc/plugin-sdk/web';
 import { AUTONOMY_TARGET_SHARE, mismatchesToApprove } from '../domain/index.ts';
 import { taiChinh, type Consolidation } from './client.ts';

@@ -4,7 +4,8 @@
  */
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, ErrorPanel, Form, NotAllowedPage, PageHeader, Section, Select, SpreadsheetImport, Typography, uploadForm, uploadWithProgress, useSession, useT } from '@dondoc/ui';
+import { Alert, ErrorPanel, Form, NotAllowedPage, PageHeader, Section, Select, Typography, uploadForm, uploadWithProgress, useSession, useT } from '@dondoc/ui';
+import { SpreadsheetImport } from '@dondoc/ui/spreadsheet-import';
 import { sniffFile } from '@dondoc/plugin-sdk/web';
 import { IMPORT_COLUMNS } from '../domain/index.ts';
 import { client, taiChinh, type ImportResult } from './client.ts';

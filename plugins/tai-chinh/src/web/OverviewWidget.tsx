@@ -3,7 +3,8 @@
  * (groups 1-2) against the 20% target. The shell draws the card around it.
  */
 import { useQuery } from '@tanstack/react-query';
-import { ErrorPanel, Link, modulePath, Progress, TAG_COLORS, Typography, useT } from '@dondoc/ui';
+import { ErrorPanel, Link, modulePath, TAG_COLORS, Typography, useT } from '@dondoc/ui';
+import { Progress } from '@dondoc/ui/panels';
 import { approvalBasis, AUTONOMY_TARGET_SHARE } from '../domain/index.ts';
 import { taiChinh } from './client.ts';
 import { useModuleAccess, useFormats } from './parts.tsx';

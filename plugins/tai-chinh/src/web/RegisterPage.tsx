@@ -2,13 +2,15 @@
  * `/m/tai-chinh/`: the register of public service units, one year at a time, with the checks
  * (mismatch, roadmap, approval) and the editor drawer.
  */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, ErrorPanel, Form, Input, Link, modulePath, PageHeader, Section, Select, Space, Table, type TableColumnsType, Typography, useT } from '@dondoc/ui';
 import { taiChinh, type UnitView } from './client.ts';
 import { ApprovalTag, CheckTag, GroupTag, RoadmapTag, useModuleAccess, useFormats } from './parts.tsx';
-import { UnitEditor } from './UnitEditor.tsx';
 import './i18n.ts';
+
+// The editor (a drawer with tabs) is downloaded when a unit is first opened, not with the list.
+const UnitEditor = lazy(() => import('./UnitEditor.tsx').then((m) => ({ default: m.UnitEditor })));
 
 const FLAGS = ['mismatch', 'undetermined', 'behind', 'unclassified', 'pending'] as const;
 type Filters = { year?: number; managingUnitCode?: string; search?: string; flag?: (typeof FLAGS)[number] };
@@ -26,6 +28,9 @@ export function RegisterPage() {
   };
   const [pageSize, setPageSize] = useState(20);
   const [editing, setEditing] = useState<{ id: string | null } | null>(null);
+  // Once opened, the editor stays mounted, so that closing its drawer plays the animation.
+  const [editorOpened, setEditorOpened] = useState(false);
+  if (editing !== null && !editorOpened) setEditorOpened(true);
 
   const focusYear = filters.year ?? access.data?.currentYear;
   const input = { ...filters, year: focusYear, page, pageSize };
@@ -181,13 +186,17 @@ export function RegisterPage() {
         />
       )}
 
-      <UnitEditor
-        open={editing !== null}
-        unitId={editing?.id ?? null}
-        writableUnits={writable}
-        onClose={() => setEditing(null)}
-        onCreated={(unit) => setEditing({ id: unit.id })}
-      />
+      {editorOpened ? (
+        <Suspense fallback={null}>
+          <UnitEditor
+            open={editing !== null}
+            unitId={editing?.id ?? null}
+            writableUnits={writable}
+            onClose={() => setEditing(null)}
+            onCreated={(unit) => setEditing({ id: unit.id })}
+          />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

@@ -5,7 +5,8 @@
  */
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, AutoComplete, Checkbox, Drawer, ErrorPanel, Form, FormActions, formatDateTime, FormOutcome, Input, personLabel, Select, Space, Tabs, Typography, useT, useVersionedForm } from '@dondoc/ui';
+import { Alert, AutoComplete, Checkbox, ErrorPanel, Form, FormActions, formatDateTime, FormOutcome, Input, personLabel, Select, Space, Typography, useT, useVersionedForm } from '@dondoc/ui';
+import { Drawer, Tabs } from '@dondoc/ui/panels';
 import {
   AUTONOMY_GROUPS,
   checkClassification,

@@ -1,10 +1,14 @@
+import { lazy } from 'react';
 import { definePluginUI } from '@dondoc/plugin-sdk/web';
-import { ConsolidationPage } from './ConsolidationPage.tsx';
-import { ImportPage } from './ImportPage.tsx';
-import { OverviewWidget } from './OverviewWidget.tsx';
 import { RegisterPage } from './RegisterPage.tsx';
-import { ReportPage } from './ReportPage.tsx';
 import './i18n.ts';
+
+// The first page comes with the module; the others, and the overview's card, are their own chunks,
+// downloaded when opened, with the parts of @dondoc/ui they import (the date picker, the panels …).
+const ConsolidationPage = lazy(() => import('./ConsolidationPage.tsx').then((m) => ({ default: m.ConsolidationPage })));
+const ImportPage = lazy(() => import('./ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
+const OverviewWidget = lazy(() => import('./OverviewWidget.tsx').then((m) => ({ default: m.OverviewWidget })));
+const ReportPage = lazy(() => import('./ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
 
 /**
  * The module's web side, exposed as `./plugin` and mounted by the shell under `/m/tai-chinh/`:

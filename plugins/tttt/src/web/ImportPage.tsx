@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { sniffFile } from '@dondoc/plugin-sdk/web';
-import { NotAllowedPage, PageHeader, Radio, SpreadsheetImport, Typography, uploadForm, uploadWithProgress, useAccess, useLocale, useT } from '@dondoc/ui';
+import { NotAllowedPage, PageHeader, Radio, Typography, uploadForm, uploadWithProgress, useAccess, useLocale, useT } from '@dondoc/ui';
+import { SpreadsheetImport } from '@dondoc/ui/spreadsheet-import';
 import { client, MODULE_ID, queries, type ImportResult } from './client.ts';
 import './i18n.ts';
 

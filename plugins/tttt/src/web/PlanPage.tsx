@@ -5,7 +5,8 @@
  */
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Checkbox, DateField, DownloadButton, errorMessage, ErrorPanel, FilePicker, Form, formatDate, FormDialog, fromDayjs, hanoiDay, Input, LimitedText, Link, modulePath, PageHeader, PersonName, Popconfirm, Section, Space, StatusTag, Table, toDayjs, typedDateRule, Typography, uploadForm, uploadWithProgress, useAccess, useParams, useSearchParams, useT, useVersionedForm } from '@dondoc/ui';
+import { Alert, App as AntApp, Button, Checkbox, DownloadButton, errorMessage, ErrorPanel, FilePicker, Form, formatDate, FormDialog, fromDayjs, hanoiDay, Input, LimitedText, Link, modulePath, PageHeader, PersonName, Popconfirm, Section, Space, StatusTag, Table, toDayjs, typedDateRule, Typography, uploadForm, uploadWithProgress, useAccess, useParams, useSearchParams, useT, useVersionedForm } from '@dondoc/ui';
+import { DateField } from '@dondoc/ui/date-picker';
 import { PLAN_TARGET_YEAR } from '../domain/target.ts';
 import { client, MODULE_ID, queries, type PlanDetail, type StoredPlan } from './client.ts';
 import { PLAN_STATE_COLORS, PLAN_STATE_LABELS } from './labels.ts';

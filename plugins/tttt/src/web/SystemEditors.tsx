@@ -1,6 +1,7 @@
 /** The editors of the procedures system's rows and of the follow-up settings (Sở TT&TT). */
 import dayjs, { type Dayjs } from 'dayjs';
-import { DateField, DatePicker, Form, fromDayjs, Input, InputNumber, LimitedText, Select, toDayjs, typedDateRule, useLocale, useT } from '@dondoc/ui';
+import { Form, fromDayjs, Input, InputNumber, LimitedText, Select, toDayjs, typedDateRule, useLocale, useT } from '@dondoc/ui';
+import { DateField, DatePicker } from '@dondoc/ui/date-picker';
 import { CONNECTION_KINDS, CONNECTION_STATUSES, FEATURE_STATUSES, SEVERITIES } from '../domain/systems.ts';
 import { client, type ConnectionList, type FeatureList, type Security } from './client.ts';
 import { EditDialog } from './EditDialog.tsx';

@@ -1,11 +1,15 @@
+import { lazy } from 'react';
 import { definePluginUI } from '@dondoc/plugin-sdk/web';
-import { ContentsPage } from './ContentsPage.tsx';
-import { ImportPage } from './ImportPage.tsx';
-import { OverviewWidget } from './OverviewWidget.tsx';
-import { PlanPage } from './PlanPage.tsx';
 import { PlansPage } from './PlansPage.tsx';
-import { SystemPage } from './SystemPage.tsx';
 import './i18n.ts';
+
+// The first page comes with the module; the others, and the overview's card, are their own chunks,
+// downloaded when opened, with the parts of @dondoc/ui they import (the date picker, the panels …).
+const ContentsPage = lazy(() => import('./ContentsPage.tsx').then((m) => ({ default: m.ContentsPage })));
+const ImportPage = lazy(() => import('./ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
+const OverviewWidget = lazy(() => import('./OverviewWidget.tsx').then((m) => ({ default: m.OverviewWidget })));
+const PlanPage = lazy(() => import('./PlanPage.tsx').then((m) => ({ default: m.PlanPage })));
+const SystemPage = lazy(() => import('./SystemPage.tsx').then((m) => ({ default: m.SystemPage })));
 
 /**
  * The module's web side, exposed as `./plugin` and mounted by the shell under `/m/tttt/`: the

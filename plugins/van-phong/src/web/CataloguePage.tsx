@@ -5,7 +5,8 @@
  */
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, DateField, downloadFile, errorMessage, ErrorPanel, Form, formatDate, formatNumber, FormDialog, fromDayjs, Input, InputNumber, Link, Modal, modulePath, PageHeader, Popconfirm, Section, Select, Space, StatusTag, Table, TAG_COLORS, todayIso, toDayjs, typedDateRule, Typography, useAccess, useLocale, useSession, useT, useVersionedForm } from '@dondoc/ui';
+import { App as AntApp, Button, downloadFile, errorMessage, ErrorPanel, Form, formatDate, formatNumber, FormDialog, fromDayjs, Input, InputNumber, Link, Modal, modulePath, PageHeader, Popconfirm, Section, Select, Space, StatusTag, Table, TAG_COLORS, todayIso, toDayjs, typedDateRule, Typography, useAccess, useLocale, useSession, useT, useVersionedForm } from '@dondoc/ui';
+import { DateField } from '@dondoc/ui/date-picker';
 import {
   KIND_LABELS,
   LEVEL_LABELS,

@@ -5,7 +5,8 @@
  */
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, DateField, downloadFile, ErrorPanel, Form, formatDate, formatNumber, formatPercent, FormDialog, fromDayjs, InputNumber, LimitedText, PageHeader, Section, Select, Space, StatusTag, Table, TAG_COLORS, todayIso, toDayjs, typedDateRule, Typography, useAccess, useLocale, useT } from '@dondoc/ui';
+import { Button, downloadFile, ErrorPanel, Form, formatDate, formatNumber, formatPercent, FormDialog, fromDayjs, InputNumber, LimitedText, PageHeader, Section, Select, Space, StatusTag, Table, TAG_COLORS, todayIso, toDayjs, typedDateRule, Typography, useAccess, useLocale, useT } from '@dondoc/ui';
+import { DateField } from '@dondoc/ui/date-picker';
 import { ENDING_SOON_DAYS, EVALUATION_KIND_LABELS, EVALUATION_KINDS, FLAG_LABELS, MAX_TEXT_LENGTH, RECOMMENDATION_LABELS, RECOMMENDATIONS, type DelegationFlag, type Recommendation } from '../domain/index.ts';
 import { CAN, client, queries, type Delegation } from './client.ts';
 import './i18n.ts';

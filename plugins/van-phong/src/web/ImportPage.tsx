@@ -1,6 +1,7 @@
 /** `/m/van-phong/nhap-tu-tep`: a department's procedure list imported from an xlsx or csv file, on the kit's `SpreadsheetImport`. */
 import { useQueryClient } from '@tanstack/react-query';
-import { NotAllowedPage, PageHeader, SpreadsheetImport, Typography, uploadForm, uploadWithProgress, useAccess, useT } from '@dondoc/ui';
+import { NotAllowedPage, PageHeader, Typography, uploadForm, uploadWithProgress, useAccess, useT } from '@dondoc/ui';
+import { SpreadsheetImport } from '@dondoc/ui/spreadsheet-import';
 import { CAN, client, MODULE_ID, queries, type ImportResult } from './client.ts';
 import './i18n.ts';
 

@@ -4,7 +4,8 @@
  */
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, DateField, errorMessage, ErrorPanel, Form, formatDate, formatPercent, fromDayjs, Input, LimitedText, Modal, PageHeader, Popconfirm, Section, Select, Space, StatusTag, Table, TAG_COLORS, toDayjs, typedDateRule, Typography, useAccess, useLocale, useT, useVersionedForm } from '@dondoc/ui';
+import { App as AntApp, Button, errorMessage, ErrorPanel, Form, formatDate, formatPercent, fromDayjs, Input, LimitedText, Modal, PageHeader, Popconfirm, Section, Select, Space, StatusTag, Table, TAG_COLORS, toDayjs, typedDateRule, Typography, useAccess, useLocale, useT, useVersionedForm } from '@dondoc/ui';
+import { DateField } from '@dondoc/ui/date-picker';
 import { MAX_NAME_LENGTH, MAX_TEXT_LENGTH, MILESTONE_STATUS_LABELS, MILESTONE_STATUSES, type MilestoneStatus } from '../domain/index.ts';
 import { CAN, client, queries, type Milestone } from './client.ts';
 import './i18n.ts';

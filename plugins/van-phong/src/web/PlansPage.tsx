@@ -6,7 +6,9 @@
  */
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, DateField, Descriptions, downloadFile, ErrorPanel, Form, formatNumber, formatPercent, FormDialog, fromDayjs, LimitedText, PageHeader, Section, Space, StatusTag, Table, todayIso, toDayjs, typedDateRule, Typography, useAccess, useLocale, useSession, useT } from '@dondoc/ui';
+import { Button, downloadFile, ErrorPanel, Form, formatNumber, formatPercent, FormDialog, fromDayjs, LimitedText, PageHeader, Section, Space, StatusTag, Table, todayIso, toDayjs, typedDateRule, Typography, useAccess, useLocale, useSession, useT } from '@dondoc/ui';
+import { DateField } from '@dondoc/ui/date-picker';
+import { Descriptions } from '@dondoc/ui/panels';
 import { ACTION_LABELS, MAX_TEXT_LENGTH, PLAN_STATUS_LABELS, planEditable, type PlanAction, type PlanStatus } from '../domain/index.ts';
 import { PLAN_STATUS_COLORS } from './CataloguePage.tsx';
 import { CAN, client, queries, type Plan, type Shares } from './client.ts';

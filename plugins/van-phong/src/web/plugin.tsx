@@ -1,12 +1,16 @@
+import { lazy } from 'react';
 import { definePluginUI } from '@dondoc/plugin-sdk/web';
 import { CataloguePage } from './CataloguePage.tsx';
-import { DelegationsPage } from './DelegationsPage.tsx';
-import { ImportPage } from './ImportPage.tsx';
-import { OneStopShopPage } from './OneStopShopPage.tsx';
-import { OverviewWidget } from './OverviewWidget.tsx';
-import { PlansPage } from './PlansPage.tsx';
 import { CAN } from './client.ts';
 import './i18n.ts';
+
+// The first page comes with the module; the others, and the overview's card, are their own chunks,
+// downloaded when opened, with the parts of @dondoc/ui they import (the date picker, the panels …).
+const DelegationsPage = lazy(() => import('./DelegationsPage.tsx').then((m) => ({ default: m.DelegationsPage })));
+const ImportPage = lazy(() => import('./ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
+const OneStopShopPage = lazy(() => import('./OneStopShopPage.tsx').then((m) => ({ default: m.OneStopShopPage })));
+const OverviewWidget = lazy(() => import('./OverviewWidget.tsx').then((m) => ({ default: m.OverviewWidget })));
+const PlansPage = lazy(() => import('./PlansPage.tsx').then((m) => ({ default: m.PlansPage })));
 
 /** The module's web side, exposed as `./plugin` and mounted by the shell under `/m/van-phong/`. */
 export default definePluginUI({

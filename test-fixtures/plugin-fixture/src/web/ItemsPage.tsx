@@ -1,6 +1,7 @@
 import React, { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, createModuleClient, errorMessage, ErrorPanel, Form, formatDate, Input, List, Typography, useT } from '@dondoc/ui';
+import { Alert, Button, Card, createModuleClient, errorMessage, ErrorPanel, Form, formatDate, Input, Typography, useT } from '@dondoc/ui';
+import { List } from '@dondoc/ui/panels';
 import type { FixtureRouter } from '../server/router.ts';
 import './i18n.ts';
 

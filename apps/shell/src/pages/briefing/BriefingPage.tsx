@@ -7,7 +7,7 @@ import { isIsoDate } from '@dondoc/core';
 import { DATE_FORMAT, downloadFile, errorMessage, ErrorPanel, formatDate, fromDayjs, Section, todayIso, toDayjs, useDocumentTitle, useT } from '@dondoc/ui';
 import { core } from '../../core/client.ts';
 import { coreKeys } from '../../core/keys.ts';
-import { ProgressValue } from '../../core/ui.tsx';
+import { ProgressValue } from '../../core/ProgressValue.tsx';
 import { Loading } from '../../components/Loading.tsx';
 
 type Flagged = Awaited<ReturnType<typeof core.tasks.flagged.query>>;

@@ -2,7 +2,8 @@ import { useId } from 'react';
 import { Alert, Button, Form, Input, Progress, Typography } from 'antd';
 import { CloseOutlined, PaperClipOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import { DateField, formatBytes, formatDateTime, fromDayjs, LimitedText, maxTextRule, typedDateRule, useLocale, useT, personLabel, type PersonRef, FilePicker } from '@dondoc/ui';
+import { formatBytes, formatDateTime, fromDayjs, LimitedText, maxTextRule, typedDateRule, useLocale, useT, personLabel, type PersonRef, FilePicker } from '@dondoc/ui';
+import { DateField } from '@dondoc/ui/date-picker';
 import { attachDirective } from '../../core/upload.ts';
 import './giving.css';
 

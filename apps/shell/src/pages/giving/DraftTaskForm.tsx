@@ -3,7 +3,8 @@ import { App as AntApp, Button, Checkbox, Form, Input, InputNumber, Radio, Selec
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { CADENCES, UNIT_GROUPS, type Cadence, type UnitGroup } from '@dondoc/core';
-import { DateField, formatDate, fromDayjs, maxTextRule, toDayjs, typedDateRule, useT, useVersionedForm } from '@dondoc/ui';
+import { formatDate, fromDayjs, maxTextRule, toDayjs, typedDateRule, useT, useVersionedForm } from '@dondoc/ui';
+import { DateField } from '@dondoc/ui/date-picker';
 import { core } from '../../core/client.ts';
 import { coreKeys } from '../../core/keys.ts';
 import { useLabels } from '../../core/labels.ts';

@@ -4,23 +4,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Breadcrumb, Button, Descriptions, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { SCORE_CLASS_LABELS } from '@dondoc/core';
-import {
-  downloadFile,
-  ErrorPanel,
-  errorMessage,
-  SCORE_CLASS_COLORS,
-  ScorecardTree,
-  Section,
-  SpreadsheetImport,
-  StatusTag,
-  uploadForm,
-  uploadWithProgress,
-  useDocumentTitle,
-  useLocale,
-  useT,
-  type ScorecardEstimate,
-  type SpreadsheetImportResult,
-} from '@dondoc/ui';
+import { downloadFile, ErrorPanel, errorMessage, Section, StatusTag, uploadForm, uploadWithProgress, useDocumentTitle, useLocale, useT } from '@dondoc/ui';
+import { SCORE_CLASS_COLORS, ScorecardTree, type ScorecardEstimate } from '@dondoc/ui/panels';
+import { SpreadsheetImport, type SpreadsheetImportResult } from '@dondoc/ui/spreadsheet-import';
 import { core, type ScorecardDetail } from '../../core/client.ts';
 import { coreKeys } from '../../core/keys.ts';
 import { Loading } from '../../components/Loading.tsx';

@@ -4,7 +4,8 @@ import { Alert, App as AntApp, Button, Empty, Form, Space, Tag, Typography } fro
 import { CheckOutlined, CloseOutlined, SendOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { EXTENSION_STATE_LABELS, type ExtensionState } from '@dondoc/core';
-import { DateField, errorMessage, formatDate, formatDateTime, fromDayjs, LimitedText, maxTextRule, Section, toDayjs, typedDateRule, useAccess, useLocale, useT, personLabel } from '@dondoc/ui';
+import { errorMessage, formatDate, formatDateTime, fromDayjs, LimitedText, maxTextRule, Section, toDayjs, typedDateRule, useAccess, useLocale, useT, personLabel } from '@dondoc/ui';
+import { DateField } from '@dondoc/ui/date-picker';
 import { core, type TaskDetail } from '../../core/client.ts';
 import { perm } from '../../core/access.ts';
 import { coreKeys } from '../../core/keys.ts';

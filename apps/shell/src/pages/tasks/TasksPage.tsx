@@ -9,7 +9,7 @@ import { core, type TaskListItem } from '../../core/client.ts';
 import { perm } from '../../core/access.ts';
 import { useLabels } from '../../core/labels.ts';
 import { InferredTag, LeadershipTag, NoProgressTag, TaskStatusTag } from '../../core/tags.tsx';
-import { ProgressValue } from '../../core/ui.tsx';
+import { ProgressValue } from '../../core/ProgressValue.tsx';
 import { coreKeys } from '../../core/keys.ts';
 import { RemindButton } from './RemindButton.tsx';
 import { useUnits } from '../giving/units.ts';

@@ -1,7 +1,8 @@
 /** `/m/__PLUGIN_ID__/`: the year's results of the caller's units, added and edited in place, exported to xlsx. */
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, DATE_FORMAT, DatePicker, downloadFile, ErrorPanel, Form, formatDate, formatNumber, fromDayjs, Input, InputNumber, Modal, PageHeader, Popconfirm, Section, Space, Table, toDayjs, Typography, useAccess, useLocale, useT, useVersionedForm } from '@dondoc/ui';
+import { App as AntApp, Button, DATE_FORMAT, downloadFile, ErrorPanel, Form, formatDate, formatNumber, fromDayjs, Input, InputNumber, Modal, PageHeader, Popconfirm, Section, Space, Table, toDayjs, Typography, useAccess, useLocale, useT, useVersionedForm } from '@dondoc/ui';
+import { DatePicker } from '@dondoc/ui/date-picker';
 import { TARGET_CODE } from '../domain/entries.ts';
 import { client, queries, type Entry } from './client.ts';
 import './i18n.ts';
