@@ -50,6 +50,20 @@ describe('platform in Chromium', () => {
     await page.close();
   });
 
+  it('downloads the notification panel when the bell is pointed at, not with the page; a click opens it', async () => {
+    const page = await browser.newPage();
+    await signIn(page, portal.url, 'ubnd');
+    const bell = page.locator('.dondoc-bell');
+    await bell.waitFor();
+    const panelChunks = () => page.evaluate(() => performance.getEntriesByType('resource').filter((entry) => /\/NotificationList-[\w-]+\.js$/.test(entry.name)).length);
+    expect(await panelChunks()).toBe(0);
+    await bell.hover();
+    await expect.poll(panelChunks, { timeout: 10_000 }).toBe(1);
+    await bell.click();
+    await page.getByRole('dialog').getByRole('heading', { name: 'Thông báo' }).waitFor();
+    await page.close();
+  });
+
   it('loads a department module at run time: its page renders, its mutation writes, one React on the page', async () => {
     const page = await browser.newPage();
     await signIn(page, portal.url, 'stc.cv');

@@ -7,8 +7,10 @@ import { core } from '../core/client.ts';
 import { perm, useAccess } from '../core/access.ts';
 import { coreKeys } from '../core/keys.ts';
 
-// The side panel with the list (antd's Drawer and List) is downloaded when the bell is first opened, not with every page.
-const NotificationDrawer = lazy(() => import('./NotificationList.tsx').then((m) => ({ default: m.NotificationDrawer })));
+// The side panel with the list (antd's Drawer and List) is downloaded when the bell is pointed at,
+// focused or first opened, not with every page.
+const loadNotificationList = () => import('./NotificationList.tsx');
+const NotificationDrawer = lazy(() => loadNotificationList().then((m) => ({ default: m.NotificationDrawer })));
 
 /** The unit's notifications (reminders, reviewed reports, answered escalations; for coordinators, what waits for them), refreshed every minute. */
 export function useNotifications() {
@@ -49,6 +51,8 @@ export function NotificationBell() {
           icon={<BellOutlined aria-hidden />}
           aria-label={unread > 0 ? t('notif.bellUnread', { count: unread }) : t('notif.bell')}
           aria-haspopup="dialog"
+          onPointerEnter={() => void loadNotificationList()}
+          onFocus={() => void loadNotificationList()}
           onClick={() => {
             setOpened(true);
             setOpen(true);
